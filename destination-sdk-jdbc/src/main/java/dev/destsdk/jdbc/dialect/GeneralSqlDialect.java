@@ -2,7 +2,7 @@ package dev.destsdk.jdbc.dialect;
 
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
-import dev.destsdk.core.naming.IdentifierFormatter;
+import dev.destsdk.core.naming.IdentifierPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,22 +34,16 @@ public abstract class GeneralSqlDialect implements SqlDialect {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final String name;
-    private final IdentifierFormatter identifiers;
-    private final String quote;
-    private final boolean caseInsensitiveColumns;
+    private final IdentifierPolicy identifiers;
 
     /**
      * @param name the database's name, e.g. {@code postgresql}; not null
-     * @param identifiers the identifier policy; not null
-     * @param quote the identifier quote character, the same as the policy's; not null
-     * @param caseInsensitiveColumns whether the database compares column names case-insensitively
+     * @param identifiers the identifier policy: case folding, quoting, reserved words, maximum length and how the
+     *     database compares names; not null
      */
-    protected GeneralSqlDialect(String name, IdentifierFormatter identifiers, String quote,
-                                boolean caseInsensitiveColumns) {
+    protected GeneralSqlDialect(String name, IdentifierPolicy identifiers) {
         this.name = Objects.requireNonNull(name, "name is null");
         this.identifiers = Objects.requireNonNull(identifiers, "identifiers is null");
-        this.quote = Objects.requireNonNull(quote, "quote is null");
-        this.caseInsensitiveColumns = caseInsensitiveColumns;
     }
 
     @Override
@@ -58,22 +52,25 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     }
 
     @Override
-    public IdentifierFormatter identifiers() {
+    public IdentifierPolicy identifiers() {
         return identifiers;
     }
 
+    /** As the policy compares identifiers ({@link IdentifierPolicy#isSameIdentifier}). */
     @Override
     public boolean sameColumnName(String a, String b) {
-        return caseInsensitiveColumns ? a.equalsIgnoreCase(b) : a.equals(b);
+        return identifiers.isSameIdentifier(a, b);
     }
 
     // ---- identifiers and literals ----
 
-    /** Quotes always, doubling the quote character inside: the same result as the policy's {@code quote}. */
+    /**
+     * Quotes always, through the policy ({@link IdentifierPolicy#quote}): generated SQL never depends on whether a
+     * name is reserved or would fold.
+     */
     @Override
     public String quote(String identifier) {
-        Objects.requireNonNull(identifier, "identifier is null");
-        return quote + identifier.replace(quote, quote + quote) + quote;
+        return identifiers.quote(identifier);
     }
 
     @Override

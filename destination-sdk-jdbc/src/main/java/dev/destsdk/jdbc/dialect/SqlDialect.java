@@ -2,7 +2,7 @@ package dev.destsdk.jdbc.dialect;
 
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
-import dev.destsdk.core.naming.IdentifierFormatter;
+import dev.destsdk.core.naming.IdentifierPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public interface SqlDialect {
     String name();
 
     /** @return the identifier policy that decides and quotes every name */
-    IdentifierFormatter identifiers();
+    IdentifierPolicy identifiers();
 
     /**
      * Whether two final identifiers name the same column, as the database compares column names.

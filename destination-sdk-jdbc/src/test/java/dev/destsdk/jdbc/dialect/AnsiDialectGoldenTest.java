@@ -9,7 +9,7 @@ class AnsiDialectGoldenTest extends AbstractDialectGoldenTest {
     /** A dialect with every default. */
     static final class AnsiDialect extends GeneralSqlDialect {
         AnsiDialect() {
-            super("ansi", IdentifierPolicy.builder().build(), "\"", false);
+            super("ansi", IdentifierPolicy.builder().build());
         }
     }
 

@@ -38,7 +38,7 @@ public final class DuckDbDialect extends GeneralSqlDialect {
 
     /** Creates the dialect. */
     public DuckDbDialect() {
-        super("duckdb", policy(), "\"", true);
+        super("duckdb", policy());
     }
 
     private static IdentifierPolicy policy() {
@@ -47,6 +47,7 @@ public final class DuckDbDialect extends GeneralSqlDialect {
                 .quoteString("\"")
                 .keywords(KeywordProvider.of(RESERVED))
                 .maxLength(MAX_IDENTIFIER_LENGTH)
+                .caseInsensitiveComparison(true)
                 .build();
     }
 

@@ -54,7 +54,7 @@ public final class MariaDbDialect extends GeneralSqlDialect {
 
     /** Creates the dialect. */
     public MariaDbDialect() {
-        super("mariadb", policy(), "`", true);
+        super("mariadb", policy());
     }
 
     private static IdentifierPolicy policy() {
@@ -63,6 +63,7 @@ public final class MariaDbDialect extends GeneralSqlDialect {
                 .quoteString("`")
                 .keywords(KeywordProvider.of(RESERVED))
                 .maxLength(MAX_IDENTIFIER_LENGTH)
+                .caseInsensitiveComparison(true)
                 .build();
     }
 

@@ -4,6 +4,7 @@ import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.naming.CaseFolding;
 import dev.destsdk.core.naming.IdentifierPolicy;
 import dev.destsdk.core.naming.KeywordProvider;
+import dev.destsdk.core.naming.LengthUnit;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
@@ -43,7 +44,7 @@ public final class PostgresDialect extends GeneralSqlDialect {
 
     /** Creates the dialect. */
     public PostgresDialect() {
-        super("postgresql", policy(), "\"", false);
+        super("postgresql", policy());
     }
 
     private static IdentifierPolicy policy() {
@@ -52,6 +53,7 @@ public final class PostgresDialect extends GeneralSqlDialect {
                 .quoteString("\"")
                 .keywords(KeywordProvider.of(RESERVED))
                 .maxLength(MAX_IDENTIFIER_BYTES)
+                .lengthUnit(LengthUnit.UTF8_BYTES)
                 .build();
     }
 
