@@ -8,9 +8,10 @@ import java.util.function.UnaryOperator;
 /**
  * Chooses and reports the seeds of generated test cases, so that any failure can be replayed.
  *
- * <p>A run picks one base seed: the value of the system property {@value #PROPERTY} when it is set, a random one
- * otherwise. Repetitions derive their own seeds from it with {@link #derive(long, long)}, so replaying the base seed
- * replays every repetition. Assertion messages name the seed with {@link #describe(long)}.
+ * <p>A test class picks a base seed with {@link #pick()}, and each generated case takes its own seed with
+ * {@link #forCase(long, long)}: derived from the base seed and the case's index, unless the system property
+ * {@value #PROPERTY} is set, in which case every case uses exactly that seed. Assertion messages name the case's
+ * seed with {@link #describe(long)}, so {@code -Ddestsdk.seed=N} replays a failing case exactly.
  *
  * <p>Free of JUnit types: usable from any test framework or a plain {@code main}. Stateless and thread-safe.
  */
@@ -66,6 +67,31 @@ public final class Seeds {
     }
 
     /**
+     * The seed of one generated case.
+     *
+     * @param baseSeed the test's base seed, from {@link #pick()}
+     * @param index the case, e.g. a repetition number or a parameter's ordinal
+     * @return the seed {@value #PROPERTY} holds when it is set, otherwise {@link #derive(long, long)}
+     * @throws IllegalArgumentException when the property is set but is not a decimal {@code long}
+     */
+    public static long forCase(long baseSeed, long index) {
+        return forCase(baseSeed, index, System::getProperty);
+    }
+
+    /**
+     * The seed of one generated case, reading the property from a lookup.
+     *
+     * @param baseSeed the test's base seed
+     * @param index the case
+     * @param properties returns the value of a property name, or null when unset; not null
+     * @return the configured seed when set, otherwise {@link #derive(long, long)}
+     */
+    public static long forCase(long baseSeed, long index, UnaryOperator<String> properties) {
+        OptionalLong configured = configured(properties);
+        return configured.isPresent() ? configured.getAsLong() : derive(baseSeed, index);
+    }
+
+    /**
      * Derives the seed of one repetition from a base seed. Distinct indexes give well-spread, distinct seeds
      * (a SplitMix64 finaliser), and the same inputs always give the same seed.
      *
@@ -90,17 +116,6 @@ public final class Seeds {
         return "seed=" + seed + " (" + replayHint(seed) + ")";
     }
 
-    /**
-     * The hint for a case whose seed was derived from a base seed with {@link #derive(long, long)}.
-     *
-     * @param baseSeed the run's base seed
-     * @param index the repetition
-     * @return e.g. {@code seed=-81234 (repetition 3 of base seed 42; replay with -Ddestsdk.seed=42)}
-     */
-    public static String describe(long baseSeed, long index) {
-        return "seed=" + derive(baseSeed, index) + " (repetition " + index + " of base seed " + baseSeed + "; "
-                + replayHint(baseSeed) + ")";
-    }
 
     /**
      * @param seed the seed of the failing case

@@ -116,14 +116,17 @@ public final class Pipeline {
                 spec.syncTime().orElseGet(() -> runner.clock().instant().truncatedTo(ChronoUnit.MICROS)),
                 spec.syncId().orElseGet(() -> id + "-run-" + run));
 
-        Path dataDirectory = createRunDirectory(run);
         List<String> header = source.getFieldNames();
+        // Convert every row before touching the disk: a bad row fails the run with no files written.
+        Iterable<List<String>> texts = textRows(spec);
+        Iterable<List<String>> errorTexts = errorTexts(spec, header.size());
+        Path dataDirectory = createRunDirectory(run);
         List<Path> successFiles = DataFileWriter.write(dataDirectory, "success_part_", spec.fileFormat(), header,
-                textRows(spec), spec.rowsPerFile());
+                texts, spec.rowsPerFile());
         List<String> errorHeader = new ArrayList<>(header);
         errorHeader.add(LocalPipelineRunner.ERROR_COLUMN);
         List<Path> errorFiles = DataFileWriter.write(dataDirectory, "error_part_", spec.fileFormat(), errorHeader,
-                errorTexts(spec, header.size()), spec.rowsPerFile());
+                errorTexts, spec.rowsPerFile());
 
         Optional<ObjectMetadata> previous = spec.previousMappedObject().or(() -> lastApplied(source));
         spec.cancellation().checkCancellation("testkit runner: before mapToTargetObject");

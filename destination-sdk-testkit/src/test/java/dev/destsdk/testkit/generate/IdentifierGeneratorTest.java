@@ -20,7 +20,7 @@ class IdentifierGeneratorTest {
 
     @RepeatedTest(5)
     void sameSeedGivesTheSameIdentifiers(RepetitionInfo info) {
-        long seed = Seeds.derive(BASE_SEED, info.getCurrentRepetition());
+        long seed = Seeds.forCase(BASE_SEED, info.getCurrentRepetition());
         IdentifierGenerator a = new IdentifierGenerator(seed);
         IdentifierGenerator b = new IdentifierGenerator(seed);
         List<String> fromA = new ArrayList<>();
@@ -33,14 +33,14 @@ class IdentifierGeneratorTest {
         fromB.addAll(b.nearCollisions());
         fromA.addAll(a.distinct(30));
         fromB.addAll(b.distinct(30));
-        assertThat(fromA).as(Seeds.describe(BASE_SEED, info.getCurrentRepetition())).isEqualTo(fromB);
+        assertThat(fromA).as(Seeds.describe(seed)).isEqualTo(fromB);
         assertThat(a.seed()).isEqualTo(seed);
     }
 
     @ParameterizedTest
     @EnumSource(Category.class)
     void everyCategoryProducesWhatItPromises(Category category) {
-        long seed = Seeds.derive(BASE_SEED, category.ordinal());
+        long seed = Seeds.forCase(BASE_SEED, category.ordinal());
         IdentifierGenerator generator = new IdentifierGenerator(seed);
         Predicate<String> promise = promise(category, generator);
         for (int i = 0; i < 50; i++) {
@@ -79,7 +79,7 @@ class IdentifierGeneratorTest {
 
     @RepeatedTest(5)
     void reservedWordsAreAmongRandomIdentifiers(RepetitionInfo info) {
-        long seed = Seeds.derive(BASE_SEED, 100 + info.getCurrentRepetition());
+        long seed = Seeds.forCase(BASE_SEED, 100 + info.getCurrentRepetition());
         IdentifierGenerator generator = new IdentifierGenerator(seed);
         Set<Category> seen = new HashSet<>();
         int reserved = 0;
@@ -100,7 +100,7 @@ class IdentifierGeneratorTest {
 
     @RepeatedTest(5)
     void distinctNamesDoNotCollideIgnoringCaseOrNormalisation(RepetitionInfo info) {
-        long seed = Seeds.derive(BASE_SEED, 200 + info.getCurrentRepetition());
+        long seed = Seeds.forCase(BASE_SEED, 200 + info.getCurrentRepetition());
         List<String> names = new IdentifierGenerator(seed).distinct(60);
         Set<String> keys = new HashSet<>();
         for (String n : names) {
@@ -112,7 +112,7 @@ class IdentifierGeneratorTest {
 
     @RepeatedTest(3)
     void nearCollisionsAreDistinctButCollapseUnderCarelessNormalisation(RepetitionInfo info) {
-        long seed = Seeds.derive(BASE_SEED, 300 + info.getCurrentRepetition());
+        long seed = Seeds.forCase(BASE_SEED, 300 + info.getCurrentRepetition());
         IdentifierGenerator generator = new IdentifierGenerator(seed, Set.of("select"), 64);
         List<String> group = generator.nearCollisions();
         assertThat(group).as(Seeds.describe(seed)).hasSizeGreaterThanOrEqualTo(8).doesNotHaveDuplicates();
@@ -128,7 +128,7 @@ class IdentifierGeneratorTest {
 
     @RepeatedTest(3)
     void ofLengthGivesExactLengths(RepetitionInfo info) {
-        long seed = Seeds.derive(BASE_SEED, 400 + info.getCurrentRepetition());
+        long seed = Seeds.forCase(BASE_SEED, 400 + info.getCurrentRepetition());
         IdentifierGenerator generator = new IdentifierGenerator(seed);
         for (int length : new int[] {1, 2, 30, 63, 64, 65, 128, 129, 255, 256, 1000}) {
             String name = generator.ofLength(length);
@@ -138,7 +138,7 @@ class IdentifierGeneratorTest {
 
     @RepeatedTest(3)
     void customReservedWordsAreUsed(RepetitionInfo info) {
-        long seed = Seeds.derive(BASE_SEED, 500 + info.getCurrentRepetition());
+        long seed = Seeds.forCase(BASE_SEED, 500 + info.getCurrentRepetition());
         IdentifierGenerator generator = new IdentifierGenerator(seed, Set.of("qualify", "Sample"), 10);
         for (int i = 0; i < 20; i++) {
             assertThat(generator.next(Category.RESERVED_WORD).toUpperCase(Locale.ROOT))

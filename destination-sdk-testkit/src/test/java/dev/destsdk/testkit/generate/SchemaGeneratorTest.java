@@ -20,7 +20,7 @@ class SchemaGeneratorTest {
     private static final long BASE_SEED = Seeds.pick();
 
     private static long seed(RepetitionInfo info, int salt) {
-        return Seeds.derive(BASE_SEED, salt * 1000L + info.getCurrentRepetition());
+        return Seeds.forCase(BASE_SEED, salt * 1000L + info.getCurrentRepetition());
     }
 
     @RepeatedTest(5)

@@ -45,7 +45,14 @@ class SeedsTest {
     @Test
     void describeNamesTheSeedAndHowToReplay() {
         assertThat(Seeds.describe(42)).isEqualTo("seed=42 (replay with -Ddestsdk.seed=42)");
-        assertThat(Seeds.describe(42, 3)).startsWith("seed=" + Seeds.derive(42, 3))
-                .contains("repetition 3 of base seed 42").endsWith("replay with -Ddestsdk.seed=42)");
+        assertThat(Seeds.replayHint(-7)).isEqualTo("replay with -Ddestsdk.seed=-7");
+    }
+
+    @Test
+    void aConfiguredSeedIsUsedByEveryCaseSoAReportedSeedReplaysExactly() {
+        Map<String, String> props = Map.of(Seeds.PROPERTY, "-99");
+        assertThat(Seeds.forCase(1, 0, props::get)).isEqualTo(-99L);
+        assertThat(Seeds.forCase(1, 5, props::get)).isEqualTo(-99L);
+        assertThat(Seeds.forCase(1, 5, name -> null)).isEqualTo(Seeds.derive(1, 5));
     }
 }

@@ -52,7 +52,7 @@ class ValueFormatsTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("typesAndFormats")
     void generatedValuesRoundTripThroughText(CanonicalType type, String binary) {
-        long seed = Seeds.derive(BASE_SEED, type.ordinal() * 10L + binary.length());
+        long seed = Seeds.forCase(BASE_SEED, type.ordinal() * 10L + binary.length());
         CsvFileFormat format = switch (binary) {
             case "HEX" -> HEX;
             case "RAW" -> RAW;
@@ -170,7 +170,7 @@ class ValueFormatsTest {
     @ParameterizedTest
     @EnumSource(CanonicalType.class)
     void nullHasItsOwnComparisonKey(CanonicalType type) {
-        ValueGenerator g = new ValueGenerator(Seeds.derive(BASE_SEED, 77));
+        ValueGenerator g = new ValueGenerator(Seeds.forCase(BASE_SEED, 77));
         Object value = g.nonNullValue(FieldMetadata.builder("c", type).build());
         assertThat(ValueFormats.sameValue(type, null, null)).isTrue();
         assertThat(ValueFormats.sameValue(type, null, value)).isFalse();
