@@ -6,7 +6,6 @@ import dev.destsdk.core.csv.CsvRow;
 import dev.destsdk.core.error.ConnectorException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,10 @@ import java.util.function.UnaryOperator;
  * converting values per column (e.g. base64 binaries to the database's hex form). Holds at most one buffer of
  * records in memory.
  *
- * <p>Bad input found while reading (a ragged record, an unterminated quote) surfaces from {@code read} as an
- * {@link IOException} wrapping the reader's {@link ConnectorException}; {@link #failure()} returns it so the loader
- * can rethrow it with its file and line instead of the database's view of the aborted stream. Not thread-safe.
+ * <p>Bad input found while reading (a ragged record, an unterminated quote) and cancellation end the stream early
+ * instead of failing it, because some drivers close the connection when a local-infile stream throws. The loader
+ * therefore must call {@link #throwIfFailed()} (and check cancellation) after its statement returns, and before
+ * interpreting a database error about the truncated input. Not thread-safe.
  */
 public final class CsvTranscoder extends InputStream {
     private static final int TARGET_BUFFER = 1 << 16;
@@ -71,9 +71,21 @@ public final class CsvTranscoder extends InputStream {
         return !valuesHaveLineBreaks;
     }
 
-    /** @return the bad-input failure that stopped the stream, if any */
+    /** @return the bad-input failure that ended the stream early, if any */
     public Optional<ConnectorException> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Throws the bad-input failure that ended the stream, if any.
+     *
+     * @param file the file, named in the error; not null
+     * @throws ConnectorException the failure, naming the file, line and column
+     */
+    public void throwIfFailed(LoadFile file) {
+        if (failure != null) {
+            throw file.attribute(failure);
+        }
     }
 
     @Override
@@ -114,7 +126,8 @@ public final class CsvTranscoder extends InputStream {
         try {
             while (text.length() < TARGET_BUFFER) {
                 if (records % CANCEL_CHECK_INTERVAL == 0 && cancellation.isCancelled()) {
-                    throw new InterruptedIOException("load cancelled");
+                    eof = true;
+                    break;
                 }
                 Optional<CsvRow> row = reader.next();
                 if (row.isEmpty()) {
@@ -126,7 +139,7 @@ public final class CsvTranscoder extends InputStream {
             }
         } catch (ConnectorException e) {
             failure = e;
-            throw new IOException(e.getMessage(), e);
+            eof = true;
         }
         buffer = text.toString().getBytes(StandardCharsets.UTF_8);
         position = 0;

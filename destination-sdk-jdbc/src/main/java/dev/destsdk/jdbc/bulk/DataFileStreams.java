@@ -7,14 +7,15 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Opens data files as byte streams for bulk loaders that pass bytes through: gunzipped when the format says so,
- * and failing with an {@link InterruptedIOException} on the next read once the job is cancelled, so a driver that
- * is streaming the file to the database aborts within one buffer.
+ * and ending (end of stream) on the next read once the job is cancelled, so a driver that is streaming the file to
+ * the database stops within one buffer. Ending rather than failing keeps the connection usable with every driver
+ * (some close the connection when a local-infile stream throws); the loader must check cancellation after its
+ * statement returns.
  *
  * <p>Stateless; the caller closes the stream.
  */
@@ -46,26 +47,18 @@ public final class DataFileStreams {
     /**
      * @param in a stream; not null
      * @param cancellation the job's signal; not null
-     * @return a stream that fails with {@link InterruptedIOException} once the job is cancelled
+     * @return a stream that ends once the job is cancelled
      */
     public static InputStream cancellable(InputStream in, CancellationSignal cancellation) {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
-                check();
-                return super.read();
+                return cancellation.isCancelled() ? -1 : super.read();
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                check();
-                return super.read(b, off, len);
-            }
-
-            private void check() throws InterruptedIOException {
-                if (cancellation.isCancelled()) {
-                    throw new InterruptedIOException("load cancelled");
-                }
+                return cancellation.isCancelled() ? -1 : super.read(b, off, len);
             }
         };
     }

@@ -153,29 +153,27 @@ public final class PostgresCopyLoader implements BulkLoader {
                         converters(target.fileColumns(), file), cancellation);
                 in = transcoder;
             }
+            long rows;
             try (InputStream stream = in;
                  CancellationSignal.Registration ignored = cancellation.onCancel(() -> cancelQuietly(pg))) {
-                return new CopyManager(pg).copyIn(copy, stream, BUFFER);
+                rows = new CopyManager(pg).copyIn(copy, stream, BUFFER);
             }
+            cancellation.checkCancellation("COPY of " + file.displayName());
+            if (transcoder != null) {
+                transcoder.throwIfFailed(file);
+            }
+            return rows;
         } catch (SQLException e) {
-            if (transcoder != null && transcoder.failure().isPresent()) {
-                throw withFile(transcoder.failure().get(), file);
+            cancellation.checkCancellation("COPY of " + file.displayName());
+            if (transcoder != null) {
+                transcoder.throwIfFailed(file);
             }
             throw copyFailure(sql, e, copy, file, passThrough, transcoder);
         } catch (IOException e) {
-            if (transcoder != null && transcoder.failure().isPresent()) {
-                throw withFile(transcoder.failure().get(), file);
-            }
-            if (cancellation.isCancelled()) {
-                throw ConnectorException.cancelled("COPY of " + file.displayName());
-            }
+            cancellation.checkCancellation("COPY of " + file.displayName());
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
         }
-    }
-
-    private static ConnectorException withFile(ConnectorException e, LoadFile file) {
-        return file.attribute(e);
     }
 
     private static List<UnaryOperator<String>> converters(List<ColumnDef> columns, LoadFile file) {
