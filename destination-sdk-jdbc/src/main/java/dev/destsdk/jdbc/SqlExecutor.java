@@ -70,8 +70,7 @@ public final class SqlExecutor {
         return withStatement(sql, st -> {
             LOG.debug("{}: {}", object, sql);
             boolean hasResult = st.execute(sql);
-            long count = hasResult ? 0 : st.getLargeUpdateCount();
-            return Math.max(0, count);
+            return hasResult ? 0 : updateCount(st);
         });
     }
 
@@ -143,6 +142,24 @@ public final class SqlExecutor {
         return ConnectorException.builder(dialect.classify(e), dialect.name() + " refused a statement: "
                         + e.getMessage() + (sql == null ? "" : " [SQL: " + abbreviate(sql) + "]"))
                 .retryable(dialect.isRetryable(e)).cause(e).object(object).build();
+    }
+
+    /**
+     * The update count of the statement just executed, as a long where the driver supports it (some, like DuckDB's,
+     * implement only the int version).
+     *
+     * @param st the statement; not null
+     * @return the count, or 0 when the statement reports none
+     * @throws SQLException when the driver fails
+     */
+    public static long updateCount(Statement st) throws SQLException {
+        long count;
+        try {
+            count = st.getLargeUpdateCount();
+        } catch (SQLException | UnsupportedOperationException e) {
+            count = st.getUpdateCount();
+        }
+        return Math.max(0, count);
     }
 
     /**

@@ -57,7 +57,7 @@ final class SqlScriptRunner {
                             return stream(index, rs, processor);
                         }
                     }
-                    return Math.max(0, st.getLargeUpdateCount());
+                    return SqlExecutor.updateCount(st);
                 });
                 processor.onStatementComplete(index, affected, (System.nanoTime() - t0) / 1_000_000);
                 done++;

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Bad input found while reading (a ragged record, an unterminated quote) and cancellation end the stream early
  * instead of failing it, because some drivers close the connection when a local-infile stream throws. The loader
- * therefore must call {@link #throwIfFailed()} (and check cancellation) after its statement returns, and before
+ * therefore must call {@link #throwIfFailed(LoadFile)} (and check cancellation) after its statement returns, and before
  * interpreting a database error about the truncated input. Not thread-safe.
  */
 public final class CsvTranscoder extends InputStream {

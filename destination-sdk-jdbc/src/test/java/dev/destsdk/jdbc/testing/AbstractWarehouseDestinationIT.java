@@ -150,6 +150,7 @@ public abstract class AbstractWarehouseDestinationIT {
 
     @BeforeAll
     void setUpClass() throws SQLException {
+        destination = createDestination();
         inspector = connectInspector();
         for (String s : dropSchemaSql(schema())) {
             execute(s);
@@ -157,19 +158,18 @@ public abstract class AbstractWarehouseDestinationIT {
         for (String s : createSchemaSql(schema())) {
             execute(s);
         }
-        destination = createDestination();
     }
 
     @AfterAll
     void tearDownClass() throws SQLException {
-        if (destination != null) {
-            destination.close();
-        }
         if (inspector != null) {
             for (String s : dropSchemaSql(schema())) {
                 execute(s);
             }
             inspector.close();
+        }
+        if (destination != null) {
+            destination.close();
         }
     }
 

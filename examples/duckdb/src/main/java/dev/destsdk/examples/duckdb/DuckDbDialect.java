@@ -1,5 +1,6 @@
 package dev.destsdk.examples.duckdb;
 
+import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.naming.CaseFolding;
 import dev.destsdk.core.naming.IdentifierPolicy;
@@ -8,6 +9,7 @@ import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +108,22 @@ public final class DuckDbDialect extends GeneralSqlDialect {
     @Override
     public String rowNumberExpression(String alias) {
         return "(" + (alias.isEmpty() ? "" : alias + ".") + "rowid + 1)";
+    }
+
+    /**
+     * DuckDB's JDBC driver reports no SQLSTATE; its messages start with the error class. Conversion, invalid input
+     * (including CSV reader errors) and constraint errors are bad data.
+     */
+    @Override
+    public ErrorType classify(SQLException failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        for (String dataError : List.of("Conversion Error", "Invalid Input Error", "Constraint Error",
+                "Out of Range Error")) {
+            if (message.contains(dataError)) {
+                return ErrorType.VALIDATION_ERROR;
+            }
+        }
+        return super.classify(failure);
     }
 
     @Override
