@@ -165,6 +165,8 @@ final class WarehouseLoad {
     private void stage() {
         List<LoadFile> files = destination.filesToLoad(request, format);
         BulkLoader loader = destination.loader();
+        // The staging table lives beside the target, so a first load into a new schema creates the schema first.
+        d.createSchemaIfNotExists(target).ifPresent(sql::update);
         sql.update(d.dropTableIfExists(staging));
         stagingCreated = true;
         sql.update(d.createStagingTable(staging, layout.columnsWithSyncDefaults(d, request.sync())));
