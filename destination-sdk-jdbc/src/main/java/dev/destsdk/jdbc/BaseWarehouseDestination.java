@@ -442,6 +442,9 @@ public abstract class BaseWarehouseDestination implements Destination {
         if (request.hardDeletes() && !caps.supportsHardDeletes()) {
             throw ConnectorException.unsupported(name(), "hard deletes");
         }
+        if (request.mapping().mappedMergedSourceMetadata().getFields().isEmpty() && !caps.canPropagateEmptySchema()) {
+            throw ConnectorException.unsupported(name(), "empty-schema propagation");
+        }
         if (!Files.isDirectory(request.localDataPath()) && !isStaged()) {
             throw new ConnectorException(ErrorType.VALIDATION_ERROR, "local data path " + request.localDataPath()
                     + " is not a directory");

@@ -193,7 +193,8 @@ final class WarehouseLoad {
         if (row.isEmpty()) {
             return;
         }
-        long n = row.get();
+        // Row numbers may skip values between files; the rank is the row's position in load order.
+        long n = sql.queryLong(d.rowRank(staging, row.get())).orElse(row.get());
         ConnectorException.Builder error = ConnectorException.builder(ErrorType.VALIDATION_ERROR, "a record has a NULL "
                         + "primary key (" + String.join(", ", layout.keyColumns()) + "); every record of "
                         + target + " needs a key: fix the source rows or the key fields")
@@ -234,7 +235,10 @@ final class WarehouseLoad {
                         hard ? Optional.of(d.isNotTrue(layout.deleted(), Optional.of("s"))) : Optional.empty()));
             }
             if (!layout.keyColumns().isEmpty()) {
-                String index = d.identifiers().normalize(target.table() + "_key_" + syncPart, IdentifierKind.TABLE);
+                // Unique per attempt: a retry of the same sync builds aside again while the table it replaces
+                // still holds the previous attempt's index, and some databases name indexes per schema.
+                String index = d.identifiers().normalize(target.table() + "_key_" + syncPart + "_"
+                        + Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36), IdentifierKind.TABLE);
                 d.createKeyIndex(aside, index, layout.keyColumnDefs()).ifPresent(sql::update);
             }
             request.cancellation().checkCancellation("load: publishing " + target);

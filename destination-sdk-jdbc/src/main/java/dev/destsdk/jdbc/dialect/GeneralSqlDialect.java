@@ -296,6 +296,12 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + " WHERE " + condition;
     }
 
+    @Override
+    public String rowRank(TableName staging, long rowNumber) {
+        return "SELECT COUNT(*) FROM " + qualify(staging) + " " + STAGING + " WHERE " + rowNumberExpression(STAGING)
+                + " <= " + rowNumber;
+    }
+
     /**
      * Ranks rows per key with ROW_NUMBER() (cursor descending with NULL lowest, then load order descending) and
      * deletes every row ranked after the first.

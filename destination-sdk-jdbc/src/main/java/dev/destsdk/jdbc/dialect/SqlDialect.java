@@ -214,6 +214,17 @@ public interface SqlDialect {
     String firstNullKeyRow(TableName staging, List<String> keyColumns);
 
     /**
+     * The query that turns a staging row number into the row's load-order rank: one row, one column, how many staging
+     * rows have a row number up to the given one. The rank names a row's file and record even where the numbering
+     * skips values between statements (MariaDB's AUTO_INCREMENT after several LOAD DATA statements).
+     *
+     * @param staging the staging table; not null
+     * @param rowNumber a row number {@link #rowNumberExpression(String)} gave
+     * @return the SELECT statement
+     */
+    String rowRank(TableName staging, long rowNumber);
+
+    /**
      * Deletes every staging row that another row with the same key supersedes: the highest cursor wins (NULL is
      * lowest); among equal cursors the row loaded last wins.
      *
