@@ -63,6 +63,8 @@ public final class MariaDbDialect extends GeneralSqlDialect {
                 .quoteString("`")
                 .keywords(KeywordProvider.of(RESERVED))
                 .maxLength(MAX_IDENTIFIER_LENGTH)
+                // Identifiers are stored as utf8mb3: characters beyond the BMP (emoji) are refused by the server.
+                .allowedCharacters("[^\\x{10000}-\\x{10FFFF}]")
                 .caseInsensitiveComparison(true)
                 .build();
     }
@@ -87,8 +89,9 @@ public final class MariaDbDialect extends GeneralSqlDialect {
             case SHORT -> "SMALLINT";
             case INTEGER -> "INT";
             case LONG -> "BIGINT";
-            case FLOAT -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
+            // FLOAT is read back with 6 significant digits and refuses the decimal text of the largest floats;
+            // DOUBLE holds every float exactly.
+            case FLOAT, DOUBLE -> "DOUBLE";
             case DECIMAL -> decimalType(t, "DECIMAL");
             case STRING -> t.precision().map(p -> "VARCHAR(" + p + ")").orElse("LONGTEXT");
             case DATE -> "DATE";

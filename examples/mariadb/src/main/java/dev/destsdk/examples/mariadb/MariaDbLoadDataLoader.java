@@ -84,10 +84,12 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
         return switch (column.canonicalType()) {
             case BOOLEAN -> "CASE WHEN " + v + " IS NULL THEN NULL WHEN LOWER(" + v + ") IN ('true', 't', '1') THEN 1"
                     + " WHEN LOWER(" + v + ") IN ('false', 'f', '0') THEN 0 ELSE CAST(" + v + " AS UNSIGNED) END";
+            // Offsets are subtracted arithmetically: CONVERT_TZ leaves values outside 1970-2038 unconverted and
+            // returns NULL for offsets beyond +13:00.
             case TIMESTAMP_TZ -> "CASE WHEN " + v + " IS NULL THEN NULL WHEN " + v + " LIKE '%Z' THEN SUBSTRING(" + v
-                    + ", 1, CHAR_LENGTH(" + v + ") - 1) WHEN " + v + " REGEXP '[+-][0-9]{2}:[0-9]{2}$' THEN CONVERT_TZ("
-                    + "SUBSTRING(" + v + ", 1, CHAR_LENGTH(" + v + ") - 6), RIGHT(" + v + ", 6), '+00:00') ELSE " + v
-                    + " END";
+                    + ", 1, CHAR_LENGTH(" + v + ") - 1) WHEN " + v + " REGEXP '[+-][0-9]{2}:[0-9]{2}$' THEN DATE_SUB("
+                    + "CAST(SUBSTRING(" + v + ", 1, CHAR_LENGTH(" + v + ") - 6) AS DATETIME(6)), INTERVAL RIGHT(" + v
+                    + ", 6) HOUR_MINUTE) ELSE " + v + " END";
             case BINARY -> switch (format.binaryFormat()) {
                 case BASE64 -> "FROM_BASE64(" + v + ")";
                 case HEX -> "UNHEX(" + v + ")";
