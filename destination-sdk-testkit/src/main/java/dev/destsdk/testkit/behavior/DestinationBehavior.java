@@ -126,6 +126,13 @@ public enum DestinationBehavior {
     PRESERVES_TIMESTAMP_TZ_MICROS(List.of(SUPPORTS_TYPE_TIMESTAMP_TZ)),
     /** FLOAT and DOUBLE columns hold NaN and infinities. */
     SUPPORTS_NON_FINITE_FLOATS(List.of(SUPPORTS_TYPE_DOUBLE)),
+    /** FLOAT and DOUBLE columns keep the sign of {@code -0.0} (MariaDB and MySQL store it as {@code 0}). */
+    PRESERVES_NEGATIVE_ZERO(List.of(SUPPORTS_TYPE_DOUBLE)),
+    /**
+     * UUID columns hold any 128-bit value in the canonical form. Without it the suites write only RFC 9562 UUIDs of
+     * versions 1 to 7, and the nil and max UUIDs (MariaDB's UUID type refuses some other values).
+     */
+    SUPPORTS_ANY_UUID(List.of(SUPPORTS_TYPE_UUID)),
     /** DATE and TIMESTAMP hold years 1 to 9999. */
     SUPPORTS_FULL_DATE_RANGE(List.of(SUPPORTS_TYPE_DATE)),
     /** DECIMAL holds 38 digits of precision. */

@@ -76,6 +76,17 @@ public interface DestinationInspector extends AutoCloseable {
         return listObjects(catalog, schema).stream().filter(o -> !keep.contains(o)).toList();
     }
 
+    /**
+     * Removes a namespace the tests created, with everything in it: the clean-up a test class runs at its end.
+     * Never throws for a namespace that does not exist; implementations log and ignore failures, so that clean-up
+     * never hides a test's own result. The default does nothing (for destinations whose tests clean up otherwise).
+     *
+     * @param catalog the catalog, if the destination has catalogs
+     * @param schema the schema, if the destination has schemas
+     */
+    default void removeNamespace(Optional<String> catalog, Optional<String> schema) {
+    }
+
     /** Releases the inspector's connections. Idempotent. */
     @Override
     default void close() {

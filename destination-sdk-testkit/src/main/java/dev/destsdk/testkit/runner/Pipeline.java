@@ -108,7 +108,23 @@ public final class Pipeline {
      *     spec's signal is cancelled between calls
      */
     public RunResult run(RunSpec spec) {
+        return run(spec, event -> { });
+    }
+
+    /**
+     * Runs one spec and passes every progress event of stage and load to a listener as it happens, for example to
+     * cancel the spec's {@link dev.destsdk.core.control.CancellationToken} in the middle of a load. The events are
+     * also collected into the result as {@link #run(RunSpec)} does.
+     *
+     * @param spec what to load and how; not null
+     * @param listener called on the destination's thread with each event; its failures are logged and ignored;
+     *     not null
+     * @return what happened
+     * @throws ConnectorException as {@link #run(RunSpec)}
+     */
+    public RunResult run(RunSpec spec, ProgressCallback listener) {
         Objects.requireNonNull(spec, "spec is null");
+        Objects.requireNonNull(listener, "listener is null");
         int run = ++runs;
         Destination destination = runner.destination();
         ObjectMetadata source = spec.sourceObject();
@@ -141,6 +157,11 @@ public final class Pipeline {
         ProgressCallback callback = event -> {
             LOG.debug("{} progress: {}", sync.syncId(), event);
             progress.add(event);
+            try {
+                listener.update(event);
+            } catch (RuntimeException e) {
+                LOG.warn("{} progress listener failed; ignored", sync.syncId(), e);
+            }
         };
         List<Map<String, Object>> errorRecords = Collections.synchronizedList(new ArrayList<>());
         List<Map<String, Object>> successRecords = Collections.synchronizedList(new ArrayList<>());

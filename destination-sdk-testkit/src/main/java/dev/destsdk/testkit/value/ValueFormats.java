@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -265,7 +266,8 @@ public final class ValueFormats {
     /**
      * Whether two values of a type are the same value as a destination would store it: DECIMAL ignores trailing
      * zeros ({@code 1.50 = 1.5}), TIMESTAMP_TZ compares instants, BINARY compares bytes, JSON compares documents
-     * (key order ignored), FLOAT and DOUBLE treat every NaN as equal and {@code -0.0} as different from {@code 0.0}.
+     * (key order ignored, numbers by value: {@code 1.5e1 = 15}), FLOAT and DOUBLE treat every NaN as equal and
+     * {@code -0.0} as different from {@code 0.0}.
      *
      * @param type the canonical type; not null
      * @param a a value or null
@@ -407,11 +409,35 @@ public final class ValueFormats {
 
     private static String canonicalJson(String text) {
         try {
-            Object tree = JSON.treeToValue(parseJson(text), Object.class);
-            return JSON.writeValueAsString(tree);
+            return JSON.writeValueAsString(canonicalJsonValue(parseJson(text)));
         } catch (JsonProcessingException e) {
             throw invalid("invalid JSON: " + e.getOriginalMessage(), null, e);
         }
+    }
+
+    /**
+     * A JSON document as plain values that compare as documents do: object keys sorted, numbers by value (databases
+     * rewrite {@code 1.5e10} as {@code 15000000000} and {@code 1.0} as {@code 1}), everything else as is.
+     */
+    private static Object canonicalJsonValue(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> sorted = new java.util.TreeMap<>();
+            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), canonicalJsonValue(e.getValue())));
+            return sorted;
+        }
+        if (node.isArray()) {
+            List<Object> items = new java.util.ArrayList<>(node.size());
+            node.forEach(n -> items.add(canonicalJsonValue(n)));
+            return items;
+        }
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue();
+            return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        return node.isBoolean() ? node.booleanValue() : node.asText();
     }
 
     private static Optional<Long> integral(Object value, long min, long max) {

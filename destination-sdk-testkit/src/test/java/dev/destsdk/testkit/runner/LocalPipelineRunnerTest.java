@@ -326,4 +326,15 @@ class LocalPipelineRunnerTest {
         }
         return rows;
     }
+
+    @Test
+    void aListenerSeesEveryProgressEventAsItHappensAndItsFailuresAreIgnored() {
+        List<ProgressEvent> heard = new ArrayList<>();
+        RunResult result = runner.newPipeline().run(customers(3).loadMode(LoadMode.APPEND).build(), event -> {
+            heard.add(event);
+            throw new IllegalStateException("a broken listener");
+        });
+        assertThat(heard).isNotEmpty().containsExactlyElementsOf(result.progressEvents());
+        assertThat(inspector.read(ObjectRef.of(result.mappedObject()), RowOrder.any()).rowCount()).isEqualTo(3);
+    }
 }

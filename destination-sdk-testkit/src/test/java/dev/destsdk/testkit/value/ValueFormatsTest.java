@@ -186,6 +186,9 @@ class ValueFormatsTest {
                 .isTrue();
         assertThat(ValueFormats.sameValue(CanonicalType.JSON, "{\"a\":1,\"b\":[true]}", "{ \"b\" : [true], \"a\":1}"))
                 .isTrue();
+        assertThat(ValueFormats.sameValue(CanonicalType.JSON, "[1.5e10,-0.0,1.0,{\"k\":null}]",
+                "[15000000000, 0, 1, {\"k\": null}]")).as("numbers compare by value").isTrue();
+        assertThat(ValueFormats.sameValue(CanonicalType.JSON, "[1]", "[\"1\"]")).isFalse();
         assertThat(ValueFormats.sameValue(CanonicalType.BINARY, "ab".getBytes(StandardCharsets.UTF_8),
                 new byte[] {'a', 'b'})).isTrue();
         assertThat(ValueFormats.sameValue(CanonicalType.DOUBLE, 0.0d, -0.0d)).isFalse();
