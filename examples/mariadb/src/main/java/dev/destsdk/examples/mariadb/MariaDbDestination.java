@@ -36,7 +36,7 @@ public final class MariaDbDestination extends BaseWarehouseDestination {
 
     @Override
     protected Connection openConnection() throws SQLException {
-        return DriverManager.getConnection(config.url(), config.jdbcProperties());
+        return DriverManager.getConnection(config.connection().url(), config.jdbcProperties());
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class MariaDbDestination extends BaseWarehouseDestination {
 
     @Override
     protected BulkLoader bulkLoader() {
-        return config.bulkLoad() == MariaDbConfig.BulkLoad.LOAD_DATA ? new MariaDbLoadDataLoader()
+        return config.connection().nativeBulkLoad() ? new MariaDbLoadDataLoader()
                 : new BatchedInsertLoader();
     }
 

@@ -1,8 +1,6 @@
 package dev.destsdk.examples.postgresql;
 
-import dev.destsdk.jdbc.config.ConfigReader;
-import dev.destsdk.jdbc.config.TlsMode;
-import java.util.Locale;
+import dev.destsdk.jdbc.config.JdbcConnectionSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,36 +15,16 @@ import java.util.Set;
  * ({@code verify-full} by default, {@code require-unverified} or {@code disable} to opt out), {@code bulk_load}
  * ({@code copy} by default, or {@code insert} for batched INSERTs).
  *
- * @param url the JDBC URL; not null
- * @param user the user; not null
- * @param password the password, if any
- * @param schema the default schema; not null
- * @param tls the TLS mode; not null
- * @param bulkLoad how rows are loaded; not null
+ * @param connection the shared JDBC settings; not null
  */
-public record PostgresConfig(String url, String user, Optional<String> password, String schema, TlsMode tls,
-                             BulkLoad bulkLoad) {
+public record PostgresConfig(JdbcConnectionSettings connection) {
+    private static final JdbcConnectionSettings.Profile PROFILE = new JdbcConnectionSettings.Profile("postgresql",
+            "jdbc:postgresql://", Set.of("user", "password", "ssl", "sslmode", "sslfactory", "sslrootcert", "sslcert",
+            "sslkey", "sslpassword"), "schema", Optional.of("public"), "copy");
 
-    /** How rows reach the database. */
-    public enum BulkLoad {
-        /** {@code COPY ... FROM STDIN} through the driver's CopyManager. */
-        COPY,
-        /** Batched, parameterised INSERTs (the generic fallback; slower). */
-        INSERT
-    }
-
-    private static final Set<String> KNOWN = Set.of("url", "user", "password", "schema", "tls", "bulk_load");
-    private static final Set<String> MANAGED_URL_PARAMETERS = Set.of("user", "password", "ssl", "sslmode",
-            "sslfactory", "sslrootcert", "sslcert", "sslkey", "sslpassword");
-
-    /** Validates the components. */
+    /** Validates the component. */
     public PostgresConfig {
-        Objects.requireNonNull(url, "url is null");
-        Objects.requireNonNull(user, "user is null");
-        Objects.requireNonNull(password, "password is null");
-        Objects.requireNonNull(schema, "schema is null");
-        Objects.requireNonNull(tls, "tls is null");
-        Objects.requireNonNull(bulkLoad, "bulkLoad is null");
+        Objects.requireNonNull(connection, "connection is null");
     }
 
     /**
@@ -55,25 +33,18 @@ public record PostgresConfig(String url, String user, Optional<String> password,
      * @throws dev.destsdk.core.error.ConnectorException CONFIGURATION_ERROR naming the setting at fault
      */
     public static PostgresConfig fromMap(Map<String, String> config) {
-        ConfigReader r = new ConfigReader("postgresql", config, KNOWN);
-        String url = r.jdbcUrl("url", r.required("url"), "jdbc:postgresql://", MANAGED_URL_PARAMETERS);
-        BulkLoad bulk = r.optional("bulk_load").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "copy" -> BulkLoad.COPY;
-            case "insert" -> BulkLoad.INSERT;
-            default -> throw new dev.destsdk.core.error.ConnectorException(
-                    dev.destsdk.core.error.ErrorType.CONFIGURATION_ERROR,
-                    "setting 'bulk_load' is '" + v + "'; use copy or insert");
-        }).orElse(BulkLoad.COPY);
-        return new PostgresConfig(url, r.required("user"), r.secret("password"), r.optional("schema").orElse("public"),
-                r.tls("tls"), bulk);
+        return new PostgresConfig(JdbcConnectionSettings.read(config, PROFILE));
     }
 
-    /** @return the driver properties: user, password and the TLS mode as pgjdbc's {@code sslmode} */
+    /** @return the default schema of target tables */
+    public String schema() {
+        return connection.namespace();
+    }
+
+    /** @return the driver properties: credentials and the TLS mode as pgjdbc's {@code sslmode} */
     Properties jdbcProperties() {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        password.ifPresent(pw -> p.setProperty("password", pw));
-        p.setProperty("sslmode", switch (tls) {
+        Properties p = connection.credentials();
+        p.setProperty("sslmode", switch (connection.tls()) {
             case VERIFY_FULL -> "verify-full";
             case REQUIRE_UNVERIFIED -> "require";
             case DISABLE -> "disable";
@@ -84,7 +55,6 @@ public record PostgresConfig(String url, String user, Optional<String> password,
 
     @Override
     public String toString() {
-        return "PostgresConfig{url=" + url + ", user=" + user + ", password=" + (password.isPresent() ? "****" : "<none>")
-                + ", schema=" + schema + ", tls=" + tls.key() + ", bulkLoad=" + bulkLoad + "}";
+        return "PostgresConfig{" + connection + "}";
     }
 }

@@ -35,7 +35,7 @@ public final class PostgresDestination extends BaseWarehouseDestination {
 
     @Override
     protected Connection openConnection() throws SQLException {
-        return DriverManager.getConnection(config.url(), config.jdbcProperties());
+        return DriverManager.getConnection(config.connection().url(), config.jdbcProperties());
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class PostgresDestination extends BaseWarehouseDestination {
 
     @Override
     protected BulkLoader bulkLoader() {
-        return config.bulkLoad() == PostgresConfig.BulkLoad.COPY ? new PostgresCopyLoader()
+        return config.connection().nativeBulkLoad() ? new PostgresCopyLoader()
                 : new BatchedInsertLoader();
     }
 

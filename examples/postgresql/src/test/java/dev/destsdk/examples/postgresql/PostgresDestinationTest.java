@@ -30,7 +30,7 @@ class PostgresDestinationTest {
     @Test
     void settingsAreValidatedAndThePasswordNeverShows() {
         PostgresConfig config = PostgresConfig.fromMap(SETTINGS);
-        assertThat(config.tls().key()).isEqualTo("verify-full");
+        assertThat(config.connection().tls().key()).isEqualTo("verify-full");
         assertThat(config.jdbcProperties().getProperty("sslmode")).isEqualTo("verify-full");
         assertThat(config.schema()).isEqualTo("public");
         assertThat(config.toString()).doesNotContain("s3cret!").contains("****");
