@@ -53,7 +53,8 @@ class JdbcDestinationInspectorTest {
         execute("INSERT INTO s.\"Mixed \"\"t\"\"\" VALUES (2, true, 'b', DATE '2024-02-29', TIME '23:59:59.999999', "
                 + "TIMESTAMPTZ '2024-01-31 13:45:00.123456+05:30', 9007199254740993, -0.5, '\\x00\\xFF'::BLOB, "
                 + "'123e4567-e89b-12d3-a456-426614174000', INTERVAL 3 DAY)");
-        execute("INSERT INTO s.\"Mixed \"\"t\"\"\" VALUES (1, NULL, '', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        execute("INSERT INTO s.\"Mixed \"\"t\"\"\" VALUES "
+                + "(1, NULL, '', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
         execute("CREATE INDEX i ON s.\"Mixed \"\"t\"\"\" (id)");
         execute("CREATE VIEW s.v AS SELECT id FROM s.\"Mixed \"\"t\"\"\"");
         execute("CREATE TABLE other.elsewhere (x INTEGER)");
