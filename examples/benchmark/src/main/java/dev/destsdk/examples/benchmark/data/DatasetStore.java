@@ -30,7 +30,7 @@ public final class DatasetStore {
     /** The name of the single data file in a data set directory, as an executor names its parts. */
     public static final String DATA_FILE = "success_part_00000.csv";
     /** Bump when the generator's output changes, so stale files are regenerated. */
-    static final int GENERATOR_VERSION = 1;
+    static final int GENERATOR_VERSION = 2;
     private static final Logger LOG = LoggerFactory.getLogger(DatasetStore.class);
 
     private final Path root;

@@ -84,7 +84,7 @@ public final class RowGenerator {
     }
 
     private static String description(SplittableRandom r) {
-        int words = 4 + r.nextInt(4);
+        int words = 5 + r.nextInt(4);
         StringBuilder sb = new StringBuilder(64);
         for (int i = 0; i < words; i++) {
             if (i > 0) {

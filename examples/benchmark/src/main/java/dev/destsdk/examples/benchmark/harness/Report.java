@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * Immutable.
  */
 public final class Report {
-    private static final double MB = 1024.0 * 1024.0;
+    private static final double MIB = 1024.0 * 1024.0;
 
     private final BenchmarkOptions options;
     private final EnvironmentInfo environment;
@@ -54,7 +54,7 @@ public final class Report {
         sb.append("- Arguments: `").append(options.rawArgs().isEmpty() ? "(none)" : String.join(" ",
                 options.rawArgs())).append("`\n");
         sb.append("- Data: initial load ").append(options.rows()).append(" rows × 12 columns, ")
-                .append(fmt(loadBytes / MB, 1)).append(" MB (seed ").append(options.seed()).append("); MERGE file ")
+                .append(fmt(loadBytes / 1e6, 1)).append(" MB (seed ").append(options.seed()).append("); MERGE file ")
                 .append(options.mergeRows()).append(" rows (half updates)\n");
         sb.append("- Machine: ").append(environment.cpus()).append(" CPUs, ").append(environment.memory())
                 .append(" RAM, ").append(environment.os()).append("; ").append(environment.java()).append('\n');
@@ -65,8 +65,8 @@ public final class Report {
                 .append("`; ").append(options.warmups()).append(" warm-up run(s), then ").append(options.repeats())
                 .append(" measured run(s) per scenario, alternating order\n\n");
 
-        sb.append("| Scenario | What | Rows | Wall time s: median (min–max) | Rows/s | Peak heap MB | "
-                + "Max heap after GC MB | Peak RSS MB | Content check |\n");
+        sb.append("| Scenario | What | Rows | Wall time s: median (min–max) | Rows/s | Peak heap MiB | "
+                + "Max heap after GC MiB | Peak RSS MiB | Content check |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (String id : Scenarios.ids()) {
             Optional<Scenario> scenario = Scenarios.byId(id);
@@ -96,9 +96,9 @@ public final class Report {
                     .append(fmt(median, 2)).append(" (").append(fmt(seconds.get(0), 2)).append("–")
                     .append(fmt(seconds.get(seconds.size() - 1), 2)).append(") | ")
                     .append(String.format(Locale.ROOT, "%,d", Math.round(rows / median))).append(" | ")
-                    .append(external ? "— (psql)" : fmt(peakHeap / MB, 0)).append(" | ")
-                    .append(external ? "—" : collected ? fmt(live / MB, 0) : "no GC").append(" | ")
-                    .append(rss.isPresent() ? fmt(rss.getAsLong() / MB, 0) + (external ? " (psql)" : "") : "n/a")
+                    .append(external ? "— (psql)" : fmt(peakHeap / MIB, 0)).append(" | ")
+                    .append(external ? "—" : collected ? fmt(live / MIB, 0) : "no GC").append(" | ")
+                    .append(rss.isPresent() ? fmt(rss.getAsLong() / MIB, 0) + (external ? " (psql)" : "") : "n/a")
                     .append(" | ").append(cell(checks + notes)).append(" |\n");
         }
 
@@ -128,7 +128,8 @@ public final class Report {
         for (String id : List.of(t.sdk(), t.baseline())) {
             if (measured.getOrDefault(id, List.of()).isEmpty()) {
                 Measurement m = notMeasured.get(id);
-                parts.add("`" + id + "` " + (m == null ? "not selected" : m.message()));
+                parts.add("`" + id + "` " + (m == null ? "not selected"
+                        : m.status() == Measurement.Status.FAILED ? "failed (see above)" : "not measured (see above)"));
             }
         }
         return String.join("; ", parts);
