@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The executor's side of cancellation: a {@link CancellationSignal} that can be cancelled.
  *
- * <p>Thread-safe. {@link #cancel()} runs every registered action once, on the cancelling thread; an action that
- * throws is logged and does not stop the others.
+ * <p>Thread-safe. {@link #cancel()} runs every registered action exactly once, on the cancelling thread (or, for an
+ * action registered while {@code cancel()} runs, on the registering thread); an action that throws is logged and does
+ * not stop the others. Actions run in no particular order.
  */
 public final class CancellationToken implements CancellationSignal {
     private static final Logger LOG = LoggerFactory.getLogger(CancellationToken.class);
@@ -26,10 +27,13 @@ public final class CancellationToken implements CancellationSignal {
     /** Cancels the job: from now on {@link #isCancelled()} is true and registered actions run. Idempotent. */
     public void cancel() {
         if (cancelled.compareAndSet(false, true)) {
-            for (Runnable action : Set.copyOf(actions)) {
-                runQuietly(action);
+            // Whoever removes an action runs it: this thread here, or a concurrent onCancel() that saw the flag.
+            // That makes every action run exactly once, and none is lost by a registration racing with cancel().
+            for (Runnable action : actions) {
+                if (actions.remove(action)) {
+                    runQuietly(action);
+                }
             }
-            actions.clear();
         }
     }
 

@@ -100,6 +100,9 @@ public final class ConnectorException extends RuntimeException {
      * @return the connector exception, not thrown
      */
     public static ConnectorException wrap(Throwable failure, ErrorType fallbackType, String what) {
+        Objects.requireNonNull(failure, "failure is null");
+        Objects.requireNonNull(fallbackType, "fallbackType is null");
+        Objects.requireNonNull(what, "what is null");
         if (failure instanceof ConnectorException ce) {
             return ce;
         }

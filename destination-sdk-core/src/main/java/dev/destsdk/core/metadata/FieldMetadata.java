@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -223,6 +224,9 @@ public final class FieldMetadata {
      *     {@code relationship_api_name}, {@code parent_match_field}, {@code parent_object_api_name}; empty when the
      *     field is not a lookup; unmodifiable, never null
      */
+    // Named explicitly: isActivationLookup() below is ignored, and an ignored accessor would otherwise drop the
+    // whole "activation_lookup" property from the JSON.
+    @JsonProperty("activation_lookup")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public Map<String, Object> getActivationLookup() {
         return activationLookup;

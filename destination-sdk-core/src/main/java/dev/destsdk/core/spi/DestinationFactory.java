@@ -4,6 +4,7 @@ import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -38,13 +39,19 @@ public interface DestinationFactory {
      * @throws ConnectorException CONFIGURATION_ERROR when none or several match
      */
     static DestinationFactory find(String type) {
-        List<DestinationFactory> matches = all().stream().filter(f -> f.type().equalsIgnoreCase(type)).toList();
+        Objects.requireNonNull(type, "type is null");
+        List<DestinationFactory> factories = all();
+        List<DestinationFactory> matches = factories.stream().filter(f -> f.type().equalsIgnoreCase(type)).toList();
         if (matches.size() == 1) {
             return matches.get(0);
         }
-        List<String> known = all().stream().map(DestinationFactory::type).sorted().toList();
-        throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, matches.isEmpty()
-                ? "no destination factory for type '" + type + "'; known types: " + known
-                : "several destination factories for type '" + type + "': add only one to the class path");
+        if (matches.isEmpty()) {
+            List<String> known = factories.stream().map(DestinationFactory::type).sorted().toList();
+            throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "no destination factory for type '" + type
+                    + "'; known types: " + known + ": add the connector's jar to the class path or fix the type");
+        }
+        List<String> classes = matches.stream().map(f -> f.getClass().getName()).sorted().toList();
+        throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "several destination factories for type '"
+                + type + "': " + classes + ": keep only one of them on the class path");
     }
 }

@@ -15,11 +15,15 @@ import java.util.Objects;
 public record LoadResponse(long rowsLoaded, long rowsInserted, long rowsUpdated, long rowsDeleted, long rowsFailed,
                            String message) {
 
-    /** Validates the components. */
+    /** Validates the components: no count is negative, and inserted plus updated rows are at most the loaded rows. */
     public LoadResponse {
         Objects.requireNonNull(message, "message is null");
         if (rowsLoaded < 0 || rowsInserted < 0 || rowsUpdated < 0 || rowsDeleted < 0 || rowsFailed < 0) {
             throw new IllegalArgumentException("load counts must not be negative");
+        }
+        if (rowsInserted + rowsUpdated > rowsLoaded) {
+            throw new IllegalArgumentException("rowsInserted (" + rowsInserted + ") + rowsUpdated (" + rowsUpdated
+                    + ") exceed rowsLoaded (" + rowsLoaded + "): inserted and updated rows are part of the loaded rows");
         }
     }
 

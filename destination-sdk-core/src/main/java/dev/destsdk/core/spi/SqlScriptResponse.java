@@ -23,6 +23,16 @@ public record SqlScriptResponse(boolean success, int statementsExecuted, long el
         if (success != failedStatementIndex.isEmpty()) {
             throw new IllegalArgumentException("a failed script names its failed statement, a successful one does not");
         }
+        if (success != errorMessage.isEmpty()) {
+            throw new IllegalArgumentException("a failed script carries an error message, a successful one does not");
+        }
+        if (failedStatementIndex.isPresent() && failedStatementIndex.getAsInt() < 1) {
+            throw new IllegalArgumentException(
+                    "failedStatementIndex is 1-based, got " + failedStatementIndex.getAsInt());
+        }
+        if (statementsExecuted < 0 || elapsedMillis < 0) {
+            throw new IllegalArgumentException("statementsExecuted and elapsedMillis must not be negative");
+        }
     }
 
     /**
@@ -38,10 +48,11 @@ public record SqlScriptResponse(boolean success, int statementsExecuted, long el
      * @param statements statements that completed before the failure
      * @param millis wall time
      * @param failedIndex 1-based index of the failed statement
-     * @param message the failure
+     * @param message the failure; not null
      * @return a failed response
      */
     public static SqlScriptResponse failure(int statements, long millis, int failedIndex, String message) {
-        return new SqlScriptResponse(false, statements, millis, OptionalInt.of(failedIndex), Optional.of(message));
+        return new SqlScriptResponse(false, statements, millis, OptionalInt.of(failedIndex),
+                Optional.of(Objects.requireNonNull(message, "message is null")));
     }
 }

@@ -37,6 +37,17 @@ public record StageResponse(Optional<String> stageLocation, int filesStaged, lon
     }
 
     /**
+     * Files were staged; counts not tracked.
+     *
+     * @param location the stage location load reads from; not null
+     * @return the response, with zero counts
+     */
+    public static StageResponse success(String location) {
+        return new StageResponse(Optional.of(Objects.requireNonNull(location, "location is null")), 0, 0,
+                "staged to " + location);
+    }
+
+    /**
      * Nothing was staged: the destination loads directly from the local data path.
      *
      * @param reason why; not null

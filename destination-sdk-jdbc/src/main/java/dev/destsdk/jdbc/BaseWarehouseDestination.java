@@ -1,0 +1,457 @@
+package dev.destsdk.jdbc;
+
+import dev.destsdk.core.capability.ConnectorCapabilitiesConfig;
+import dev.destsdk.core.capability.ConnectorCapabilitiesConfigBuilder;
+import dev.destsdk.core.control.CancellationSignal;
+import dev.destsdk.core.control.ProgressCallback;
+import dev.destsdk.core.control.ProgressEvent;
+import dev.destsdk.core.csv.CsvFileFormat;
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.files.DataFiles;
+import dev.destsdk.core.files.FileFormat;
+import dev.destsdk.core.metadata.CanonicalType;
+import dev.destsdk.core.metadata.FieldMetadata;
+import dev.destsdk.core.metadata.ObjectMetadata;
+import dev.destsdk.core.naming.IdentifierFormatter;
+import dev.destsdk.core.naming.IdentifierKind;
+import dev.destsdk.core.naming.IdentifierPolicy;
+import dev.destsdk.core.naming.NamespaceRules;
+import dev.destsdk.core.naming.NamingDefaults;
+import dev.destsdk.core.spi.Destination;
+import dev.destsdk.core.spi.LoadRequest;
+import dev.destsdk.core.spi.LoadResponse;
+import dev.destsdk.core.spi.SqlScriptRequest;
+import dev.destsdk.core.spi.SqlScriptResponse;
+import dev.destsdk.core.spi.StageRequest;
+import dev.destsdk.core.spi.StageResponse;
+import dev.destsdk.core.sync.SyncContext;
+import dev.destsdk.core.sync.TrackingColumns;
+import dev.destsdk.jdbc.bulk.BatchedInsertLoader;
+import dev.destsdk.jdbc.bulk.BulkLoader;
+import dev.destsdk.jdbc.bulk.LoadFile;
+import dev.destsdk.jdbc.dialect.ColumnType;
+import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.plan.TableLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base of every SQL warehouse destination: implements the whole {@link Destination} contract as final template
+ * methods, so that a connector is a {@link SqlDialect}, a connection and, for a staged warehouse, an upload hook.
+ *
+ * <p>Hooks, in the order a pipeline run calls them:
+ * <ol>
+ *   <li>{@link #dialect()}: called by every method; returns the same immutable dialect each time.</li>
+ *   <li>{@link #capabilities(ConnectorCapabilitiesConfigBuilder)}: once, the first time capabilities are needed, to
+ *       adjust the preset ({@code asTraditionalDatabase()}, or {@code asCloudWarehouse()} when staged).</li>
+ *   <li>{@link #namingDefaults()}: by {@code mapToTargetObject}, for the default catalog and schema.</li>
+ *   <li>{@link #prepareStage}, then {@link #uploadToStage} once per data file: by {@code stage}, only when
+ *       {@link #isStaged()}.</li>
+ *   <li>{@link #openConnection()}: once per {@code load} and {@code executeSqlScript}; the base closes the
+ *       connection before returning.</li>
+ *   <li>{@link #stagedFiles} (staged) and {@link #bulkLoader()}: by {@code load}, once per load; the loader is
+ *       called once per data file. After a successful staged load, {@link #cleanUpStage}.</li>
+ * </ol>
+ *
+ * <p>What {@code load} does, in order: validate the request against the declared capabilities; read the target's
+ * columns; apply first-run {@link dev.destsdk.core.spi.DestinationTableHandling}; plan schema evolution (refusals
+ * before any data moves); for ddlOnly / zeroRows create or alter only; otherwise bulk-load every data file into a
+ * staging table named from the sync id (dropped first if a retry left it), reject NULL keys naming the file and
+ * record, de-duplicate by key for MERGE (highest cursor wins, later rows win ties), and apply the load mode in one
+ * transaction (APPEND deletes this sync id's rows first so a retry is idempotent; OVERWRITE and first loads build
+ * the table aside and swap it in). The staging table is dropped on success, failure and cancellation.
+ *
+ * <p>Threading: one instance is used by one thread at a time; cancellation may come from another thread through
+ * the request's signal. Errors are always {@link ConnectorException}.
+ */
+public abstract class BaseWarehouseDestination implements Destination {
+    private static final Logger LOG = LoggerFactory.getLogger(BaseWarehouseDestination.class);
+
+    private volatile ConnectorCapabilitiesConfig capabilities;
+
+    /** For subclasses. */
+    protected BaseWarehouseDestination() {
+    }
+
+    // ---------------------------------------------------------------- hooks
+
+    /** @return the dialect; the same immutable instance on every call */
+    protected abstract SqlDialect dialect();
+
+    /**
+     * Opens a connection to the database. The base closes it.
+     *
+     * @return a new connection in auto-commit mode
+     * @throws SQLException when the database refuses
+     */
+    protected abstract Connection openConnection() throws SQLException;
+
+    /** @return where tables go when the namespace rules do not say: the default catalog and schema */
+    protected abstract NamingDefaults namingDefaults();
+
+    /** @return the bulk loader; by default the generic {@link BatchedInsertLoader} */
+    protected BulkLoader bulkLoader() {
+        return new BatchedInsertLoader();
+    }
+
+    /** @return the tracking column names; {@link TrackingColumns#DEFAULT} by default */
+    protected TrackingColumns trackingColumns() {
+        return TrackingColumns.DEFAULT;
+    }
+
+    /**
+     * Adjusts the capability preset. The default declares what the base implements: every load mode (default
+     * MERGE), every table handling and schema evolution mode, hard deletes, atomic truncate-and-load, SQL scripts.
+     *
+     * @param preset {@code asTraditionalDatabase()}, or {@code asCloudWarehouse()} when {@link #isStaged()}; not null
+     * @return the builder to build
+     */
+    protected ConnectorCapabilitiesConfigBuilder capabilities(ConnectorCapabilitiesConfigBuilder preset) {
+        return preset;
+    }
+
+    /** @return whether {@code stage} uploads data files to a stage that {@code load} reads; false by default */
+    protected boolean isStaged() {
+        return false;
+    }
+
+    /**
+     * Creates (or empties) the stage location for one table and sync. Staged destinations only.
+     *
+     * @param sync the sync; not null
+     * @param table the target table; not null
+     * @return the stage location passed to the other stage hooks and returned by {@code stage}
+     * @throws IOException when the stage cannot be prepared
+     */
+    protected String prepareStage(SyncContext sync, TableName table) throws IOException {
+        throw ConnectorException.unsupported(name(), "staging");
+    }
+
+    /**
+     * Uploads one data file to the stage. Staged destinations only. A destination whose loader cannot read the
+     * file's format natively transcodes it here.
+     *
+     * @param stageLocation the location {@link #prepareStage} returned; not null
+     * @param file the local data file; not null
+     * @param cancellation the job's signal, to check while uploading; not null
+     * @return the number of bytes staged
+     * @throws IOException when the upload fails
+     */
+    protected long uploadToStage(String stageLocation, LoadFile file, CancellationSignal cancellation)
+            throws IOException {
+        throw ConnectorException.unsupported(name(), "staging");
+    }
+
+    /**
+     * Lists the staged files of a location, in load order. Staged destinations only.
+     *
+     * @param stageLocation the location; not null
+     * @param format the format of the original data files; not null
+     * @return the files to load
+     * @throws IOException when the stage cannot be listed
+     */
+    protected List<LoadFile> stagedFiles(String stageLocation, CsvFileFormat format) throws IOException {
+        throw ConnectorException.unsupported(name(), "staging");
+    }
+
+    /**
+     * Removes a stage location after a successful load. Staged destinations only; the default does nothing.
+     *
+     * @param stageLocation the location; not null
+     * @throws IOException when the removal fails (logged, not fatal)
+     */
+    protected void cleanUpStage(String stageLocation) throws IOException {
+    }
+
+    // ---------------------------------------------------------------- SPI
+
+    @Override
+    public final String name() {
+        return dialect().name();
+    }
+
+    @Override
+    public final ConnectorCapabilitiesConfig getCapabilitiesConfig() {
+        ConnectorCapabilitiesConfig c = capabilities;
+        if (c == null) {
+            ConnectorCapabilitiesConfigBuilder preset = ConnectorCapabilitiesConfig.builder();
+            if (isStaged()) {
+                preset.asCloudWarehouse();
+            } else {
+                preset.asTraditionalDatabase();
+            }
+            c = capabilities(preset).build();
+            capabilities = c;
+        }
+        return c;
+    }
+
+    @Override
+    public final IdentifierFormatter getIdentifierFormatter() {
+        return dialect().identifiers();
+    }
+
+    @Override
+    public final String getFullyQualifiedSchemaName(Optional<String> catalog, String schema) {
+        return dialect().qualifySchema(new TableName(catalog, Optional.of(schema), "_")).orElseThrow();
+    }
+
+    @Override
+    public final String getFullyQualifiedTableName(Optional<String> catalog, Optional<String> schema, String table) {
+        return dialect().qualify(new TableName(catalog, schema, table));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Catalog, schema, table and column names come from the namespace rules and are normalised by the dialect's
+     * identifier policy; column collisions are reported before any DDL. Types map to the dialect's native types,
+     * widened to the existing mapped object's types (along the type hierarchy, with precision and scale) and
+     * clamped to the database's limits. Keys, cursor, nullability and custom attributes are copied; tracking
+     * columns are never added.
+     */
+    @Override
+    public final ObjectMetadata mapToTargetObject(ObjectMetadata sourceObject, NamespaceRules namespaceRules,
+                                                  Optional<ObjectMetadata> existingMappedObject) {
+        Objects.requireNonNull(sourceObject, "sourceObject is null");
+        Objects.requireNonNull(namespaceRules, "namespaceRules is null");
+        Objects.requireNonNull(existingMappedObject, "existingMappedObject is null");
+        SqlDialect d = dialect();
+        IdentifierPolicy policy = d.identifiers();
+        NamingDefaults defaults = namingDefaults();
+        Optional<String> catalog = namespaceRules.catalogName(sourceObject, defaults)
+                .map(c -> policy.normalize(c, IdentifierKind.CATALOG));
+        String schema = policy.normalize(namespaceRules.schemaName(sourceObject, defaults), IdentifierKind.SCHEMA);
+        String table = policy.normalize(namespaceRules.tableName(sourceObject), IdentifierKind.TABLE);
+        List<String> rawColumns = sourceObject.getFields().stream()
+                .map(f -> namespaceRules.columnName(sourceObject, f)).toList();
+        List<String> columns = policy.normalizeAll(rawColumns, IdentifierKind.COLUMN);
+        List<FieldMetadata> fields = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            FieldMetadata source = sourceObject.getFields().get(i);
+            String column = columns.get(i);
+            ColumnType type = typeOf(source);
+            Optional<FieldMetadata> existing = existingMappedObject.flatMap(e -> e.getFields().stream()
+                    .filter(f -> d.sameColumnName(f.getName(), column)).findFirst());
+            if (existing.isPresent()) {
+                type = typeOf(existing.get()).widenWith(type);
+            }
+            ColumnType effective = d.effectiveType(type);
+            fields.add(source.toBuilder()
+                    .name(column)
+                    .canonicalType(effective.canonicalType())
+                    .precision(effective.precision().orElse(null))
+                    .scale(effective.scale().orElse(null))
+                    .originalDataType(d.nativeType(effective))
+                    .formattedName(d.quote(column))
+                    .build());
+        }
+        TableName tableName = new TableName(catalog, Optional.of(schema), table);
+        ObjectMetadata mapped = sourceObject.toBuilder()
+                .catalog(catalog.orElse(null))
+                .schema(schema)
+                .name(table)
+                .fields(fields)
+                .fullyQualifiedName(tableName.toString())
+                .formattedName(d.quote(table))
+                .formattedFullyQualifiedName(d.qualify(tableName))
+                .build();
+        TableLayout.of(mapped, d, trackingColumns());
+        return mapped;
+    }
+
+    private static ColumnType typeOf(FieldMetadata field) {
+        return new ColumnType(field.getCanonicalType(), field.getPrecision(),
+                field.getCanonicalType() == CanonicalType.DECIMAL ? field.getScale() : Optional.empty());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Direct-load destinations return {@link StageResponse#noOp}. Staged destinations upload every
+     * {@code success_part_*} file through {@link #uploadToStage}, checking cancellation before each file.
+     */
+    @Override
+    public final StageResponse stage(StageRequest request) {
+        Objects.requireNonNull(request, "request is null");
+        CsvFileFormat format = csvFormat(request.fileFormat());
+        if (!isStaged()) {
+            return StageResponse.noOp(name() + " loads directly from the local data files");
+        }
+        ObjectMetadata mapped = request.mapping().mappedMergedSourceMetadata();
+        TableName table = new TableName(mapped.getCatalog(), mapped.getSchema(), mapped.getName());
+        ProgressCallback progress = safe(request.progress());
+        try {
+            List<Path> files = DataFiles.successFiles(request.localDataPath(), format);
+            String location = prepareStage(request.sync(), table);
+            long bytes = 0;
+            for (int i = 0; i < files.size(); i++) {
+                request.cancellation().checkCancellation("stage: upload file " + (i + 1) + " of " + files.size());
+                bytes += uploadToStage(location, LoadFile.of(files.get(i), format), request.cancellation());
+                progress.update(new ProgressEvent("stage", ProgressEvent.Status.RUNNING, 0, 0, 0, i + 1,
+                        files.size(), Optional.of("staged " + files.get(i).getFileName())));
+            }
+            progress.update(new ProgressEvent("stage", ProgressEvent.Status.ENDED, 0, 0, 0, files.size(),
+                    files.size(), Optional.of("staged " + files.size() + " file(s) to " + location)));
+            return StageResponse.success(location, files.size(), bytes);
+        } catch (IOException e) {
+            progress.update(new ProgressEvent("stage", ProgressEvent.Status.FAILED, 0, 0, 0, 0, 0,
+                    Optional.of(e.getMessage() == null ? "stage failed" : e.getMessage())));
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "staging failed: " + e.getMessage())
+                    .object(table.toString()).cause(e).build();
+        } catch (RuntimeException e) {
+            progress.update(new ProgressEvent("stage", ProgressEvent.Status.FAILED, 0, 0, 0, 0, 0,
+                    Optional.ofNullable(e.getMessage())));
+            throw ConnectorException.wrap(e, ErrorType.IO_ERROR, "stage of " + table);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>See the class documentation for the steps.
+     */
+    @Override
+    public final LoadResponse load(LoadRequest request) {
+        Objects.requireNonNull(request, "request is null");
+        CsvFileFormat format = csvFormat(request.fileFormat());
+        validate(request);
+        SqlDialect d = dialect();
+        TableLayout layout = TableLayout.of(request.mapping().mappedMergedSourceMetadata(), d, trackingColumns());
+        ProgressCallback progress = safe(request.progress());
+        try (Connection connection = connect()) {
+            SqlExecutor sql = new SqlExecutor(connection, d, request.cancellation(), layout.table().toString());
+            WarehouseLoad load = new WarehouseLoad(this, sql, layout, request, format, progress);
+            LoadResponse response = load.run();
+            request.stageLocation().filter(l -> isStaged()).ifPresent(this::cleanUpQuietly);
+            return response;
+        } catch (SQLException e) {
+            throw ConnectorException.builder(d.classify(e), "cannot close the connection: " + e.getMessage())
+                    .cause(e).build();
+        } catch (RuntimeException e) {
+            progress.update(new ProgressEvent("load", ProgressEvent.Status.FAILED, 0, 0, 0, 0, 0,
+                    Optional.ofNullable(e.getMessage())));
+            throw ConnectorException.wrap(e, ErrorType.SQL_ERROR, "load into " + layout.table());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Splits the script with {@link dev.destsdk.core.sql.SqlScriptSplitter}, runs the statements in order in
+     * auto-commit mode, streams query rows to the processor, and stops at the first failure, reporting its 1-based
+     * index. Cancellation cancels the running statement and throws CANCELLED.
+     */
+    @Override
+    public final SqlScriptResponse executeSqlScript(SqlScriptRequest request) {
+        Objects.requireNonNull(request, "request is null");
+        if (!getCapabilitiesConfig().supportsSqlScripts()) {
+            throw ConnectorException.unsupported(name(), "executeSqlScript");
+        }
+        try (Connection connection = connect()) {
+            return new SqlScriptRunner(dialect(), connection, request).run();
+        } catch (SQLException e) {
+            throw ConnectorException.builder(dialect().classify(e), "cannot close the connection: " + e.getMessage())
+                    .cause(e).build();
+        }
+    }
+
+    // ---------------------------------------------------------------- internals used by WarehouseLoad
+
+    /**
+     * @param request the load request; not null
+     * @param format its CSV format; not null
+     * @return the files to load, in order
+     */
+    final List<LoadFile> filesToLoad(LoadRequest request, CsvFileFormat format) {
+        try {
+            if (isStaged()) {
+                String location = request.stageLocation().orElseThrow(() -> new ConnectorException(
+                        ErrorType.VALIDATION_ERROR, name() + " loads from a stage: call stage() first and pass its"
+                        + " stage location in the load request"));
+                return stagedFiles(location, format);
+            }
+            return DataFiles.successFiles(request.localDataPath(), format).stream()
+                    .map(p -> LoadFile.of(p, format)).toList();
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot list the data files: " + e.getMessage())
+                    .cause(e).build();
+        }
+    }
+
+    final BulkLoader loader() {
+        return bulkLoader();
+    }
+
+    private void cleanUpQuietly(String location) {
+        try {
+            cleanUpStage(location);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not clean up stage {}: {}", location, e.toString());
+        }
+    }
+
+    private Connection connect() {
+        try {
+            Connection c = openConnection();
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return c;
+        } catch (SQLException e) {
+            ErrorType type = dialect().classify(e);
+            throw ConnectorException.builder(type == ErrorType.VALIDATION_ERROR ? ErrorType.SQL_ERROR : type,
+                    "cannot connect to " + name() + ": " + e.getMessage()).retryable(dialect().isRetryable(e))
+                    .cause(e).build();
+        }
+    }
+
+    private CsvFileFormat csvFormat(FileFormat format) {
+        if (format instanceof CsvFileFormat csv) {
+            return csv;
+        }
+        throw ConnectorException.unsupported(name(), "file format " + format.fileSuffix());
+    }
+
+    private void validate(LoadRequest request) {
+        ConnectorCapabilitiesConfig caps = getCapabilitiesConfig();
+        if (!caps.getLoadModes().contains(request.loadMode())) {
+            throw ConnectorException.unsupported(name(), "load mode " + request.loadMode());
+        }
+        if (!caps.getDestinationTableHandlings().contains(request.destinationTableHandling())) {
+            throw ConnectorException.unsupported(name(), "destination table handling "
+                    + request.destinationTableHandling());
+        }
+        if (!caps.getSchemaEvolutionModes().contains(request.schemaEvolutionMode())) {
+            throw ConnectorException.unsupported(name(), "schema evolution mode " + request.schemaEvolutionMode());
+        }
+        if (request.hardDeletes() && !caps.supportsHardDeletes()) {
+            throw ConnectorException.unsupported(name(), "hard deletes");
+        }
+        if (!Files.isDirectory(request.localDataPath()) && !isStaged()) {
+            throw new ConnectorException(ErrorType.VALIDATION_ERROR, "local data path " + request.localDataPath()
+                    + " is not a directory");
+        }
+    }
+
+    private static ProgressCallback safe(ProgressCallback callback) {
+        return event -> {
+            try {
+                callback.update(event);
+            } catch (RuntimeException e) {
+                LOG.warn("progress callback failed; ignored", e);
+            }
+        };
+    }
+}

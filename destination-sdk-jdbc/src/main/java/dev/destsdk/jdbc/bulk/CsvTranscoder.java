@@ -1,0 +1,182 @@
+package dev.destsdk.jdbc.bulk;
+
+import dev.destsdk.core.control.CancellationSignal;
+import dev.destsdk.core.csv.CsvRecordReader;
+import dev.destsdk.core.csv.CsvRow;
+import dev.destsdk.core.error.ConnectorException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * An input stream that reads a data file record by record with {@link CsvRecordReader} (honouring its
+ * {@link dev.destsdk.core.csv.CsvFileFormat}) and produces the same records as {@link CsvOutput} CSV, optionally
+ * converting values per column (e.g. base64 binaries to the database's hex form). Holds at most one buffer of
+ * records in memory.
+ *
+ * <p>Bad input found while reading (a ragged record, an unterminated quote) and cancellation end the stream early
+ * instead of failing it, because some drivers close the connection when a local-infile stream throws. The loader
+ * therefore must call {@link #throwIfFailed(LoadFile)} (and check cancellation) after its statement returns, and before
+ * interpreting a database error about the truncated input. Not thread-safe.
+ */
+public final class CsvTranscoder extends InputStream {
+    private static final int TARGET_BUFFER = 1 << 16;
+    private static final int CANCEL_CHECK_INTERVAL = 1024;
+
+    private final CsvRecordReader reader;
+    private final CsvOutput out;
+    private final List<UnaryOperator<String>> converters;
+    private final CancellationSignal cancellation;
+    private final StringBuilder text = new StringBuilder(TARGET_BUFFER + 1024);
+    private byte[] buffer = new byte[0];
+    private int position;
+    private boolean eof;
+    private long records;
+    private boolean valuesHaveLineBreaks;
+    private ConnectorException failure;
+
+    /**
+     * Opens the file.
+     *
+     * @param file the data file; not null
+     * @param columns the number of columns every record has
+     * @param out the output CSV; not null
+     * @param converters per column, a conversion of non-NULL values, or null for none; empty list for none at all
+     * @param cancellation the job's signal; not null
+     * @throws ConnectorException when the file cannot be opened or its header is invalid
+     */
+    public CsvTranscoder(LoadFile file, int columns, CsvOutput out, List<UnaryOperator<String>> converters,
+                         CancellationSignal cancellation) {
+        this.out = Objects.requireNonNull(out, "out is null");
+        this.converters = new ArrayList<>(Objects.requireNonNull(converters, "converters is null"));
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation is null");
+        this.reader = CsvRecordReader.open(file.path(), file.format(), columns);
+    }
+
+    /** @return records transcoded so far */
+    public long records() {
+        return records;
+    }
+
+    /**
+     * @return whether every output line so far is one record (no value contained a line break), so a database's
+     *     line number in the output is the record number
+     */
+    public boolean linesAreRecords() {
+        return !valuesHaveLineBreaks;
+    }
+
+    /** @return the bad-input failure that ended the stream early, if any */
+    public Optional<ConnectorException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Throws the bad-input failure that ended the stream, if any.
+     *
+     * @param file the file, named in the error; not null
+     * @throws ConnectorException the failure, naming the file, line and column
+     */
+    public void throwIfFailed(LoadFile file) {
+        if (failure != null) {
+            throw file.attribute(failure);
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (!ensure()) {
+            return -1;
+        }
+        return buffer[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        if (!ensure()) {
+            return -1;
+        }
+        int n = Math.min(len, buffer.length - position);
+        System.arraycopy(buffer, position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    private boolean ensure() throws IOException {
+        while (position >= buffer.length) {
+            if (eof) {
+                return false;
+            }
+            fill();
+        }
+        return true;
+    }
+
+    private void fill() throws IOException {
+        text.setLength(0);
+        try {
+            while (text.length() < TARGET_BUFFER) {
+                if (records % CANCEL_CHECK_INTERVAL == 0 && cancellation.isCancelled()) {
+                    eof = true;
+                    break;
+                }
+                Optional<CsvRow> row = reader.next();
+                if (row.isEmpty()) {
+                    eof = true;
+                    break;
+                }
+                append(row.get());
+                records++;
+            }
+        } catch (ConnectorException e) {
+            failure = e;
+            eof = true;
+        }
+        buffer = text.toString().getBytes(StandardCharsets.UTF_8);
+        position = 0;
+    }
+
+    private void append(CsvRow row) {
+        List<String> values = row.values();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                text.append(out.delimiter());
+            }
+            String v = values.get(i);
+            if (v == null) {
+                text.append(out.nullToken());
+                continue;
+            }
+            UnaryOperator<String> converter = i < converters.size() ? converters.get(i) : null;
+            if (converter != null) {
+                v = converter.apply(v);
+            }
+            text.append(out.quote());
+            for (int k = 0; k < v.length(); k++) {
+                char c = v.charAt(k);
+                if (c == out.quote()) {
+                    text.append(c);
+                } else if (c == '\n' || c == '\r') {
+                    valuesHaveLineBreaks = true;
+                }
+                text.append(c);
+            }
+            text.append(out.quote());
+        }
+        text.append('\n');
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,338 @@
+package dev.destsdk.jdbc.dialect;
+
+import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.metadata.CanonicalType;
+import dev.destsdk.core.naming.IdentifierPolicy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one SQL database spells things: identifiers, types, DDL, the statements of each load mode, and how its table
+ * metadata is read back. Every SQL text the warehouse base class runs comes from here, built from small composable
+ * methods so that a dialect overrides only what its database does differently; {@link GeneralSqlDialect} holds the
+ * ANSI defaults.
+ *
+ * <p>A dialect renders; it never executes. Every identifier argument is a final identifier already decided by
+ * {@link #identifiers()} (unquoted); the dialect quotes it. Implementations are immutable and thread-safe. No method
+ * returns null.
+ *
+ * <p>Statements that read a staging table refer to its load-order row number through
+ * {@link #rowNumberExpression(String)}: 1 for the first row loaded, increasing by one per row in file order.
+ */
+public interface SqlDialect {
+
+    /** @return the database's name, e.g. {@code postgresql}; used in messages and capability errors */
+    String name();
+
+    /** @return the identifier policy that decides and quotes every name */
+    IdentifierPolicy identifiers();
+
+    /**
+     * Whether two final identifiers name the same column, as the database compares column names.
+     *
+     * @param a an identifier; not null
+     * @param b an identifier; not null
+     * @return true when the database treats them as one name
+     */
+    boolean sameColumnName(String a, String b);
+
+    // ---- identifiers and literals ----
+
+    /**
+     * @param identifier a final identifier; not null
+     * @return the quoted identifier
+     */
+    String quote(String identifier);
+
+    /**
+     * @param table the table; not null
+     * @return the table's qualified, quoted name
+     */
+    String qualify(TableName table);
+
+    /**
+     * @param table the table; not null
+     * @return the qualified, quoted name of the table's schema (or catalog, for databases without schemas); empty
+     *     when the table is not qualified
+     */
+    Optional<String> qualifySchema(TableName table);
+
+    /**
+     * @param value a string; not null
+     * @return a SQL string literal holding exactly {@code value}
+     */
+    String stringLiteral(String value);
+
+    /**
+     * @param value a boolean
+     * @return the SQL literal
+     */
+    String booleanLiteral(boolean value);
+
+    /**
+     * @param value an instant; not null
+     * @return a literal of the native type of {@link CanonicalType#TIMESTAMP_TZ}, with microsecond precision
+     */
+    String timestampTzLiteral(Instant value);
+
+    // ---- types ----
+
+    /**
+     * Maps a canonical type to the native type DDL writes.
+     *
+     * @param type the canonical type with precision and scale; not null
+     * @return the native type, e.g. {@code numeric(18,2)}
+     */
+    String nativeType(ColumnType type);
+
+    /**
+     * The type a column of {@code type} actually gets, after the database's limits: e.g. a STRING longer than the
+     * database's bounded text type becomes unbounded. {@code nativeType(effectiveType(t))} equals
+     * {@code nativeType(t)}.
+     *
+     * @param type the requested type; not null
+     * @return the type the column will hold
+     */
+    ColumnType effectiveType(ColumnType type);
+
+    // ---- DDL ----
+
+    /**
+     * @param table a table in the schema to create; not null
+     * @return {@code CREATE SCHEMA IF NOT EXISTS ...}, or empty when the table has no schema to create
+     */
+    Optional<String> createSchemaIfNotExists(TableName table);
+
+    /**
+     * @param table the table; not null
+     * @param columns the columns in order; not empty
+     * @return the CREATE TABLE statement
+     */
+    String createTable(TableName table, List<ColumnDef> columns);
+
+    /**
+     * @param table the table; not null
+     * @return {@code DROP TABLE IF EXISTS ...}
+     */
+    String dropTableIfExists(TableName table);
+
+    /**
+     * @param table the table; not null
+     * @param column the new column (added as nullable); not null
+     * @return the ALTER TABLE statement
+     */
+    String addColumn(TableName table, ColumnDef column);
+
+    /**
+     * The statements that change a column to a wider type in place, keeping its values.
+     *
+     * @param table the table; not null
+     * @param from the column as it is; not null
+     * @param to the column as it must become; not null
+     * @return the statements, or empty when the database cannot alter the type in place and the table must be
+     *     rebuilt
+     */
+    Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to);
+
+    /**
+     * @param table the table; not null
+     * @param column the column; not null
+     * @return the statement that removes the column's default
+     */
+    String dropDefault(TableName table, String column);
+
+    /**
+     * An index over the primary key columns that speeds up MERGE and hard deletes, if the database profits from
+     * one. The index is not unique: APPEND keeps duplicate keys.
+     *
+     * @param table the table; not null
+     * @param indexName the index name, a final identifier unique in the schema; not null
+     * @param keyColumns the key columns; not empty
+     * @return the CREATE INDEX statement, or empty when the dialect creates no index
+     */
+    Optional<String> createKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns);
+
+    /**
+     * @param table the table; not null
+     * @param newName the new table name (same catalog and schema); not null
+     * @return the rename statement
+     */
+    String renameTable(TableName table, String newName);
+
+    /**
+     * Replaces {@code target} with {@code replacement}, keeping the old table as {@code retired}, as atomically as
+     * the database allows.
+     *
+     * @param target the table to replace; not null
+     * @param replacement the fully built new table (a sibling of target); not null
+     * @param retired the name the old table gets (a sibling of target); not null
+     * @return the statements, in order
+     */
+    List<String> swapTables(TableName target, TableName replacement, TableName retired);
+
+    /** @return whether DDL takes part in transactions (so a failed load rolls back its ALTERs and renames too) */
+    boolean transactionalDdl();
+
+    // ---- staging ----
+
+    /**
+     * A staging table: the given columns plus the row-number column when {@link #rowNumberColumnDefinition()} has
+     * one.
+     *
+     * @param table the staging table; not null
+     * @param columns the columns in load order; not empty
+     * @return the CREATE TABLE statement
+     */
+    String createStagingTable(TableName table, List<ColumnDef> columns);
+
+    /**
+     * The extra column a staging table carries to number rows in load order, if the database needs one.
+     *
+     * @return the column definition as CREATE TABLE writes it, or empty when {@link #rowNumberExpression(String)}
+     *     uses a built-in row id
+     */
+    Optional<String> rowNumberColumnDefinition();
+
+    /**
+     * @param alias the staging table's alias in the statement, or the empty string for an unqualified reference;
+     *     not null
+     * @return the expression giving a staging row's 1-based load-order number
+     */
+    String rowNumberExpression(String alias);
+
+    /**
+     * The query that finds the first staging row whose key is NULL: one row, one column, the row number (NULL when
+     * there is none).
+     *
+     * @param staging the staging table; not null
+     * @param keyColumns the key columns; not empty
+     * @return the SELECT statement
+     */
+    String firstNullKeyRow(TableName staging, List<String> keyColumns);
+
+    /**
+     * Deletes every staging row that another row with the same key supersedes: the highest cursor wins (NULL is
+     * lowest); among equal cursors the row loaded last wins.
+     *
+     * @param staging the staging table; not null
+     * @param keyColumns the key columns; not empty
+     * @param cursorColumn the cursor column, if any
+     * @return the DELETE statement
+     */
+    String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn);
+
+    // ---- load modes ----
+
+    /**
+     * @param target the target; not null
+     * @param source the staging or source table; not null
+     * @param columns the columns copied, same names in both; not empty
+     * @param sourceFilter a condition on the source rows (alias {@code s}), if any
+     * @return {@code INSERT INTO target (...) SELECT ... FROM source s [WHERE ...]}
+     */
+    String insertFromStaging(TableName target, TableName source, List<String> columns, Optional<String> sourceFilter);
+
+    /**
+     * Updates every target row whose key matches a staging row with that row's values.
+     *
+     * @param target the target; not null
+     * @param staging the staging table (no duplicate keys); not null
+     * @param keyColumns the key columns; not empty
+     * @param updateColumns the columns set; not empty
+     * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
+     * @return the UPDATE statement
+     */
+    String updateFromStaging(TableName target, TableName staging, List<String> keyColumns, List<String> updateColumns,
+                             Optional<String> stagingFilter);
+
+    /**
+     * Inserts every staging row whose key is not in the target.
+     *
+     * @param target the target; not null
+     * @param staging the staging table; not null
+     * @param keyColumns the key columns; not empty
+     * @param columns the columns inserted; not empty
+     * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
+     * @return the INSERT statement
+     */
+    String insertMissingFromStaging(TableName target, TableName staging, List<String> keyColumns, List<String> columns,
+                                    Optional<String> stagingFilter);
+
+    /**
+     * Deletes every target row whose key matches a staging row that passes the filter (hard deletes).
+     *
+     * @param target the target; not null
+     * @param staging the staging table; not null
+     * @param keyColumns the key columns; not empty
+     * @param stagingFilter a condition on the staging rows (alias {@code s}); not null
+     * @return the DELETE statement
+     */
+    String deleteMatching(TableName target, TableName staging, List<String> keyColumns, String stagingFilter);
+
+    /**
+     * @param table the table; not null
+     * @param condition a condition on its rows (no alias); not null
+     * @return {@code DELETE FROM table WHERE condition}
+     */
+    String deleteWhere(TableName table, String condition);
+
+    /**
+     * Empties a table inside the load transaction, keeping its definition.
+     *
+     * @param table the table; not null
+     * @return the statement
+     */
+    String deleteAllRows(TableName table);
+
+    /**
+     * @param column a column name; not null
+     * @param alias the table alias, or empty for none
+     * @return a condition true when the boolean column is true
+     */
+    String isTrue(String column, Optional<String> alias);
+
+    /**
+     * @param column a column name; not null
+     * @param alias the table alias, or empty for none
+     * @return a condition true when the boolean column is false or NULL
+     */
+    String isNotTrue(String column, Optional<String> alias);
+
+    // ---- metadata ----
+
+    /**
+     * The query that reads a table's columns in order; its rows are passed to {@link #readColumn(ResultSet)}. No
+     * rows means the table does not exist.
+     *
+     * @param table the table; not null
+     * @return the SELECT statement (no parameters)
+     */
+    String columnsQuery(TableName table);
+
+    /**
+     * @param row the current row of the {@link #columnsQuery(TableName)} result; not null
+     * @return the column
+     * @throws SQLException when reading the row fails
+     */
+    ExistingColumn readColumn(ResultSet row) throws SQLException;
+
+    // ---- errors ----
+
+    /**
+     * Classifies a database failure: bad data (type conversion, constraint) is {@link ErrorType#VALIDATION_ERROR};
+     * refused credentials are {@link ErrorType#AUTHENTICATION_ERROR}; the rest {@link ErrorType#SQL_ERROR}.
+     *
+     * @param failure the failure; not null
+     * @return the error type
+     */
+    ErrorType classify(SQLException failure);
+
+    /**
+     * @param failure a failure; not null
+     * @return whether retrying the same statement may succeed (deadlock, serialization failure, lost connection)
+     */
+    boolean isRetryable(SQLException failure);
+}

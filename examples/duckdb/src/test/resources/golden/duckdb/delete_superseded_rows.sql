@@ -1,0 +1,1 @@
+DELETE FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" WHERE (rowid + 1) IN (SELECT rn FROM (SELECT (s.rowid + 1) AS rn, ROW_NUMBER() OVER (PARTITION BY s."id", s."Region" ORDER BY CASE WHEN s."select" IS NULL THEN 1 ELSE 0 END, s."select" DESC, (s.rowid + 1) DESC) AS pos FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" s) ranked WHERE pos > 1);

@@ -1,0 +1,247 @@
+package dev.destsdk.examples.mariadb;
+
+import dev.destsdk.core.metadata.CanonicalType;
+import dev.destsdk.core.naming.CaseFolding;
+import dev.destsdk.core.naming.IdentifierPolicy;
+import dev.destsdk.core.naming.KeywordProvider;
+import dev.destsdk.jdbc.dialect.ColumnDef;
+import dev.destsdk.jdbc.dialect.ColumnType;
+import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
+import dev.destsdk.jdbc.dialect.TableName;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * MariaDB's SQL: a schema is a database; identifiers keep their case, are quoted with backticks, hold at most 64
+ * characters, and column names compare case-insensitively. TIMESTAMP_TZ is stored as {@code DATETIME(6)} in UTC
+ * (MariaDB has no zoned type and its {@code TIMESTAMP} ends in 2038). DDL is not transactional: a table swap uses
+ * {@code RENAME TABLE a TO b, c TO a}, which is atomic.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MariaDbDialect extends GeneralSqlDialect {
+    /** MariaDB's maximum identifier length in characters. */
+    public static final int MAX_IDENTIFIER_LENGTH = 64;
+    /** Strings and binaries up to this length get VARCHAR / VARBINARY; longer ones LONGTEXT / LONGBLOB. */
+    static final int MAX_INLINE_LENGTH = 255;
+    static final int MAX_DECIMAL_PRECISION = 65;
+    static final int MAX_DECIMAL_SCALE = 30;
+    /** Prefix length for indexing text and blob key columns (191 utf8mb4 characters fit a 767-byte key part). */
+    static final int KEY_PREFIX = 191;
+    /** At most this many key columns go into the key index, to stay under the maximum key length. */
+    static final int MAX_INDEXED_KEYS = 4;
+
+    static final Set<String> RESERVED = Set.of("ACCESSIBLE", "ADD", "ALL", "ALTER", "ANALYZE", "AND", "AS", "ASC",
+            "BEFORE", "BETWEEN", "BIGINT", "BINARY", "BLOB", "BOTH", "BY", "CALL", "CASCADE", "CASE", "CHANGE", "CHAR",
+            "CHARACTER", "CHECK", "COLLATE", "COLUMN", "CONDITION", "CONSTRAINT", "CONTINUE", "CONVERT", "CREATE",
+            "CROSS", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURSOR", "DATABASE",
+            "DATABASES", "DEC", "DECIMAL", "DECLARE", "DEFAULT", "DELAYED", "DELETE", "DESC", "DESCRIBE", "DISTINCT",
+            "DIV", "DOUBLE", "DROP", "DUAL", "EACH", "ELSE", "ELSEIF", "ENCLOSED", "ESCAPED", "EXCEPT", "EXISTS", "EXIT",
+            "EXPLAIN", "FALSE", "FETCH", "FLOAT", "FOR", "FORCE", "FOREIGN", "FROM", "FULLTEXT", "GRANT", "GROUP",
+            "HAVING", "IF", "IGNORE", "IN", "INDEX", "INFILE", "INNER", "INSERT", "INT", "INTEGER", "INTERSECT",
+            "INTERVAL", "INTO", "IS", "JOIN", "KEY", "KEYS", "KILL", "LEADING", "LEAVE", "LEFT", "LIKE", "LIMIT",
+            "LINES", "LOAD", "LOCK", "LONG", "LOOP", "MATCH", "MOD", "NATURAL", "NOT", "NULL", "NUMERIC", "ON",
+            "OPTION", "OR", "ORDER", "OUT", "OUTER", "OVER", "PARTITION", "PRIMARY", "PROCEDURE", "RANGE", "READ",
+            "REAL", "REFERENCES", "REGEXP", "RENAME", "REPEAT", "REPLACE", "REQUIRE", "RETURN", "REVOKE", "RIGHT",
+            "RLIKE", "ROW_NUMBER", "SCHEMA", "SELECT", "SET", "SHOW", "SMALLINT", "SPATIAL", "SQL", "TABLE",
+            "TERMINATED", "THEN", "TO", "TRAILING", "TRIGGER", "TRUE", "UNION", "UNIQUE", "UNLOCK", "UNSIGNED",
+            "UPDATE", "USAGE", "USE", "USING", "VALUES", "VARCHAR", "WHEN", "WHERE", "WHILE", "WINDOW", "WITH",
+            "WRITE", "XOR", "ZEROFILL");
+
+    /** Creates the dialect. */
+    public MariaDbDialect() {
+        super("mariadb", policy());
+    }
+
+    private static IdentifierPolicy policy() {
+        return IdentifierPolicy.builder()
+                .caseFolding(CaseFolding.NONE)
+                .quoteString("`")
+                .keywords(KeywordProvider.of(RESERVED))
+                .maxLength(MAX_IDENTIFIER_LENGTH)
+                .caseInsensitiveComparison(true)
+                .build();
+    }
+
+    /** Doubles single quotes and backslashes (backslash is an escape character unless NO_BACKSLASH_ESCAPES). */
+    @Override
+    public String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /** A DATETIME literal in UTC: {@code TIMESTAMP'2024-01-31 13:45:00.000000'}. */
+    @Override
+    public String timestampTzLiteral(Instant value) {
+        return "TIMESTAMP'" + formatUtcMicros(value) + "'";
+    }
+
+    @Override
+    public String nativeType(ColumnType type) {
+        ColumnType t = effectiveType(type);
+        return switch (t.canonicalType()) {
+            case BOOLEAN -> "BOOLEAN";
+            case SHORT -> "SMALLINT";
+            case INTEGER -> "INT";
+            case LONG -> "BIGINT";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case DECIMAL -> decimalType(t, "DECIMAL");
+            case STRING -> t.precision().map(p -> "VARCHAR(" + p + ")").orElse("LONGTEXT");
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+            case BINARY -> t.precision().map(p -> "VARBINARY(" + p + ")").orElse("LONGBLOB");
+            case JSON -> "JSON";
+            case UUID -> "UUID";
+        };
+    }
+
+    /**
+     * DECIMAL is bounded at 65 digits and scale 30 (unbounded becomes DECIMAL(65,30)); strings and binaries longer
+     * than 255 become unbounded (LONGTEXT, LONGBLOB).
+     */
+    @Override
+    public ColumnType effectiveType(ColumnType type) {
+        return switch (type.canonicalType()) {
+            case DECIMAL -> {
+                if (type.precision().isEmpty()) {
+                    yield ColumnType.of(CanonicalType.DECIMAL, MAX_DECIMAL_PRECISION, MAX_DECIMAL_SCALE);
+                }
+                int scale = Math.min(type.scale().orElse(0), MAX_DECIMAL_SCALE);
+                int precision = Math.max(Math.min(type.precision().get(), MAX_DECIMAL_PRECISION), Math.max(scale, 1));
+                yield ColumnType.of(CanonicalType.DECIMAL, precision, scale);
+            }
+            case STRING, BINARY -> type.precision().filter(p -> p > 0 && p <= MAX_INLINE_LENGTH).isPresent()
+                    ? new ColumnType(type.canonicalType(), type.precision(), Optional.empty())
+                    : ColumnType.of(type.canonicalType());
+            default -> ColumnType.of(type.canonicalType());
+        };
+    }
+
+    /** MariaDB has databases, not schemas: the table's schema part is its database. */
+    @Override
+    public Optional<String> createSchemaIfNotExists(TableName table) {
+        return qualifySchema(table).map(s -> "CREATE DATABASE IF NOT EXISTS " + s);
+    }
+
+    @Override
+    public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
+        return Optional.of(List.of("ALTER TABLE " + qualify(table) + " MODIFY COLUMN "
+                + columnDefinition(to.withNullable(from.nullable()))));
+    }
+
+    @Override
+    public Optional<String> createKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns) {
+        String parts = keyColumns.stream().limit(MAX_INDEXED_KEYS).map(c -> quote(c.name()) + (needsPrefix(c)
+                ? "(" + KEY_PREFIX + ")" : "")).collect(Collectors.joining(", "));
+        return Optional.of("CREATE INDEX " + quote(indexName) + " ON " + qualify(table) + " (" + parts + ")");
+    }
+
+    private static boolean needsPrefix(ColumnDef column) {
+        String type = column.nativeType().toUpperCase(Locale.ROOT);
+        return type.endsWith("TEXT") || type.endsWith("BLOB") || type.equals("JSON");
+    }
+
+    @Override
+    public String renameTable(TableName table, String newName) {
+        return "RENAME TABLE " + qualify(table) + " TO " + qualify(table.sibling(newName));
+    }
+
+    /** One atomic {@code RENAME TABLE target TO retired, replacement TO target}. */
+    @Override
+    public List<String> swapTables(TableName target, TableName replacement, TableName retired) {
+        return List.of("RENAME TABLE " + qualify(target) + " TO " + qualify(retired) + ", " + qualify(replacement)
+                + " TO " + qualify(target));
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    /** An AUTO_INCREMENT key: consecutive within one LOAD DATA statement of one session. */
+    @Override
+    public Optional<String> rowNumberColumnDefinition() {
+        return Optional.of(quote(ROW_NUMBER_COLUMN) + " BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY");
+    }
+
+    /** Joins the ranked row numbers, since MariaDB cannot delete from a table its own subquery reads. */
+    @Override
+    public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
+        String rn = rowNumberExpression("x");
+        StringBuilder order = new StringBuilder();
+        cursorColumn.ifPresent(c -> {
+            String col = column(c, Optional.of("x"));
+            order.append(col).append(" IS NULL, ").append(col).append(" DESC, ");
+        });
+        order.append(rn).append(" DESC");
+        return "DELETE " + STAGING + " FROM " + qualify(staging) + " " + STAGING + " JOIN (SELECT rn FROM (SELECT " + rn
+                + " AS rn, ROW_NUMBER() OVER (PARTITION BY " + columnList(keyColumns, Optional.of("x")) + " ORDER BY "
+                + order + ") AS pos FROM " + qualify(staging) + " x) ranked WHERE pos > 1) d ON "
+                + rowNumberExpression(STAGING) + " = d.rn";
+    }
+
+    /** {@code UPDATE target t JOIN staging s ON keys SET t.c = s.c [WHERE filter]}. */
+    @Override
+    public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                    List<String> updateColumns, Optional<String> stagingFilter) {
+        String set = updateColumns.stream()
+                .map(c -> column(c, Optional.of(TARGET)) + " = " + column(c, Optional.of(STAGING)))
+                .collect(Collectors.joining(", "));
+        return "UPDATE " + qualify(target) + " " + TARGET + " JOIN " + qualify(staging) + " " + STAGING + " ON "
+                + keyJoin(keyColumns, TARGET, STAGING) + " SET " + set + stagingFilter.map(f -> " WHERE " + f).orElse("");
+    }
+
+    /** {@code DELETE t FROM target t JOIN staging s ON keys WHERE filter}. */
+    @Override
+    public String deleteMatching(TableName target, TableName staging, List<String> keyColumns, String stagingFilter) {
+        return "DELETE " + TARGET + " FROM " + qualify(target) + " " + TARGET + " JOIN " + qualify(staging) + " "
+                + STAGING + " ON " + keyJoin(keyColumns, TARGET, STAGING) + " WHERE " + stagingFilter;
+    }
+
+    /**
+     * Reads {@code information_schema.COLUMNS}, reporting a column with a {@code json_valid} check as {@code json}
+     * (MariaDB's JSON is LONGTEXT with that check).
+     */
+    @Override
+    public String columnsQuery(TableName table) {
+        return "SELECT c.COLUMN_NAME, CASE WHEN EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k"
+                + " WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME"
+                + " AND k.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)')) THEN 'json' ELSE c.COLUMN_TYPE END,"
+                + " c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION, c.NUMERIC_SCALE, c.IS_NULLABLE"
+                + " FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = "
+                + stringLiteral(table.schema().orElseThrow()) + " AND c.TABLE_NAME = " + stringLiteral(table.table())
+                + " ORDER BY c.ORDINAL_POSITION";
+    }
+
+    @Override
+    protected Optional<ColumnType> columnTypeOf(String columnType, Optional<Integer> length, Optional<Integer> precision,
+                                                Optional<Integer> scale) {
+        String base = columnType.replaceAll("\\(.*$", "").replace(" unsigned", "").trim();
+        if (columnType.startsWith("tinyint(1)")) {
+            return Optional.of(ColumnType.of(CanonicalType.BOOLEAN));
+        }
+        return switch (base) {
+            case "smallint" -> Optional.of(ColumnType.of(CanonicalType.SHORT));
+            case "int", "mediumint" -> Optional.of(ColumnType.of(CanonicalType.INTEGER));
+            case "bigint" -> Optional.of(ColumnType.of(CanonicalType.LONG));
+            case "float" -> Optional.of(ColumnType.of(CanonicalType.FLOAT));
+            case "double" -> Optional.of(ColumnType.of(CanonicalType.DOUBLE));
+            case "decimal" -> Optional.of(ColumnType.of(CanonicalType.DECIMAL, precision.orElse(10), scale.orElse(0)));
+            case "varchar", "char" -> Optional.of(new ColumnType(CanonicalType.STRING, length, Optional.empty()));
+            case "longtext", "mediumtext", "text", "tinytext" -> Optional.of(ColumnType.of(CanonicalType.STRING));
+            case "date" -> Optional.of(ColumnType.of(CanonicalType.DATE));
+            case "time" -> Optional.of(ColumnType.of(CanonicalType.TIME));
+            case "datetime", "timestamp" -> Optional.of(ColumnType.of(CanonicalType.TIMESTAMP));
+            case "varbinary", "binary" -> Optional.of(new ColumnType(CanonicalType.BINARY, length, Optional.empty()));
+            case "longblob", "mediumblob", "blob", "tinyblob" -> Optional.of(ColumnType.of(CanonicalType.BINARY));
+            case "json" -> Optional.of(ColumnType.of(CanonicalType.JSON));
+            case "uuid" -> Optional.of(ColumnType.of(CanonicalType.UUID));
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,1 @@
+DELETE s FROM `Sales Data`.`_destsdk_stage_sync_42_order "items"` s JOIN (SELECT rn FROM (SELECT x.`_destsdk_row` AS rn, ROW_NUMBER() OVER (PARTITION BY x.`id`, x.`Region` ORDER BY x.`select` IS NULL, x.`select` DESC, x.`_destsdk_row` DESC) AS pos FROM `Sales Data`.`_destsdk_stage_sync_42_order "items"` x) ranked WHERE pos > 1) d ON s.`_destsdk_row` = d.rn;

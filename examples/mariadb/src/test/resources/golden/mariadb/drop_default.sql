@@ -1,0 +1,1 @@
+ALTER TABLE `Sales Data`.`order "items"` ALTER COLUMN `_supa_synced` DROP DEFAULT;

@@ -1,0 +1,4 @@
+'it''s a \\ test';
+TRUE;
+FALSE;
+TIMESTAMP'2024-01-31 13:45:00.123456';

@@ -1,0 +1,140 @@
+package dev.destsdk.examples.postgresql;
+
+import dev.destsdk.core.metadata.CanonicalType;
+import dev.destsdk.core.naming.CaseFolding;
+import dev.destsdk.core.naming.IdentifierPolicy;
+import dev.destsdk.core.naming.KeywordProvider;
+import dev.destsdk.core.naming.LengthUnit;
+import dev.destsdk.jdbc.dialect.ColumnDef;
+import dev.destsdk.jdbc.dialect.ColumnType;
+import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
+import dev.destsdk.jdbc.dialect.TableName;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL's SQL: identifiers fold to lower case, are quoted with {@code "} and hold at most 63 bytes; JSON is
+ * stored as {@code json} (the text exactly as loaded; {@code jsonb} would reorder keys and change whitespace); DDL is
+ * transactional, so a whole load, ALTERs and table swap included, commits or rolls back as one.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PostgresDialect extends GeneralSqlDialect {
+    /** PostgreSQL's maximum identifier length in bytes (NAMEDATALEN - 1). */
+    public static final int MAX_IDENTIFIER_BYTES = 63;
+    /** The largest precision {@code numeric(p,s)} accepts. */
+    static final int MAX_NUMERIC_PRECISION = 1000;
+    /** The largest length {@code varchar(n)} accepts. */
+    static final int MAX_VARCHAR_LENGTH = 10_485_760;
+
+    /** PostgreSQL's reserved key words (those that cannot be column names unquoted). */
+    static final Set<String> RESERVED = Set.of("ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC",
+            "ASYMMETRIC", "AUTHORIZATION", "BINARY", "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLLATION", "COLUMN",
+            "CONCURRENTLY", "CONSTRAINT", "CREATE", "CROSS", "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_ROLE",
+            "CURRENT_SCHEMA", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DEFAULT", "DEFERRABLE", "DESC",
+            "DISTINCT", "DO", "ELSE", "END", "EXCEPT", "FALSE", "FETCH", "FOR", "FOREIGN", "FREEZE", "FROM", "FULL",
+            "GRANT", "GROUP", "HAVING", "ILIKE", "IN", "INITIALLY", "INNER", "INTERSECT", "INTO", "IS", "ISNULL", "JOIN",
+            "LATERAL", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCALTIME", "LOCALTIMESTAMP", "NATURAL", "NOT", "NOTNULL",
+            "NULL", "OFFSET", "ON", "ONLY", "OR", "ORDER", "OUTER", "OVERLAPS", "PLACING", "PRIMARY", "REFERENCES",
+            "RETURNING", "RIGHT", "SELECT", "SESSION_USER", "SIMILAR", "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE",
+            "TABLESAMPLE", "THEN", "TO", "TRAILING", "TRUE", "UNION", "UNIQUE", "USER", "USING", "VARIADIC", "VERBOSE",
+            "WHEN", "WHERE", "WINDOW", "WITH");
+
+    /** Creates the dialect. */
+    public PostgresDialect() {
+        super("postgresql", policy());
+    }
+
+    private static IdentifierPolicy policy() {
+        return IdentifierPolicy.builder()
+                .caseFolding(CaseFolding.LOWER)
+                .quoteString("\"")
+                .keywords(KeywordProvider.of(RESERVED))
+                .maxLength(MAX_IDENTIFIER_BYTES)
+                .lengthUnit(LengthUnit.UTF8_BYTES)
+                .build();
+    }
+
+    /**
+     * boolean, smallint, integer, bigint, real, double precision, numeric[(p,s)], text or varchar(n), date, time,
+     * timestamp, timestamp with time zone, bytea, json, uuid.
+     */
+    @Override
+    public String nativeType(ColumnType type) {
+        ColumnType t = effectiveType(type);
+        return switch (t.canonicalType()) {
+            case BOOLEAN -> "boolean";
+            case SHORT -> "smallint";
+            case INTEGER -> "integer";
+            case LONG -> "bigint";
+            case FLOAT -> "real";
+            case DOUBLE -> "double precision";
+            case DECIMAL -> decimalType(t, "numeric");
+            case STRING -> t.precision().map(p -> "varchar(" + p + ")").orElse("text");
+            case DATE -> "date";
+            case TIME -> "time";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamp with time zone";
+            case BINARY -> "bytea";
+            case JSON -> "json";
+            case UUID -> "uuid";
+        };
+    }
+
+    /** numeric beyond 1000 digits and varchar beyond 10485760 characters become unbounded; bytea has no length. */
+    @Override
+    public ColumnType effectiveType(ColumnType type) {
+        return switch (type.canonicalType()) {
+            case DECIMAL -> type.precision().filter(p -> p <= MAX_NUMERIC_PRECISION).isPresent()
+                    ? ColumnType.of(CanonicalType.DECIMAL, type.precision().get(), type.scale().orElse(0))
+                    : ColumnType.of(CanonicalType.DECIMAL);
+            case STRING -> type.precision().filter(p -> p > 0 && p <= MAX_VARCHAR_LENGTH).isPresent()
+                    ? new ColumnType(CanonicalType.STRING, type.precision(), Optional.empty())
+                    : ColumnType.of(CanonicalType.STRING);
+            default -> ColumnType.of(type.canonicalType());
+        };
+    }
+
+    /**
+     * {@code ALTER TABLE ... ALTER COLUMN ... TYPE ... USING ...}; a timestamp without zone becoming one with zone is
+     * read as UTC, as the loader wrote it.
+     */
+    @Override
+    public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
+        String col = quote(to.name());
+        String using;
+        if (to.canonicalType() == CanonicalType.TIMESTAMP_TZ && from.canonicalType() != CanonicalType.TIMESTAMP_TZ) {
+            using = "CAST(" + col + " AS timestamp) AT TIME ZONE 'UTC'";
+        } else {
+            using = "CAST(" + col + " AS " + to.nativeType() + ")";
+        }
+        return Optional.of(List.of("ALTER TABLE " + qualify(table) + " ALTER COLUMN " + col + " TYPE " + to.nativeType()
+                + " USING " + using));
+    }
+
+    @Override
+    public Optional<String> createKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns) {
+        return Optional.of("CREATE INDEX " + quote(indexName) + " ON " + qualify(table) + " ("
+                + keyColumns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** {@code TRUNCATE}: transactional in PostgreSQL, so readers see the old rows until the load commits. */
+    @Override
+    public String deleteAllRows(TableName table) {
+        return "TRUNCATE TABLE " + qualify(table);
+    }
+
+    @Override
+    protected Optional<ColumnType> columnTypeOf(String dataType, Optional<Integer> length, Optional<Integer> precision,
+                                                Optional<Integer> scale) {
+        return switch (dataType) {
+            case "bytea" -> Optional.of(ColumnType.of(CanonicalType.BINARY));
+            case "jsonb" -> Optional.of(ColumnType.of(CanonicalType.JSON));
+            case "real" -> Optional.of(ColumnType.of(CanonicalType.FLOAT));
+            case "double precision" -> Optional.of(ColumnType.of(CanonicalType.DOUBLE));
+            default -> super.columnTypeOf(dataType, length, precision, scale);
+        };
+    }
+}
