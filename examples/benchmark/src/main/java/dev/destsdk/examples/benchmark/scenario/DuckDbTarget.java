@@ -60,6 +60,19 @@ public final class DuckDbTarget {
     }
 
     /**
+     * Creates the benchmark schema in the database (the SDK connector creates its staging table in the target's
+     * schema before it creates the schema, so a first run into a fresh database file needs the schema to exist).
+     *
+     * @param name the database's name; not null
+     * @throws SQLException when the DDL fails
+     */
+    public void createSchema(String name) throws SQLException {
+        try (Connection c = connect(name); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + options.schema());
+        }
+    }
+
+    /**
      * Deletes every DuckDB file and the stage directory.
      *
      * @throws IOException when a file cannot be deleted
@@ -123,7 +136,8 @@ public final class DuckDbTarget {
     public Map<String, String> sdkConfig(String name) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("path", databaseFile(name).toString());
-        config.put("stage_directory", stageDirectory().toString());
+        config.put("schema", options.schema());
+        config.put("stage_dir", stageDirectory().toString());
         config.putAll(options.sdkOverrides().getOrDefault("duckdb", Map.of()));
         return config;
     }

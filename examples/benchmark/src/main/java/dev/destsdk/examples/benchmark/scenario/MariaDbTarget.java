@@ -98,12 +98,18 @@ public final class MariaDbTarget {
         }
     }
 
-    /** @return the SDK MariaDB connector's settings: connection, plus {@code --sdk.mariadb.*} overrides */
+    /**
+     * @return the SDK MariaDB connector's settings: the same server, user and database as the baseline (the
+     *     database must exist: {@link #dropTable} creates it), TLS explicitly off (the local benchmark server has
+     *     none), plus {@code --sdk.mariadb.*} overrides
+     */
     public Map<String, String> sdkConfig() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("host", options.mariadbHost());
-        config.put("port", Integer.toString(options.mariadbPort()));
+        // With a default database in the URL: the connector's multi-table DELETE fails with "No database selected"
+        // on a connection without one, even though every name it writes is qualified.
+        config.put("url", options.mariadbJdbcUrl() + options.schema());
         config.put("database", options.schema());
+        config.put("tls", "disable");
         config.put("user", options.mariadbUser());
         options.mariadbPassword().ifPresent(pw -> config.put("password", pw));
         config.putAll(options.sdkOverrides().getOrDefault("mariadb", Map.of()));

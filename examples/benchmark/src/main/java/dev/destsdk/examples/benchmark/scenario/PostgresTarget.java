@@ -166,12 +166,16 @@ public final class PostgresTarget {
         }
     }
 
-    /** @return the SDK PostgreSQL connector's settings: connection, plus {@code --sdk.postgresql.*} overrides */
+    /**
+     * @return the SDK PostgreSQL connector's settings: the same server, user and schema as the baselines, TLS
+     *     explicitly off (the local benchmark server has none; the connector verifies certificates by default), plus
+     *     {@code --sdk.postgresql.*} overrides
+     */
     public Map<String, String> sdkConfig() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("host", options.pgHost());
-        config.put("port", Integer.toString(options.pgPort()));
-        config.put("database", options.pgDatabase());
+        config.put("url", options.pgJdbcUrl());
+        config.put("schema", options.schema());
+        config.put("tls", "disable");
         config.put("user", options.pgUser());
         options.pgPassword().ifPresent(pw -> config.put("password", pw));
         config.putAll(options.sdkOverrides().getOrDefault("postgresql", Map.of()));

@@ -219,6 +219,7 @@ public final class Scenarios {
         @Override
         public void reset(ScenarioContext ctx) throws Exception {
             ctx.duckdb().deleteDatabase(DB);
+            ctx.duckdb().createSchema(DB);
         }
 
         @Override
