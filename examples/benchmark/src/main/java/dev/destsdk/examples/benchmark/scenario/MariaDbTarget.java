@@ -43,8 +43,8 @@ public final class MariaDbTarget {
     }
 
     /**
-     * Drops the table if it exists and creates the baseline table (InnoDB, utf8mb4, binary collation so that text
-     * compares exactly).
+     * Drops the table if it exists and creates the baseline table (InnoDB, utf8mb4 with the server's default
+     * collation, as the SDK connector creates it).
      *
      * @param table the unqualified name; not null
      * @throws SQLException when the DDL fails
@@ -56,7 +56,7 @@ public final class MariaDbTarget {
                     "DATETIME(6) DEFAULT '" + ScenarioContext.SYNC_TIME.toString().replace("T", " ").replace("Z", "")
                             + "'",
                     "VARCHAR(128) DEFAULT 'bench'",
-                    "BOOLEAN DEFAULT 0"), "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"));
+                    "BOOLEAN DEFAULT 0"), true, "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"));
         }
     }
 
@@ -128,7 +128,7 @@ public final class MariaDbTarget {
             case DATE -> "DATE";
             case TIME -> "TIME(6)";
             case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
-            case STRING -> c.precision().map(n -> "VARCHAR(" + n + ")").orElse("TEXT");
+            case STRING -> c.precision().map(n -> "VARCHAR(" + n + ")").orElse("LONGTEXT");
             case UUID -> "UUID";
             case JSON -> "LONGTEXT";
             case BINARY -> "LONGBLOB";

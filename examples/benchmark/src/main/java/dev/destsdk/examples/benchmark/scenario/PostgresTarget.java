@@ -66,7 +66,7 @@ public final class PostgresTarget {
             s.execute(TableDdl.createTable(qualified(table), PostgresTarget::nativeType, List.of(
                     "timestamptz DEFAULT '" + ScenarioContext.SYNC_TIME + "'",
                     "varchar(128) DEFAULT 'bench'",
-                    "boolean DEFAULT false"), ""));
+                    "boolean DEFAULT false"), true, ""));
         }
     }
 

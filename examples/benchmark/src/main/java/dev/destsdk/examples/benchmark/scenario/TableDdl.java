@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The baseline tables' DDL: the twelve data columns with native types as a connector would map them, the primary
- * key, and the three tracking columns with defaults (a native loader cannot fill them, so the table has the same
- * shape as the one the SDK writes). Stateless.
+ * The baseline tables' DDL: the twelve data columns with the native types the SDK connector maps them to (nullable
+ * except the key, as the SDK creates them), the three tracking columns with defaults (a native loader cannot fill
+ * them, so the table has the same width as the one the SDK writes), and optionally a primary key. Stateless.
  */
 final class TableDdl {
 
@@ -20,21 +20,22 @@ final class TableDdl {
      * @param qualifiedTable the table's qualified name
      * @param nativeType the database's type for a column
      * @param trackingTypes the database's types for the synced, job id and deleted columns, with their defaults
+     * @param primaryKey whether to declare {@code PRIMARY KEY (id)}
      * @param suffix text after the closing parenthesis (e.g. a storage engine); may be empty
      * @return the CREATE TABLE statement
      */
     static String createTable(String qualifiedTable, Function<BenchColumn, String> nativeType,
-                              List<String> trackingTypes, String suffix) {
+                              List<String> trackingTypes, boolean primaryKey, String suffix) {
         StringBuilder sb = new StringBuilder("CREATE TABLE ").append(qualifiedTable).append(" (");
         for (BenchColumn c : BenchSchema.COLUMNS) {
-            sb.append(c.name()).append(' ').append(nativeType.apply(c)).append(c.nullable() ? "" : " NOT NULL")
+            sb.append(c.name()).append(' ').append(nativeType.apply(c)).append(c.primaryKey() ? " NOT NULL" : "")
                     .append(", ");
         }
         List<String> tracking = TrackingColumns.DEFAULT.all();
         for (int i = 0; i < tracking.size(); i++) {
-            sb.append(tracking.get(i)).append(' ').append(trackingTypes.get(i)).append(", ");
+            sb.append(i == 0 ? "" : ", ").append(tracking.get(i)).append(' ').append(trackingTypes.get(i));
         }
-        sb.append("PRIMARY KEY (id))");
+        sb.append(primaryKey ? ", PRIMARY KEY (id))" : ")");
         if (!suffix.isEmpty()) {
             sb.append(' ').append(suffix);
         }
