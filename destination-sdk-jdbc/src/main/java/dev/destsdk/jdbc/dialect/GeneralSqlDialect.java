@@ -296,6 +296,13 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + " WHERE " + condition;
     }
 
+    /** {@code SELECT 1 FROM table GROUP BY keys HAVING COUNT(*) > 1 LIMIT 1}. */
+    @Override
+    public String firstDuplicateKey(TableName table, List<String> keyColumns) {
+        return "SELECT 1 FROM " + qualify(table) + " GROUP BY " + columnList(keyColumns, Optional.empty())
+                + " HAVING COUNT(*) > 1 LIMIT 1";
+    }
+
     /**
      * Ranks rows per key with ROW_NUMBER() (cursor descending with NULL lowest, then load order descending) and
      * deletes every row ranked after the first.

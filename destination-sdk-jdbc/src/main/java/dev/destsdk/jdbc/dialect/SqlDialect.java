@@ -214,6 +214,16 @@ public interface SqlDialect {
     String firstNullKeyRow(TableName staging, List<String> keyColumns);
 
     /**
+     * The query that tells whether a table holds a key more than once: at most one row (any value) when it does, no
+     * row when every key is unique. Used before de-duplicating, so that a batch without repeated keys skips it.
+     *
+     * @param table the table; not null
+     * @param keyColumns the key columns; not empty
+     * @return the SELECT statement
+     */
+    String firstDuplicateKey(TableName table, List<String> keyColumns);
+
+    /**
      * Deletes every staging row that another row with the same key supersedes: the highest cursor wins (NULL is
      * lowest); among equal cursors the row loaded last wins.
      *

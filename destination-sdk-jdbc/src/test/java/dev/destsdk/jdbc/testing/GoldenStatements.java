@@ -115,6 +115,7 @@ public final class GoldenStatements {
         out.put("swap_tables.sql", sql(dialect.swapTables(TARGET, TARGET.sibling("_destsdk_new_sync_42"),
                 TARGET.sibling("_destsdk_old_sync_42")).toArray(String[]::new)));
         out.put("first_null_key_row.sql", sql(dialect.firstNullKeyRow(STAGING, keys)));
+        out.put("first_duplicate_key.sql", sql(dialect.firstDuplicateKey(STAGING, keys)));
         out.put("delete_superseded_rows.sql", sql(dialect.deleteSupersededRows(STAGING, keys, Optional.of("select"))));
         out.put("delete_superseded_rows_no_cursor.sql", sql(dialect.deleteSupersededRows(STAGING, List.of("id"),
                 Optional.empty())));

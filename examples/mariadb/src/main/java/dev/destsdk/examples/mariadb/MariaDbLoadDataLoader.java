@@ -7,14 +7,13 @@ import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.CsvOutput;
+import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.CsvTranscoder;
-import dev.destsdk.jdbc.bulk.DataFileStreams;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,15 +25,19 @@ import java.util.regex.Pattern;
  * ({@code org.mariadb.jdbc.Statement#setLocalInfileInputStream}), so no file path ever reaches the server.
  *
  * <p>MariaDB's reader cannot tell an unquoted empty field from a quoted one, and reads NULL only as an unquoted
- * {@code NULL} word. So bytes pass through unchanged only for files whose format says exactly that
- * ({@link #readsNatively}); every other file is transcoded on the fly into that form. Values are converted in the
- * statement's {@code SET} clause (booleans, zoned timestamps to UTC, base64 or hex binaries). Because LOAD DATA LOCAL
- * turns bad values into warnings, the loader reads {@code SHOW WARNINGS} afterwards and fails on the first one,
- * naming the file and record. Zoned timestamps are converted when their offset is {@code Z} or {@code +hh:mm}
- * (the canonical forms); a value without an offset is taken as UTC. Stateless and thread-safe.
+ * {@code NULL} word. When {@link #readsNatively} holds, the file's bytes pass through {@link CsvPassThrough}, a
+ * byte-level rewrite without parsing that writes the format's NULL fields as the unquoted word {@code NULL} (and
+ * quotes a value that is that word), drops header rows and skipped blank lines and makes line ends LF; other files
+ * are transcoded on the fly ({@link CsvTranscoder}) into that form. Values are converted in the statement's
+ * {@code SET} clause (booleans, zoned timestamps to UTC, base64 or hex binaries), which also fills the target's
+ * constant columns. Because LOAD DATA LOCAL turns bad values into warnings, the loader reads {@code SHOW WARNINGS}
+ * afterwards and fails on the first one, naming the file and record. Zoned timestamps are converted when their
+ * offset is {@code Z} or {@code +hh:mm} (the canonical forms); a value without an offset is taken as UTC. Stateless
+ * and thread-safe.
  */
 public final class MariaDbLoadDataLoader implements BulkLoader {
-    private static final CsvOutput OUTPUT = new CsvOutput(',', '"', "NULL");
+    private static final String NULL_WORD = "NULL";
+    private static final CsvOutput OUTPUT = new CsvOutput(',', '"', NULL_WORD);
     private static final Pattern ROW = Pattern.compile("(?i)\\brow (\\d+)");
 
     @Override
@@ -44,19 +47,18 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
 
     /**
      * @param format the file's format; not null
-     * @return whether LOAD DATA reads the file exactly as its format says: UTF-8, no trimming, quotes escaped by
-     *     doubling, and NULL only as the unquoted word {@code NULL}
+     * @return whether the file's bytes can be passed through (after {@link CsvPassThrough}'s rewrite): UTF-8, no
+     *     trimming, quotes escaped by doubling, single-byte delimiter and quote
      */
     public static boolean readsNatively(CsvFileFormat format) {
-        return format.encoding().equals(StandardCharsets.UTF_8) && !format.trimSpace() && format.quote().isPresent()
-                && format.escape().map(e -> e.equals(format.quote().get())).orElse(true)
-                && !format.emptyFieldAsNull() && format.nullIf().equals(List.of("NULL"));
+        return CsvPassThrough.supports(format);
     }
 
     /**
      * @param dialect the dialect; not null
      * @param target the target; not null
-     * @param format the format of the stream the statement reads; not null
+     * @param format the format of the stream the statement reads (its delimiter, quote and record separator);
+     *     not null
      * @param ignoreLines header lines to skip
      * @return the LOAD DATA statement
      */
@@ -69,6 +71,9 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
             vars.append(i == 0 ? "" : ", ").append(v);
             set.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).name())).append(" = ")
                     .append(convert(columns.get(i), v, format));
+        }
+        for (BulkLoadTarget.ConstantColumn c : target.constants()) {
+            set.append(", ").append(dialect.quote(c.name())).append(" = ").append(c.literal());
         }
         return "LOAD DATA LOCAL INFILE 'destsdk.csv' INTO TABLE " + dialect.qualify(target.table())
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY "
@@ -101,31 +106,41 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
     public long load(SqlExecutor sql, BulkLoadTarget target, LoadFile file) {
         CsvFileFormat format = file.format();
         boolean passThrough = readsNatively(format);
-        CsvFileFormat streamFormat = passThrough ? format
+        // Both streams have no header, end records with LF and write NULL as the unquoted word NULL.
+        CsvFileFormat streamFormat = passThrough
+                ? format.toBuilder().skipHeader(0).recordSeparator("\n").build()
                 : CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
-        String load = loadDataSql(sql.dialect(), target, streamFormat, passThrough ? format.skipHeader() : 0);
+        String load = loadDataSql(sql.dialect(), target, streamFormat, 0);
         CsvTranscoder transcoder = passThrough ? null : new CsvTranscoder(file, target.fileColumns().size(), OUTPUT,
                 List.of(), sql.cancellation());
-        try (InputStream in = passThrough ? DataFileStreams.open(file, sql.cancellation()) : transcoder) {
+        // LOAD DATA sets the variables of missing fields to NULL without a warning: the filter counts fields.
+        CsvPassThrough filter = passThrough ? new CsvPassThrough(file, target.fileColumns().size(), NULL_WORD,
+                List.of(), sql.cancellation()) : null;
+        try (InputStream in = passThrough ? filter : transcoder) {
             long rows = sql.withStatement(load, st -> {
                 st.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(in);
                 return st.executeLargeUpdate(load);
             });
             sql.cancellation().checkCancellation("LOAD DATA of " + file.displayName());
-            if (transcoder != null) {
-                transcoder.throwIfFailed(file);
-            }
+            throwIfStreamFailed(transcoder, filter, file);
             failOnWarnings(sql, file);
             return rows;
         } catch (ConnectorException e) {
             sql.cancellation().checkCancellation("LOAD DATA of " + file.displayName());
-            if (transcoder != null) {
-                transcoder.throwIfFailed(file);
-            }
+            throwIfStreamFailed(transcoder, filter, file);
             throw file.attribute(e);
         } catch (IOException e) {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
+        }
+    }
+
+    private static void throwIfStreamFailed(CsvTranscoder transcoder, CsvPassThrough filter, LoadFile file) {
+        if (transcoder != null) {
+            transcoder.throwIfFailed(file);
+        }
+        if (filter != null) {
+            filter.throwIfFailed(file);
         }
     }
 

@@ -120,6 +120,16 @@ public final class PostgresDialect extends GeneralSqlDialect {
                 + keyColumns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")) + ")");
     }
 
+    /**
+     * An UNLOGGED table: a staging table is dropped when the load ends and never needs to survive a crash, so its
+     * rows need not be written to the WAL.
+     */
+    @Override
+    public String createStagingTable(TableName table, List<ColumnDef> columns) {
+        String create = super.createStagingTable(table, columns);
+        return "CREATE UNLOGGED TABLE " + create.substring("CREATE TABLE ".length());
+    }
+
     /** {@code TRUNCATE}: transactional in PostgreSQL, so readers see the old rows until the load commits. */
     @Override
     public String deleteAllRows(TableName table) {
