@@ -158,8 +158,8 @@ final class WarehouseLoad {
     // ---------------------------------------------------------------- bulk loading
 
     /**
-     * The sync's tracking values as constant columns of every loaded row: synced and job id, and deleted = false
-     * unless the source sends the deleted column itself.
+     * The sync's tracking values as constant columns of every loaded row (for a target table, which has no
+     * defaults for them): synced and job id, and deleted = false unless the source sends the deleted column itself.
      */
     private List<BulkLoadTarget.ConstantColumn> trackingValues() {
         List<BulkLoadTarget.ConstantColumn> constants = new ArrayList<>();
@@ -180,13 +180,18 @@ final class WarehouseLoad {
     }
 
     /**
-     * Bulk-loads every data file into {@code table}, in order, with the sync's tracking values. A failure caused by
-     * a NULL key (the table's key columns are NOT NULL) is reported as such, naming the file and record.
+     * Bulk-loads every data file into {@code table}, in order. A failure caused by a NULL key (the table's key
+     * columns are NOT NULL) is reported as such, naming the file and record.
+     *
+     * @param table the table
+     * @param constants the tracking values, for a table without defaults for them; empty otherwise
+     * @param createdInTransaction whether the table was created in the current transaction
      */
-    private void loadFiles(TableName table) {
+    private void loadFiles(TableName table, List<BulkLoadTarget.ConstantColumn> constants,
+                           boolean createdInTransaction) {
         List<LoadFile> files = destination.filesToLoad(request, format);
         BulkLoader loader = destination.loader();
-        BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), trackingValues());
+        BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction);
         for (int i = 0; i < files.size(); i++) {
             LoadFile file = files.get(i);
             request.cancellation().checkCancellation("load: file " + (i + 1) + " of " + files.size());
@@ -225,24 +230,29 @@ final class WarehouseLoad {
                 c.setAutoCommit(false);
             }
             asideCreated = true;
-            sql.update(d.createTable(aside, layout.allColumns()));
-            loadFiles(aside);
-            long inserted;
+            // The tracking columns default to this sync's values while the files load; the defaults are dropped
+            // before the table is published.
+            sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));
+            loadFiles(aside, List.of(), tx);
+            long inserted = rowsLoaded;
+            if (hard) {
+                report("removing rows marked deleted");
+                inserted -= sql.update(d.deleteWhere(aside, d.isTrue(layout.deleted(), Optional.empty())));
+            }
+            createKeyIndex();
             if (request.loadMode() == LoadMode.MERGE && rowsLoaded > 1 && hasDuplicateKeys(aside)) {
-                report("the batch holds duplicate keys: de-duplicating through a staging table");
+                report("the batch holds a key more than once: de-duplicating through a staging table");
                 sql.update(d.dropTableIfExists(aside));
-                sql.update(d.createTable(aside, layout.allColumns()));
+                sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));
                 rowsLoaded = 0;
                 filesLoaded = 0;
                 stage();
                 deduplicateStaging();
                 inserted = sql.update(d.insertFromStaging(aside, staging, layout.allColumnNames(), keepFilter(hard)));
-            } else {
-                inserted = rowsLoaded;
-                if (hard) {
-                    report("removing rows marked deleted");
-                    inserted -= sql.update(d.deleteWhere(aside, d.isTrue(layout.deleted(), Optional.empty())));
-                }
+                createKeyIndex();
+            }
+            for (ColumnDef t : layout.trackingColumns()) {
+                sql.update(d.dropDefault(aside, t.name()));
             }
             publish(exists);
             if (tx) {
@@ -258,16 +268,20 @@ final class WarehouseLoad {
     }
 
     private boolean hasDuplicateKeys(TableName table) {
-        report("checking the batch for duplicate keys");
+        report("checking the batch for keys loaded more than once");
         return sql.queryLong(d.firstDuplicateKey(table, layout.keyColumns())).isPresent();
     }
 
-    /** Creates the key index on the aside table, then swaps or renames it into place. */
-    private void publish(boolean exists) {
+    /** Creates the key index on the aside table, after its rows are in (one bulk build instead of row by row). */
+    private void createKeyIndex() {
         if (!layout.keyColumns().isEmpty()) {
             String index = d.identifiers().normalize(target.table() + "_key_" + syncPart, IdentifierKind.TABLE);
             d.createKeyIndex(aside, index, layout.keyColumnDefs()).ifPresent(sql::update);
         }
+    }
+
+    /** Swaps the aside table with the target, or renames it into place. */
+    private void publish(boolean exists) {
         request.cancellation().checkCancellation("load: publishing " + target);
         if (exists) {
             sql.update(d.dropTableIfExists(retired));
@@ -293,6 +307,7 @@ final class WarehouseLoad {
             }
             asideCreated = true;
             sql.update(d.createTable(aside, layout.allColumns()));
+            createKeyIndex();
             publish(exists);
             if (tx) {
                 c.commit();
@@ -343,7 +358,7 @@ final class WarehouseLoad {
                 report("emptying and reloading");
                 sql.update(d.deleteAllRows(target));
             }
-            loadFiles(target);
+            loadFiles(target, trackingValues(), false);
             request.cancellation().checkCancellation("load: committing " + target);
             c.commit();
             return new Counts(rowsLoaded, 0, 0);
@@ -362,8 +377,8 @@ final class WarehouseLoad {
         sql.update(d.dropTableIfExists(staging));
         stagingCreated = true;
         // Key columns NOT NULL, as in the target: a NULL key fails the bulk load (see NullKeys).
-        sql.update(d.createStagingTable(staging, layout.allColumns()));
-        loadFiles(staging);
+        sql.update(d.createStagingTable(staging, layout.columnsWithSyncDefaults(d, request.sync())));
+        loadFiles(staging, List.of(), false);
     }
 
     /** Removes superseded rows of keys the batch holds more than once; skipped when no key repeats. */

@@ -9,13 +9,18 @@ import java.util.Objects;
 /**
  * Where a bulk loader writes: a table (the staging table, a table being built aside, or the target itself), the
  * columns the data file fills, in file order, and the columns every loaded row gets the same value in (the sync's
- * tracking values). The table's other columns take their defaults (e.g. a staging table's row number).
+ * tracking values, when the table has no defaults for them). The table's other columns take their defaults (e.g. a
+ * staging table's row number and tracking values).
  *
  * @param table the table; not null
  * @param fileColumns the columns in the order of the file's fields; not empty
  * @param constants the columns filled with one value for every row, in order; not null, may be empty
+ * @param createdInTransaction whether the table was created in the connection's current transaction and holds no
+ *     rows but those this load's files put there, so that a loader may use a faster path that only such a table
+ *     allows (PostgreSQL's {@code COPY ... FREEZE})
  */
-public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants) {
+public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants,
+                             boolean createdInTransaction) {
 
     /** Validates and copies the components. */
     public BulkLoadTarget {
@@ -28,13 +33,13 @@ public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<
     }
 
     /**
-     * A target without constant columns.
+     * A target without constant columns, not created in the current transaction.
      *
      * @param table the table; not null
      * @param fileColumns the columns in the order of the file's fields; not empty
      */
     public BulkLoadTarget(TableName table, List<ColumnDef> fileColumns) {
-        this(table, fileColumns, List.of());
+        this(table, fileColumns, List.of(), false);
     }
 
     /** @return the file's column names in file order */

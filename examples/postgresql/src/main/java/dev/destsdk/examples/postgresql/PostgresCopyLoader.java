@@ -87,7 +87,15 @@ public final class PostgresCopyLoader implements BulkLoader {
         return "COPY " + dialect.qualify(target.table()) + " (" + columnList(dialect, target)
                 + ") FROM STDIN WITH (FORMAT csv, HEADER false, DELIMITER "
                 + dialect.stringLiteral(String.valueOf(format.fieldDelimiter())) + ", QUOTE " + quote + ", ESCAPE "
-                + quote + ", NULL " + dialect.stringLiteral(nullToken(format)) + ", ENCODING 'UTF8')";
+                + quote + ", NULL " + dialect.stringLiteral(nullToken(format)) + freeze(target) + ", ENCODING 'UTF8')";
+    }
+
+    /**
+     * FREEZE for a table created in the load's transaction: its rows are written frozen and its pages marked
+     * all-visible, so later reads need not set hint bits and the key check can use an index-only scan.
+     */
+    private static String freeze(BulkLoadTarget target) {
+        return target.createdInTransaction() ? ", FREEZE true" : "";
     }
 
     /**
@@ -97,7 +105,8 @@ public final class PostgresCopyLoader implements BulkLoader {
      */
     public static String transcodedCopySql(SqlDialect dialect, BulkLoadTarget target) {
         return "COPY " + dialect.qualify(target.table()) + " (" + columnList(dialect, target) + ") FROM STDIN WITH"
-                + " (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL '', ENCODING 'UTF8')";
+                + " (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL ''" + freeze(target)
+                + ", ENCODING 'UTF8')";
     }
 
     private static String columnList(SqlDialect dialect, BulkLoadTarget target) {
