@@ -428,10 +428,22 @@ final class WarehouseLoad {
                                 d.isTrue(layout.deleted(), Optional.of("s"))));
                     }
                     List<String> nonKeys = all.stream().filter(n -> !layout.keyColumns().contains(n)).toList();
-                    report("updating rows with matching keys");
-                    updated = sql.update(d.updateFromStaging(target, staging, layout.keyColumns(), nonKeys, keep));
-                    report("inserting rows with new keys");
-                    inserted = sql.update(d.insertMissingFromStaging(target, staging, layout.keyColumns(), all, keep));
+                    Optional<String> upsert = d.upsertFromStaging(target, staging, layout.keyColumns(), nonKeys, all,
+                            keep);
+                    if (upsert.isPresent()) {
+                        report("updating rows with matching keys and inserting the others");
+                        long[] counts = sql.query(upsert.get(), rs -> rs.next()
+                                ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0});
+                        updated = counts[0];
+                        inserted = counts[1];
+                    } else {
+                        report("updating rows with matching keys");
+                        updated = sql.update(d.updateFromStaging(target, staging, layout.keyColumns(), nonKeys,
+                                keep));
+                        report("inserting rows with new keys");
+                        inserted = sql.update(d.insertMissingFromStaging(target, staging, layout.keyColumns(), all,
+                                keep));
+                    }
                 }
                 case TRUNCATE_AND_LOAD -> {
                     report("emptying and reloading");

@@ -352,6 +352,14 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + keyJoin(keyColumns, TARGET, STAGING) + ")" + stagingFilter.map(f -> " AND " + f).orElse("");
     }
 
+    /** None: the update and the insert run as two statements. */
+    @Override
+    public Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                              List<String> updateColumns, List<String> insertColumns,
+                                              Optional<String> stagingFilter) {
+        return Optional.empty();
+    }
+
     /** {@code DELETE FROM target AS t USING staging AS s WHERE t.k = s.k AND filter}. */
     @Override
     public String deleteMatching(TableName target, TableName staging, List<String> keyColumns, String stagingFilter) {

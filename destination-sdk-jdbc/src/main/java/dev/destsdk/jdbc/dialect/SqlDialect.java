@@ -272,6 +272,24 @@ public interface SqlDialect {
                                     Optional<String> stagingFilter);
 
     /**
+     * One statement that does what {@link #updateFromStaging} followed by {@link #insertMissingFromStaging} do, for
+     * databases where that saves a pass over the target (e.g. a writable CTE whose insert is checked against the
+     * keys the update returned rather than against the whole target). It returns one row of two numbers: the rows
+     * updated and the rows inserted.
+     *
+     * @param target the target; not null
+     * @param staging the staging table (no duplicate keys); not null
+     * @param keyColumns the key columns; not empty
+     * @param updateColumns the columns set on matching rows; not empty
+     * @param insertColumns the columns of inserted rows; not empty
+     * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
+     * @return the query, or empty when the database has no such statement (then the two statements run)
+     */
+    Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                       List<String> updateColumns, List<String> insertColumns,
+                                       Optional<String> stagingFilter);
+
+    /**
      * Deletes every target row whose key matches a staging row that passes the filter (hard deletes).
      *
      * @param target the target; not null

@@ -121,6 +121,8 @@ public final class GoldenStatements {
                 Optional.empty())));
         out.put("insert_from_staging.sql", sql(dialect.insertFromStaging(TARGET, STAGING, names, Optional.empty()),
                 dialect.insertFromStaging(TARGET, STAGING, names, Optional.of(notDeleted))));
+        out.put("upsert_from_staging.sql", sql(dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names,
+                Optional.of(notDeleted)).orElse("-- none")));
         out.put("update_from_staging.sql", sql(dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys,
                 Optional.empty()), dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys, Optional.of(notDeleted))));
         out.put("insert_missing_from_staging.sql", sql(dialect.insertMissingFromStaging(TARGET, STAGING, keys, names,
