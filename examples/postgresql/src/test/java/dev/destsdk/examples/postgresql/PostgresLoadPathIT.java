@@ -1,0 +1,54 @@
+package dev.destsdk.examples.postgresql;
+
+import dev.destsdk.core.spi.Destination;
+import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
+import dev.destsdk.jdbc.testing.DatabaseServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+
+/**
+ * The load paths against a real PostgreSQL, loading with COPY (bytes passed through or transcoded). Server address
+ * and skipping as for {@link PostgresDestinationIT}.
+ */
+class PostgresLoadPathIT extends AbstractLoadPathIT {
+    private final String schema = "destsdk_it_pglp_" + Long.toHexString(System.nanoTime());
+
+    /** @return the bulk path setting this class tests */
+    String bulkLoad() {
+        return "copy";
+    }
+
+    @Override
+    protected Destination createDestination() {
+        return new PostgresDestinationFactory().create(PostgresDestinationIT.settings(schema, bulkLoad()));
+    }
+
+    @Override
+    protected Connection connectInspector() {
+        return DatabaseServer.connectOrSkip("PostgreSQL at " + PostgresDestinationIT.URL, "start it with "
+                + "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` or set DESTSDK_PG_URL",
+                () -> DriverManager.getConnection(PostgresDestinationIT.URL, PostgresDestinationIT.USER,
+                        PostgresDestinationIT.PASSWORD));
+    }
+
+    @Override
+    protected String schema() {
+        return schema;
+    }
+
+    @Override
+    protected List<String> createSchemaSql(String schema) {
+        return List.of("CREATE SCHEMA \"" + schema + "\"");
+    }
+
+    @Override
+    protected List<String> dropSchemaSql(String schema) {
+        return List.of("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+    }
+
+    @Override
+    protected String listTablesSql() {
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'";
+    }
+}
