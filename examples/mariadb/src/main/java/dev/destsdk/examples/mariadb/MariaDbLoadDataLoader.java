@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +30,9 @@ import java.util.regex.Pattern;
  * {@code NULL} word. When {@link #readsNatively} holds, the file's bytes pass through {@link CsvPassThrough}, a
  * byte-level rewrite without parsing that writes the format's NULL fields as the unquoted word {@code NULL} (and
  * quotes a value that is that word), drops header rows and skipped blank lines and makes line ends LF; other files
- * are transcoded on the fly ({@link CsvTranscoder}) into that form. Values are converted in the statement's
- * {@code SET} clause (booleans, zoned timestamps to UTC, base64 or hex binaries), which also fills the target's
- * constant columns. Because LOAD DATA LOCAL turns bad values into warnings, the loader reads {@code SHOW WARNINGS}
+ * are transcoded on the fly ({@link CsvTranscoder}) into that form. Fields go straight into their columns where
+ * MariaDB's own conversion of the text is right; the others are converted in the statement's {@code SET} clause
+ * (booleans, zoned timestamps to UTC, base64 or hex binaries), which also fills the target's constant columns. Because LOAD DATA LOCAL turns bad values into warnings, the loader reads {@code SHOW WARNINGS}
  * afterwards and fails on the first one, naming the file and record. Zoned timestamps are converted when their
  * offset is {@code Z} or {@code +hh:mm} (the canonical forms); a value without an offset is taken as UTC. Stateless
  * and thread-safe.
@@ -64,16 +66,21 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
      */
     public static String loadDataSql(SqlDialect dialect, BulkLoadTarget target, CsvFileFormat format, int ignoreLines) {
         List<ColumnDef> columns = target.fileColumns();
-        StringBuilder vars = new StringBuilder();
-        StringBuilder set = new StringBuilder();
+        List<String> fields = new ArrayList<>();
+        List<String> set = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            String v = "@c" + (i + 1);
-            vars.append(i == 0 ? "" : ", ").append(v);
-            set.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).name())).append(" = ")
-                    .append(convert(columns.get(i), v, format));
+            ColumnDef column = columns.get(i);
+            Optional<String> conversion = convert(column, "@c" + (i + 1), format);
+            if (conversion.isPresent()) {
+                fields.add("@c" + (i + 1));
+                set.add(dialect.quote(column.name()) + " = " + conversion.get());
+            } else {
+                // MariaDB converts the text itself, as it would the variable's
+                fields.add(dialect.quote(column.name()));
+            }
         }
         for (BulkLoadTarget.ConstantColumn c : target.constants()) {
-            set.append(", ").append(dialect.quote(c.name())).append(" = ").append(c.literal());
+            set.add(dialect.quote(c.name()) + " = " + c.literal());
         }
         return "LOAD DATA LOCAL INFILE 'destsdk.csv' INTO TABLE " + dialect.qualify(target.table())
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY "
@@ -81,24 +88,27 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
                 + " OPTIONALLY ENCLOSED BY " + dialect.stringLiteral(String.valueOf(format.quote().orElseThrow()))
                 + " ESCAPED BY '' LINES TERMINATED BY " + dialect.stringLiteral(format.recordSeparator())
                 + (ignoreLines > 0 ? " IGNORE " + ignoreLines + " LINES" : "")
-                + " (" + vars + ") SET " + set;
+                + " (" + String.join(", ", fields) + ")" + (set.isEmpty() ? "" : " SET " + String.join(", ", set));
     }
 
-    /** The SQL that turns a column's text (user variable {@code v}) into its value. */
-    private static String convert(ColumnDef column, String v, CsvFileFormat format) {
+    /**
+     * The SQL that turns a column's text (user variable {@code v}) into its value, when MariaDB's own conversion of
+     * the text would not: booleans written as words, zoned timestamps (to UTC), encoded binaries.
+     */
+    private static Optional<String> convert(ColumnDef column, String v, CsvFileFormat format) {
         return switch (column.canonicalType()) {
-            case BOOLEAN -> "CASE WHEN " + v + " IS NULL THEN NULL WHEN LOWER(" + v + ") IN ('true', 't', '1') THEN 1"
-                    + " WHEN LOWER(" + v + ") IN ('false', 'f', '0') THEN 0 ELSE CAST(" + v + " AS UNSIGNED) END";
-            case TIMESTAMP_TZ -> "CASE WHEN " + v + " IS NULL THEN NULL WHEN " + v + " LIKE '%Z' THEN SUBSTRING(" + v
-                    + ", 1, CHAR_LENGTH(" + v + ") - 1) WHEN " + v + " REGEXP '[+-][0-9]{2}:[0-9]{2}$' THEN CONVERT_TZ("
-                    + "SUBSTRING(" + v + ", 1, CHAR_LENGTH(" + v + ") - 6), RIGHT(" + v + ", 6), '+00:00') ELSE " + v
-                    + " END";
+            case BOOLEAN -> Optional.of("CASE LOWER(" + v + ") WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 't' THEN 1"
+                    + " WHEN 'f' THEN 0 WHEN '1' THEN 1 WHEN '0' THEN 0 ELSE CAST(" + v + " AS UNSIGNED) END");
+            case TIMESTAMP_TZ -> Optional.of("CASE WHEN SUBSTRING(" + v + ", -6, 1) IN ('+', '-') AND SUBSTRING(" + v
+                    + ", -3, 1) = ':' THEN CONVERT_TZ(LEFT(" + v + ", CHAR_LENGTH(" + v + ") - 6), RIGHT(" + v
+                    + ", 6), '+00:00') WHEN RIGHT(" + v + ", 1) IN ('Z', 'z') THEN LEFT(" + v + ", CHAR_LENGTH(" + v
+                    + ") - 1) ELSE " + v + " END");
             case BINARY -> switch (format.binaryFormat()) {
-                case BASE64 -> "FROM_BASE64(" + v + ")";
-                case HEX -> "UNHEX(" + v + ")";
-                case RAW -> v;
+                case BASE64 -> Optional.of("FROM_BASE64(" + v + ")");
+                case HEX -> Optional.of("UNHEX(" + v + ")");
+                case RAW -> Optional.empty();
             };
-            default -> v;
+            default -> Optional.empty();
         };
     }
 
