@@ -59,6 +59,14 @@ public final class CsvPassThrough extends InputStream {
     private final int reserve;
     private final int expectedFields;
 
+    /** Byte classes outside quoted fields: ordinary bytes are copied in runs without a look at each one. */
+    private static final byte ORDINARY = 0;
+    private static final byte DELIMITER = 1;
+    private static final byte QUOTE = 2;
+    private static final byte LINE_FEED = 3;
+    private static final byte CARRIAGE_RETURN = 4;
+
+    private final byte[] classes = new byte[256];
     private final byte[] input = new byte[BUFFER];
     private int inputLength;
     private int inputPosition;
@@ -66,6 +74,7 @@ public final class CsvPassThrough extends InputStream {
     private int outputLength;
     private int outputPosition;
     private boolean inputEnded;
+    private boolean carry;
     private boolean ended;
 
     private long headerRecordsLeft;
@@ -75,11 +84,15 @@ public final class CsvPassThrough extends InputStream {
     private boolean dropping;
     private boolean fieldStart = true;
     private boolean buffering;
-    private final byte[] field;
-    private int fieldLength;
+    private int fieldBegin;
     private int fields;
     private long records;
     private ConnectorException failure;
+
+    /** Where the bytes not yet copied to the output begin, in {@link #input}, during {@link #rewrite()}. */
+    private int from;
+    /** The output position during {@link #rewrite()}. */
+    private int out;
 
     /**
      * Opens the file.
@@ -173,10 +186,15 @@ public final class CsvPassThrough extends InputStream {
         this.quotedToken = (quoteChar() + nullToken + quoteChar()).getBytes(StandardCharsets.UTF_8);
         this.emptyValue = new byte[] {quote, quote};
         this.fieldLimit = limit;
-        this.field = new byte[limit + 1];
-        // The most one input byte can add to the output: a pending field written quoted, the constants and LF.
+        // The most one event can add to the output beyond the input bytes it consumes: a field replaced by the
+        // quoted token, the constants and a line feed.
         this.reserve = limit + 3 + suffix.length + 1;
-        this.output = new byte[BUFFER + reserve];
+        this.output = new byte[2 * BUFFER + 2 * reserve + 2];
+        // Delimiters matter only to NULL markers and the field count; otherwise they are copied like any byte.
+        classes[delimiter & 0xff] = rewriteNulls || fields > 0 ? DELIMITER : ORDINARY;
+        classes[quote & 0xff] = QUOTE;
+        classes[LF] = LINE_FEED;
+        classes[CR] = CARRIAGE_RETURN;
     }
 
     private String quoteChar() {
@@ -303,232 +321,282 @@ public final class CsvPassThrough extends InputStream {
             }
             outputPosition = 0;
             outputLength = 0;
-            if (inputPosition >= inputLength) {
-                if (inputEnded) {
-                    finish();
-                    ended = true;
-                    continue;
-                }
-                int n = in.read(input, 0, input.length);
+            if (!inputEnded && (inputPosition >= inputLength || carry)) {
+                // keep the bytes not yet rewritten (a field that may be a NULL marker) and read after them
+                int rest = inputLength - inputPosition;
+                System.arraycopy(input, inputPosition, input, 0, rest);
+                inputLength = rest;
+                inputPosition = 0;
+                carry = false;
+                int n = in.read(input, rest, input.length - rest);
                 if (n < 0) {
                     inputEnded = true;
-                    continue;
+                } else {
+                    inputLength += n;
                 }
-                inputLength = n;
-                inputPosition = 0;
             }
             rewrite();
         }
         return true;
     }
 
-    /** Rewrites input bytes until the input chunk is used up or the output buffer is full. */
+    /**
+     * Rewrites the input bytes from {@link #inputPosition}: bytes that stay as they are are copied in runs, and only
+     * the places that change (header and blank lines, CR, a NULL field, a record's end when constants are appended)
+     * are handled one by one. Stops at the end of the input, before an event whose output might not fit, or
+     * before a field that may still turn out to be a NULL marker when the input ends in it (that field is read again
+     * with more input: {@link #carry}).
+     */
     private void rewrite() {
         final byte[] src = input;
-        final byte[] dst = output;
+        final byte[] k = classes;
         final int end = inputLength;
-        final int limit = dst.length - reserve;
+        final boolean checkRoom = rewriteNulls || suffix.length > 0;
         int i = inputPosition;
-        int o = outputLength;
-        while (i < end && o < limit && failure == null) {
-            byte c = src[i];
+        from = i;
+        out = outputLength;
+        if (afterCr && i < end) {
+            afterCr = false;
+            if (src[i] == LF) {
+                i++;
+                from = i;
+            }
+        }
+        while (i < end) {
             if (inQuote) {
-                // Copy up to and including the closing quote.
-                int stop = Math.min(end, i + (limit - o));
                 int j = i;
-                while (j < stop && src[j] != quote) {
+                while (j < end && src[j] != quote) {
                     j++;
                 }
-                boolean closed = j < stop;
-                if (closed) {
-                    j++;
-                    inQuote = false;
-                }
-                if (!dropping) {
-                    System.arraycopy(src, i, dst, o, j - i);
-                    o += j - i;
-                }
-                i = j;
-                continue;
-            }
-            if (afterCr) {
-                afterCr = false;
-                if (c == LF) {
-                    i++;
-                    continue;
-                }
-            }
-            if (c == LF || c == CR) {
-                afterCr = c == CR;
-                i++;
-                if (lineStart) {
-                    if (dropBlankLines) {
-                        continue;
-                    }
-                    startRecord();
-                }
-                o = endField(dst, o);
-                o = endRecord(dst, o);
-                continue;
-            }
-            if (lineStart) {
-                startRecord();
-            }
-            if (c == delimiter) {
-                o = endField(dst, o);
-                if (!dropping) {
-                    dst[o++] = c;
-                }
-                fieldStart = true;
-                fields++;
-                i++;
-                continue;
-            }
-            if (c == quote) {
-                if (buffering) {
-                    o = flushField(dst, o);
-                }
-                fieldStart = false;
-                inQuote = true;
-                if (!dropping) {
-                    dst[o++] = c;
-                }
-                i++;
-                continue;
-            }
-            if (fieldStart) {
-                fieldStart = false;
-                if (rewriteNulls) {
-                    buffering = true;
-                    fieldLength = 0;
-                }
-            }
-            if (buffering) {
-                if (fieldLength < fieldLimit) {
-                    field[fieldLength++] = c;
-                    i++;
-                    continue;
-                }
-                o = flushField(dst, o);
-            }
-            // Copy the rest of an unquoted field.
-            int stop = Math.min(end, i + (limit - o));
-            int j = i;
-            while (j < stop) {
-                byte x = src[j];
-                if (x == delimiter || x == quote || x == LF || x == CR) {
+                if (j == end) {
+                    i = end;
                     break;
                 }
-                j++;
+                inQuote = false;
+                i = j + 1;
+                continue;
             }
-            if (!dropping) {
-                System.arraycopy(src, i, dst, o, j - i);
-                o += j - i;
+            byte c = src[i];
+            byte cl = k[c & 0xff];
+            if (cl == ORDINARY) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                if (fieldStart) {
+                    fieldStart = false;
+                    if (rewriteNulls) {
+                        buffering = true;
+                        fieldBegin = i;
+                    }
+                }
+                i++;
+                while (i < end && k[src[i] & 0xff] == ORDINARY) {
+                    i++;
+                }
+                if (buffering && i - fieldBegin > fieldLimit) {
+                    buffering = false;
+                }
+                continue;
             }
-            i = j;
+            // room for this event and, after it, for the input's last record
+            if (checkRoom && out + (end - from) + 2 * reserve + 1 > output.length) {
+                break;
+            }
+            if (cl == QUOTE) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                buffering = false;
+                fieldStart = false;
+                inQuote = true;
+                i++;
+                continue;
+            }
+            if (cl == DELIMITER) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                endField(i);
+                fields++;
+                fieldStart = true;
+                i++;
+                continue;
+            }
+            // a line break outside quotes
+            boolean cr = cl == CARRIAGE_RETURN;
+            if (lineStart) {
+                if (dropBlankLines) {
+                    flush(i);
+                    i = skipLineBreak(src, i, end, cr);
+                    from = i;
+                    continue;
+                }
+                startRecord(i);
+            }
+            endField(i);
+            boolean wasDropping = dropping;
+            endRecord(i, cr);
+            if (failure != null) {
+                inputPosition = i;
+                outputLength = out;
+                return;
+            }
+            i = skipLineBreak(src, i, end, cr);
+            if (cr || wasDropping) {
+                // the CR was written as LF; a header line is left out with its line break
+                from = i;
+            }
         }
+        if (i >= end && inputEnded) {
+            finish(end);
+            return;
+        }
+        if (buffering) {
+            // a field that may still be a NULL marker: read it again, with more input when the input ran out
+            carry = i >= end;
+            i = fieldBegin;
+            buffering = false;
+            fieldStart = true;
+        }
+        flush(i);
         inputPosition = i;
-        outputLength = o;
+        outputLength = out;
     }
 
-    private void startRecord() {
+    /** At the end of the input: ends a last record that has no line break, and the stream. */
+    private void finish(int end) {
+        if (!lineStart && failure == null) {
+            inQuote = false;
+            endField(end);
+            endRecord(end, false);
+            if (failure == null) {
+                flush(end);
+                output[out++] = LF;
+            }
+        } else {
+            flush(end);
+        }
+        inputPosition = end;
+        outputLength = out;
+        ended = true;
+    }
+
+    /** Returns the position after a line break at {@code i}: CRLF is one break; a CR at the end sets afterCr. */
+    private int skipLineBreak(byte[] src, int i, int end, boolean cr) {
+        if (!cr) {
+            return i + 1;
+        }
+        if (i + 1 < end) {
+            return src[i + 1] == LF ? i + 2 : i + 1;
+        }
+        afterCr = true;
+        return i + 1;
+    }
+
+    /** Copies the input bytes from {@link #from} up to {@code to} to the output, unless in a dropped header row. */
+    private void flush(int to) {
+        if (!dropping && to > from) {
+            System.arraycopy(input, from, output, out, to - from);
+            out += to - from;
+        }
+        from = to;
+    }
+
+    private void emit(byte[] bytes) {
+        System.arraycopy(bytes, 0, output, out, bytes.length);
+        out += bytes.length;
+    }
+
+    private void startRecord(int i) {
         lineStart = false;
         fieldStart = true;
         fields = 1;
-        dropping = headerRecordsLeft > 0;
+        if (headerRecordsLeft > 0) {
+            flush(i);
+            dropping = true;
+        }
     }
 
-    /** Ends the current field: decides a buffered unquoted field (or an empty one) against the NULL rule. */
-    private int endField(byte[] dst, int o) {
+    /** Ends the field that ends at {@code i}: decides a short unquoted field (or an empty one) by the NULL rule. */
+    private void endField(int i) {
         if (!rewriteNulls) {
-            return o;
+            return;
         }
+        int begin;
         if (fieldStart) {
-            fieldStart = false;
-            fieldLength = 0;
-            buffering = true;
+            begin = i;
+        } else if (buffering) {
+            begin = fieldBegin;
+        } else {
+            return;
         }
-        if (!buffering) {
-            return o;
-        }
+        fieldStart = false;
         buffering = false;
         if (dropping) {
-            return o;
+            return;
         }
+        int length = i - begin;
         byte[] replacement = null;
-        if (isNullText()) {
+        if (isNullText(begin, length)) {
             replacement = token;
-        } else if (equalsField(token)) {
-            replacement = fieldLength == 0 ? emptyValue : quotedToken;
+        } else if (equalsText(token, begin, length)) {
+            replacement = length == 0 ? emptyValue : quotedToken;
         }
-        if (replacement == null) {
-            System.arraycopy(field, 0, dst, o, fieldLength);
-            return o + fieldLength;
+        if (replacement != null) {
+            flush(begin);
+            emit(replacement);
+            from = i;
         }
-        System.arraycopy(replacement, 0, dst, o, replacement.length);
-        return o + replacement.length;
     }
 
-    /** Writes a buffered field prefix that can no longer be a NULL marker or the token. */
-    private int flushField(byte[] dst, int o) {
-        buffering = false;
-        if (dropping) {
-            return o;
-        }
-        System.arraycopy(field, 0, dst, o, fieldLength);
-        return o + fieldLength;
-    }
-
-    private boolean isNullText() {
+    private boolean isNullText(int begin, int length) {
         for (byte[] n : nullTexts) {
-            if (equalsField(n)) {
+            if (equalsText(n, begin, length)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean equalsField(byte[] text) {
-        if (text.length != fieldLength) {
+    private boolean equalsText(byte[] text, int begin, int length) {
+        if (text.length != length) {
             return false;
         }
-        for (int k = 0; k < fieldLength; k++) {
-            if (text[k] != field[k]) {
+        for (int k = 0; k < length; k++) {
+            if (text[k] != input[begin + k]) {
                 return false;
             }
         }
         return true;
     }
 
-    private int endRecord(byte[] dst, int o) {
+    /**
+     * Ends the record whose line break is at {@code i} (or the input's end): a header row is dropped; a data
+     * record gets the constants and an LF (its CR, if it ended with one, is not copied).
+     */
+    private void endRecord(int i, boolean cr) {
         lineStart = true;
         fieldStart = true;
         if (dropping) {
+            from = i;
             dropping = false;
             headerRecordsLeft--;
-            return o;
+            return;
         }
         if (expectedFields > 0 && fields != expectedFields) {
+            flush(i);
             failure = ConnectorException.builder(ErrorType.VALIDATION_ERROR, "record " + (records + 1) + " has "
                     + fields + " field(s), expected " + expectedFields + "; fix the file or the object's fields")
                     .record(records + 1).build();
-            return o;
+            return;
         }
-        System.arraycopy(suffix, 0, dst, o, suffix.length);
-        o += suffix.length;
-        dst[o++] = LF;
         records++;
-        return o;
-    }
-
-    /** At the end of the input: ends a last record that has no line break. */
-    private void finish() {
-        int o = outputLength;
-        if (!lineStart) {
-            inQuote = false;
-            o = endField(output, o);
-            o = endRecord(output, o);
+        if (suffix.length > 0 || cr) {
+            flush(i);
+            emit(suffix);
+            if (cr) {
+                output[out++] = LF;
+            }
         }
-        outputLength = o;
     }
 }

@@ -286,6 +286,52 @@ class CsvPassThroughTest {
         return new String[] {new String(bytes, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n")};
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11L, 12345L})
+    void manyShortRecordsWithLongConstantsFillEveryBufferExactly(long seed) throws IOException {
+        Random random = new Random(seed);
+        // blank lines kept: an empty line is a record of one empty field, NULL in this format
+        CsvFileFormat format = CsvFileFormat.builder().skipHeader(0).skipBlankLines(false).build();
+        String constant = "c".repeat(100 + random.nextInt(200));
+        String suffix = ",\"" + constant + "\"\n";
+        StringBuilder file = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 150_000; i++) {
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    file.append("\r\n");
+                    expected.append("NULL");
+                }
+                case 1 -> {
+                    file.append("NULL\n");
+                    expected.append("\"NULL\"");
+                }
+                case 2 -> {
+                    file.append("\"\"\r");
+                    expected.append("\"\"");
+                }
+                default -> {
+                    file.append("x\r\n");
+                    expected.append("x");
+                }
+            }
+            expected.append(suffix);
+        }
+        byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+        InputStream chunks = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(70_000)));
+            }
+        };
+        try (CsvPassThrough in = new CsvPassThrough(chunks, format, 1, "NULL", List.of(constant))) {
+            String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(in.failure()).as("seed=%d", seed).isEmpty();
+            assertThat(in.records()).as("seed=%d", seed).isEqualTo(150_000);
+            assertThat(out.equals(expected.toString())).as("seed=%d: output differs", seed).isTrue();
+        }
+    }
+
     @Test
     void trickleHelperDeliversEveryByte() {
         byte[] bytes = "0123456789".repeat(20).getBytes(StandardCharsets.UTF_8);

@@ -125,8 +125,11 @@ public final class PostgresCopyLoader implements BulkLoader {
             BaseConnection pg = sql.connection().unwrap(BaseConnection.class);
             InputStream in;
             if (passThrough) {
-                filter = new CsvPassThrough(file, target.fileColumns().size(), nullToken(file.format()),
-                        target.constantTexts(), cancellation);
+                // COPY counts fields itself; with constants appended, a short record would shift them into data
+                // columns and fail as a bad value, so the filter counts fields then (clearer error, same cost).
+                int fields = target.constants().isEmpty() ? 0 : target.fileColumns().size();
+                filter = new CsvPassThrough(file, fields, nullToken(file.format()), target.constantTexts(),
+                        cancellation);
                 in = filter;
             } else {
                 transcoder = new CsvTranscoder(file, target.fileColumns().size(), CsvOutput.EMPTY_IS_NULL,
