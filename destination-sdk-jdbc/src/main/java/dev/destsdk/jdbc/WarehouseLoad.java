@@ -21,6 +21,7 @@ import dev.destsdk.jdbc.plan.SchemaDiff;
 import dev.destsdk.jdbc.plan.TableLayout;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,14 +48,10 @@ final class WarehouseLoad {
     private final TableName aside;
     private final TableName retired;
     private final String syncPart;
-    private final List<FileRange> ranges = new ArrayList<>();
     private boolean stagingCreated;
     private boolean asideCreated;
-    private long rowsStaged;
-
-    /** The load-order row numbers one file's rows received in the staging table. */
-    private record FileRange(LoadFile file, long firstRow, long rows) {
-    }
+    private long rowsLoaded;
+    private int filesLoaded;
 
     WarehouseLoad(BaseWarehouseDestination destination, SqlExecutor sql, TableLayout layout, LoadRequest request,
                   CsvFileFormat format, ProgressCallback progress) {
@@ -108,7 +105,7 @@ final class WarehouseLoad {
         if (request.ddlOnly() || request.zeroRows()) {
             String what;
             if (!exists || replace) {
-                buildAndPublish(exists, false);
+                buildEmpty(exists);
                 what = exists ? "recreated" : "created";
             } else if (request.ddlOnly()) {
                 applyChangesInTransaction(changes);
@@ -133,26 +130,24 @@ final class WarehouseLoad {
                     .object(target.toString()).build();
         }
 
-        stage();
-        if (!layout.keyColumns().isEmpty()) {
-            rejectNullKeys();
-        }
-        if (request.loadMode() == LoadMode.MERGE) {
-            report("removing superseded duplicate keys");
-            sql.update(d.deleteSupersededRows(staging, layout.keyColumns(), layout.cursorColumn()));
-        }
-        Optional<String> keep = hard ? Optional.of(d.isNotTrue(layout.deleted(), Optional.of("s"))) : Optional.empty();
         Counts counts;
         if (!exists || replace) {
-            counts = new Counts(buildAndPublish(exists, true), 0, 0);
+            counts = build(exists, hard);
+        } else if (loadsDirectly(existing, changes, hard)) {
+            counts = loadIntoTarget(changes);
         } else {
-            counts = applyLoadMode(changes, hard, keep);
+            stage();
+            if (request.loadMode() == LoadMode.MERGE) {
+                deduplicateStaging();
+            }
+            counts = applyLoadMode(changes, hard);
         }
         long loaded = counts.inserted + counts.updated;
         String message = request.loadMode() + " into " + target + ": " + counts.inserted + " inserted, "
-                + counts.updated + " updated, " + counts.deleted + " deleted from " + rowsStaged + " staged row(s)";
-        progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.ENDED, rowsStaged, loaded, 0, ranges.size(),
-                ranges.size(), Optional.of(message)));
+                + counts.updated + " updated, " + counts.deleted + " deleted from " + rowsLoaded + " loaded row(s)"
+                + (stagingCreated ? " (through a staging table)" : "");
+        progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.ENDED, rowsLoaded, loaded, 0, filesLoaded,
+                filesLoaded, Optional.of(message)));
         LOG.info("{}", message);
         return new LoadResponse(loaded, counts.inserted, counts.updated, counts.deleted, 0, message);
     }
@@ -160,17 +155,43 @@ final class WarehouseLoad {
     private record Counts(long inserted, long updated, long deleted) {
     }
 
-    // ---------------------------------------------------------------- staging
+    // ---------------------------------------------------------------- bulk loading
 
-    private void stage() {
+    /**
+     * The sync's tracking values as constant columns of every loaded row (for a target table, which has no
+     * defaults for them): synced and job id, and deleted = false unless the source sends the deleted column itself.
+     */
+    private List<BulkLoadTarget.ConstantColumn> trackingValues() {
+        List<BulkLoadTarget.ConstantColumn> constants = new ArrayList<>();
+        for (ColumnDef t : layout.trackingColumns()) {
+            if (t.name().equals(layout.synced())) {
+                // ISO-8601 in UTC, cut to microseconds as the literal is
+                constants.add(new BulkLoadTarget.ConstantColumn(t.name(),
+                        request.sync().syncTime().truncatedTo(ChronoUnit.MICROS).toString(),
+                        d.timestampTzLiteral(request.sync().syncTime())));
+            } else if (t.name().equals(layout.jobId())) {
+                constants.add(new BulkLoadTarget.ConstantColumn(t.name(), request.sync().syncId(),
+                        d.stringLiteral(request.sync().syncId())));
+            } else {
+                constants.add(new BulkLoadTarget.ConstantColumn(t.name(), "false", d.booleanLiteral(false)));
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * Bulk-loads every data file into {@code table}, in order. A failure caused by a NULL key (the table's key
+     * columns are NOT NULL) is reported as such, naming the file and record.
+     *
+     * @param table the table
+     * @param constants the tracking values, for a table without defaults for them; empty otherwise
+     * @param createdInTransaction whether the table was created in the current transaction
+     */
+    private void loadFiles(TableName table, List<BulkLoadTarget.ConstantColumn> constants,
+                           boolean createdInTransaction) {
         List<LoadFile> files = destination.filesToLoad(request, format);
         BulkLoader loader = destination.loader();
-        // The staging table lives beside the target, so a first load into a new schema creates the schema first.
-        d.createSchemaIfNotExists(target).ifPresent(sql::update);
-        sql.update(d.dropTableIfExists(staging));
-        stagingCreated = true;
-        sql.update(d.createStagingTable(staging, layout.columnsWithSyncDefaults(d, request.sync())));
-        BulkLoadTarget bulkTarget = new BulkLoadTarget(staging, layout.dataColumns());
+        BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction);
         for (int i = 0; i < files.size(); i++) {
             LoadFile file = files.get(i);
             request.cancellation().checkCancellation("load: file " + (i + 1) + " of " + files.size());
@@ -178,84 +199,67 @@ final class WarehouseLoad {
             try {
                 rows = loader.load(sql, bulkTarget, file);
             } catch (ConnectorException e) {
-                throw e.getErrorType() == ErrorType.CANCELLED ? e : file.attribute(e);
+                if (e.getErrorType() == ErrorType.CANCELLED) {
+                    throw e;
+                }
+                throw NullKeys.explain(file.attribute(e), file, layout);
             }
-            ranges.add(new FileRange(file, rowsStaged + 1, rows));
-            rowsStaged += rows;
-            progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.RUNNING, rowsStaged, 0, 0, i + 1,
+            rowsLoaded += rows;
+            filesLoaded++;
+            progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.RUNNING, rowsLoaded, 0, 0, i + 1,
                     files.size(), Optional.of("loaded " + file.displayName() + " (" + rows + " rows) with "
                     + loader.describe())));
         }
     }
 
-    private void rejectNullKeys() {
-        Optional<Long> row = sql.queryLong(d.firstNullKeyRow(staging, layout.keyColumns()));
-        if (row.isEmpty()) {
-            return;
-        }
-        // Row numbers may skip values between files; the rank is the row's position in load order.
-        long n = sql.queryLong(d.rowRank(staging, row.get())).orElse(row.get());
-        ConnectorException.Builder error = ConnectorException.builder(ErrorType.VALIDATION_ERROR, "a record has a NULL "
-                        + "primary key (" + String.join(", ", layout.keyColumns()) + "); every record of "
-                        + target + " needs a key: fix the source rows or the key fields")
-                .object(target.toString()).column(layout.keyColumns().get(0));
-        for (FileRange r : ranges) {
-            if (n >= r.firstRow && n < r.firstRow + r.rows) {
-                error.file(r.file.displayName()).record(n - r.firstRow + 1);
-                break;
-            }
-        }
-        throw error.build();
-    }
-
-    // ---------------------------------------------------------------- applying
+    // ---------------------------------------------------------------- first loads and OVERWRITE: build aside
 
     /**
-     * Builds the table aside (staging rows, key index) and publishes it: swaps it with the existing table, or renames
-     * it into place.
+     * Builds the table aside and publishes it (swaps it with the existing table, or renames it into place): the
+     * files are bulk-loaded straight into it, so the data is written once. Only a MERGE whose batch holds one key
+     * more than once goes through the staging table, which keeps the load order that de-duplication needs.
      */
-    private long buildAndPublish(boolean exists, boolean withRows) {
+    private Counts build(boolean exists, boolean hard) {
         report((exists ? "replacing " : "creating ") + target);
-        long inserted = 0;
         boolean tx = d.transactionalDdl();
         Connection c = sql.connection();
         try {
-            if (!exists) {
-                d.createSchemaIfNotExists(target).ifPresent(sql::update);
-            }
+            d.createSchemaIfNotExists(target).ifPresent(sql::update);
             sql.update(d.dropTableIfExists(aside));
             if (tx) {
                 c.setAutoCommit(false);
             }
             asideCreated = true;
-            sql.update(d.createTable(aside, layout.allColumns()));
-            if (withRows) {
-                boolean hard = request.hardDeletes() && layout.sourceSendsDeleted();
-                inserted = sql.update(d.insertFromStaging(aside, staging, layout.allColumnNames(),
-                        hard ? Optional.of(d.isNotTrue(layout.deleted(), Optional.of("s"))) : Optional.empty()));
+            // The tracking columns default to this sync's values while the files load; the defaults are dropped
+            // before the table is published.
+            sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));
+            loadFiles(aside, List.of(), tx);
+            long inserted = rowsLoaded;
+            if (hard) {
+                report("removing rows marked deleted");
+                inserted -= sql.update(d.deleteWhere(aside, d.isTrue(layout.deleted(), Optional.empty())));
             }
-            if (!layout.keyColumns().isEmpty()) {
-                // Unique per attempt: a retry of the same sync builds aside again while the table it replaces
-                // still holds the previous attempt's index, and some databases name indexes per schema.
-                String index = d.identifiers().normalize(target.table() + "_key_" + syncPart + "_"
-                        + Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36), IdentifierKind.TABLE);
-                d.createKeyIndex(aside, index, layout.keyColumnDefs()).ifPresent(sql::update);
+            createKeyIndex();
+            if (request.loadMode() == LoadMode.MERGE && rowsLoaded > 1 && hasDuplicateKeys(aside)) {
+                report("the batch holds a key more than once: de-duplicating through a staging table");
+                sql.update(d.dropTableIfExists(aside));
+                sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));
+                rowsLoaded = 0;
+                filesLoaded = 0;
+                stage();
+                deduplicateStaging();
+                inserted = sql.update(d.insertFromStaging(aside, staging, layout.allColumnNames(), keepFilter(hard)));
+                createKeyIndex();
             }
-            request.cancellation().checkCancellation("load: publishing " + target);
-            if (exists) {
-                sql.update(d.dropTableIfExists(retired));
-                for (String statement : d.swapTables(target, aside, retired)) {
-                    sql.update(statement);
-                }
-                sql.update(d.dropTableIfExists(retired));
-            } else {
-                sql.update(d.renameTable(aside, target.table()));
+            for (ColumnDef t : layout.trackingColumns()) {
+                sql.update(d.dropDefault(aside, t.name()));
             }
+            publish(exists);
             if (tx) {
                 c.commit();
             }
             asideCreated = false;
-            return inserted;
+            return new Counts(inserted, 0, 0);
         } catch (SQLException e) {
             throw sql.translate(e, null);
         } finally {
@@ -263,7 +267,137 @@ final class WarehouseLoad {
         }
     }
 
-    private Counts applyLoadMode(List<SchemaChange> changes, boolean hard, Optional<String> keep) {
+    private boolean hasDuplicateKeys(TableName table) {
+        report("checking the batch for keys loaded more than once");
+        return sql.queryLong(d.firstDuplicateKey(table, layout.keyColumns())).isPresent();
+    }
+
+    /** Creates the key index on the aside table, after its rows are in (one bulk build instead of row by row). */
+    private void createKeyIndex() {
+        if (!layout.keyColumns().isEmpty()) {
+            // Unique per build: a retry of the same sync builds aside again while the table it replaces still holds
+            // the previous attempt's index, and some databases name indexes per schema.
+            String index = d.identifiers().normalize(target.table() + "_key_" + syncPart + "_"
+                    + Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36), IdentifierKind.TABLE);
+            d.createKeyIndex(aside, index, layout.keyColumnDefs()).ifPresent(sql::update);
+        }
+    }
+
+    /** Swaps the aside table with the target, or renames it into place. */
+    private void publish(boolean exists) {
+        request.cancellation().checkCancellation("load: publishing " + target);
+        if (exists) {
+            sql.update(d.dropTableIfExists(retired));
+            for (String statement : d.swapTables(target, aside, retired)) {
+                sql.update(statement);
+            }
+            sql.update(d.dropTableIfExists(retired));
+        } else {
+            sql.update(d.renameTable(aside, target.table()));
+        }
+    }
+
+    /** Creates the empty table (ddlOnly, zeroRows) aside and publishes it. */
+    private void buildEmpty(boolean exists) {
+        report((exists ? "replacing " : "creating ") + target);
+        boolean tx = d.transactionalDdl();
+        Connection c = sql.connection();
+        try {
+            d.createSchemaIfNotExists(target).ifPresent(sql::update);
+            sql.update(d.dropTableIfExists(aside));
+            if (tx) {
+                c.setAutoCommit(false);
+            }
+            asideCreated = true;
+            sql.update(d.createTable(aside, layout.allColumns()));
+            createKeyIndex();
+            publish(exists);
+            if (tx) {
+                c.commit();
+            }
+            asideCreated = false;
+        } catch (SQLException e) {
+            throw sql.translate(e, null);
+        } finally {
+            restoreAutoCommit(tx);
+        }
+    }
+
+    // ---------------------------------------------------------------- APPEND, TRUNCATE_AND_LOAD: straight in
+
+    /**
+     * Whether the files can be bulk-loaded straight into the existing target inside the load's transaction: APPEND
+     * and TRUNCATE_AND_LOAD without hard deletes (nothing is matched against existing rows), when the database's
+     * DDL is transactional or there is no schema change, and the target's key columns are NOT NULL (so a NULL key
+     * fails the load instead of landing in the table).
+     */
+    private boolean loadsDirectly(List<ExistingColumn> existing, List<SchemaChange> changes, boolean hard) {
+        if (hard || (request.loadMode() != LoadMode.APPEND && request.loadMode() != LoadMode.TRUNCATE_AND_LOAD)) {
+            return false;
+        }
+        if (!changes.isEmpty() && !d.transactionalDdl()) {
+            return false;
+        }
+        for (String key : layout.keyColumns()) {
+            boolean notNull = existing.stream().anyMatch(c -> d.sameColumnName(c.name(), key) && !c.nullable());
+            if (!notNull) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Counts loadIntoTarget(List<SchemaChange> changes) {
+        Connection c = sql.connection();
+        try {
+            c.setAutoCommit(false);
+            applyChanges(changes);
+            if (request.loadMode() == LoadMode.APPEND) {
+                report("removing rows of an earlier attempt of sync " + request.sync().syncId());
+                sql.update(d.deleteWhere(target, d.quote(layout.jobId()) + " = "
+                        + d.stringLiteral(request.sync().syncId())));
+                report("appending");
+            } else {
+                report("emptying and reloading");
+                sql.update(d.deleteAllRows(target));
+            }
+            loadFiles(target, trackingValues(), false);
+            request.cancellation().checkCancellation("load: committing " + target);
+            c.commit();
+            return new Counts(rowsLoaded, 0, 0);
+        } catch (SQLException e) {
+            throw sql.translate(e, null);
+        } finally {
+            restoreAutoCommit(true);
+        }
+    }
+
+    // ---------------------------------------------------------------- MERGE and hard deletes: staging
+
+    private void stage() {
+        // The staging table lives beside the target, so a first load into a new schema creates the schema first.
+        d.createSchemaIfNotExists(target).ifPresent(sql::update);
+        sql.update(d.dropTableIfExists(staging));
+        stagingCreated = true;
+        // Key columns NOT NULL, as in the target: a NULL key fails the bulk load (see NullKeys).
+        sql.update(d.createStagingTable(staging, layout.columnsWithSyncDefaults(d, request.sync())));
+        loadFiles(staging, List.of(), false);
+    }
+
+    /** Removes superseded rows of keys the batch holds more than once; skipped when no key repeats. */
+    private void deduplicateStaging() {
+        if (rowsLoaded > 1 && hasDuplicateKeys(staging)) {
+            report("removing superseded duplicate keys");
+            sql.update(d.deleteSupersededRows(staging, layout.keyColumns(), layout.cursorColumn()));
+        }
+    }
+
+    private Optional<String> keepFilter(boolean hard) {
+        return hard ? Optional.of(d.isNotTrue(layout.deleted(), Optional.of("s"))) : Optional.empty();
+    }
+
+    private Counts applyLoadMode(List<SchemaChange> changes, boolean hard) {
+        Optional<String> keep = keepFilter(hard);
         Connection c = sql.connection();
         boolean tx = true;
         long inserted = 0;
@@ -297,10 +431,22 @@ final class WarehouseLoad {
                                 d.isTrue(layout.deleted(), Optional.of("s"))));
                     }
                     List<String> nonKeys = all.stream().filter(n -> !layout.keyColumns().contains(n)).toList();
-                    report("updating rows with matching keys");
-                    updated = sql.update(d.updateFromStaging(target, staging, layout.keyColumns(), nonKeys, keep));
-                    report("inserting rows with new keys");
-                    inserted = sql.update(d.insertMissingFromStaging(target, staging, layout.keyColumns(), all, keep));
+                    Optional<String> upsert = d.upsertFromStaging(target, staging, layout.keyColumns(), nonKeys, all,
+                            keep);
+                    if (upsert.isPresent()) {
+                        report("updating rows with matching keys and inserting the others");
+                        long[] counts = sql.query(upsert.get(), rs -> rs.next()
+                                ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0});
+                        updated = counts[0];
+                        inserted = counts[1];
+                    } else {
+                        report("updating rows with matching keys");
+                        updated = sql.update(d.updateFromStaging(target, staging, layout.keyColumns(), nonKeys,
+                                keep));
+                        report("inserting rows with new keys");
+                        inserted = sql.update(d.insertMissingFromStaging(target, staging, layout.keyColumns(), all,
+                                keep));
+                    }
                 }
                 case TRUNCATE_AND_LOAD -> {
                     report("emptying and reloading");
@@ -417,7 +563,7 @@ final class WarehouseLoad {
     }
 
     private void report(String message) {
-        progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.RUNNING, rowsStaged, 0, 0, ranges.size(), 0,
+        progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.RUNNING, rowsLoaded, 0, 0, filesLoaded, 0,
                 Optional.of(message)));
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The generic bulk path for databases without a native one: reads records with {@link CsvRecordReader} and sends
@@ -72,12 +73,15 @@ public final class BatchedInsertLoader implements BulkLoader {
     /**
      * @param dialect the dialect; not null
      * @param target the target; not null
-     * @return the INSERT statement with one placeholder per file column
+     * @return the INSERT statement with one placeholder per file column and the constants' literals
      */
     public static String insertSql(SqlDialect dialect, BulkLoadTarget target) {
         return "INSERT INTO " + dialect.qualify(target.table()) + " ("
-                + target.columnNames().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") VALUES ("
-                + target.fileColumns().stream().map(c -> placeholder(dialect, c)).collect(Collectors.joining(", "))
+                + target.allColumnNames().stream().map(dialect::quote).collect(Collectors.joining(", "))
+                + ") VALUES ("
+                + Stream.concat(target.fileColumns().stream().map(c -> placeholder(dialect, c)),
+                        target.constants().stream().map(BulkLoadTarget.ConstantColumn::literal))
+                .collect(Collectors.joining(", "))
                 + ")";
     }
 

@@ -8,10 +8,13 @@ import dev.destsdk.jdbc.SqlExecutor;
  *
  * <p>Contract: every record of the file becomes one row, in file order, so that the staging table's row numbers
  * ({@link dev.destsdk.jdbc.dialect.SqlDialect#rowNumberExpression}) of this file's rows are consecutive and follow the
- * previous file's. The file's {@link dev.destsdk.core.csv.CsvFileFormat} is honoured exactly: header rows, delimiter,
- * quoting, NULL markers (a quoted empty field is the empty string, never NULL), encoding and gzip. When the format is
- * one the database reads natively, the file's bytes are streamed unchanged; otherwise each record is transcoded on
- * the fly. Memory does not grow with the file.
+ * previous file's. Every row gets the target's {@link BulkLoadTarget#constants() constant values} (the sync's tracking
+ * values), so a loader can write straight into a target table that has no defaults for them. The file's
+ * {@link dev.destsdk.core.csv.CsvFileFormat} is honoured exactly: header rows, blank lines, delimiter, quoting, NULL
+ * markers (a quoted empty field is the empty string, never NULL), encoding and gzip. When the database's reader can
+ * read the file's bytes (possibly after the cheap byte-level rewrite of {@link CsvPassThrough}), they are streamed
+ * without parsing; otherwise each record is transcoded on the fly ({@link CsvTranscoder}). Memory does not grow with
+ * the file.
  *
  * <p>Bad input (a ragged record, a value the column type refuses) raises a
  * {@link dev.destsdk.core.error.ConnectorException} of type VALIDATION_ERROR naming the file and, where the database

@@ -39,6 +39,7 @@ public final class CsvTranscoder extends InputStream {
     private long records;
     private boolean valuesHaveLineBreaks;
     private ConnectorException failure;
+    private final String suffix;
 
     /**
      * Opens the file.
@@ -52,9 +53,32 @@ public final class CsvTranscoder extends InputStream {
      */
     public CsvTranscoder(LoadFile file, int columns, CsvOutput out, List<UnaryOperator<String>> converters,
                          CancellationSignal cancellation) {
+        this(file, columns, out, converters, List.of(), cancellation);
+    }
+
+    /**
+     * Opens the file, appending constant values to every record.
+     *
+     * @param file the data file; not null
+     * @param columns the number of columns every record has
+     * @param out the output CSV; not null
+     * @param converters per column, a conversion of non-NULL values, or null for none; empty list for none at all
+     * @param constants values appended (quoted) to every record after the file's values, e.g. the sync's tracking
+     *     values; not null, may be empty
+     * @param cancellation the job's signal; not null
+     * @throws ConnectorException when the file cannot be opened or its header is invalid
+     */
+    public CsvTranscoder(LoadFile file, int columns, CsvOutput out, List<UnaryOperator<String>> converters,
+                         List<String> constants, CancellationSignal cancellation) {
         this.out = Objects.requireNonNull(out, "out is null");
         this.converters = new ArrayList<>(Objects.requireNonNull(converters, "converters is null"));
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation is null");
+        StringBuilder sb = new StringBuilder();
+        for (String c : Objects.requireNonNull(constants, "constants is null")) {
+            sb.append(out.delimiter());
+            appendQuoted(sb, Objects.requireNonNull(c, "a constant is null"));
+        }
+        this.suffix = sb.toString();
         this.reader = CsvRecordReader.open(file.path(), file.format(), columns);
     }
 
@@ -160,19 +184,28 @@ public final class CsvTranscoder extends InputStream {
             if (converter != null) {
                 v = converter.apply(v);
             }
-            text.append(out.quote());
-            for (int k = 0; k < v.length(); k++) {
-                char c = v.charAt(k);
-                if (c == out.quote()) {
-                    text.append(c);
-                } else if (c == '\n' || c == '\r') {
-                    valuesHaveLineBreaks = true;
-                }
-                text.append(c);
+            if (appendQuoted(text, v)) {
+                valuesHaveLineBreaks = true;
             }
-            text.append(out.quote());
         }
-        text.append('\n');
+        text.append(suffix).append('\n');
+    }
+
+    /** Appends the value quoted, quotes doubled; returns whether it holds a line break. */
+    private boolean appendQuoted(StringBuilder sb, String v) {
+        boolean lineBreak = false;
+        sb.append(out.quote());
+        for (int k = 0; k < v.length(); k++) {
+            char c = v.charAt(k);
+            if (c == out.quote()) {
+                sb.append(c);
+            } else if (c == '\n' || c == '\r') {
+                lineBreak = true;
+            }
+            sb.append(c);
+        }
+        sb.append(out.quote());
+        return lineBreak;
     }
 
     @Override

@@ -288,18 +288,11 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return column(ROW_NUMBER_COLUMN, alias.isEmpty() ? Optional.empty() : Optional.of(alias));
     }
 
+    /** {@code SELECT 1 FROM table GROUP BY keys HAVING COUNT(*) > 1 LIMIT 1}. */
     @Override
-    public String firstNullKeyRow(TableName staging, List<String> keyColumns) {
-        String condition = keyColumns.stream().map(k -> column(k, Optional.of(STAGING)) + " IS NULL")
-                .collect(Collectors.joining(" OR "));
-        return "SELECT MIN(" + rowNumberExpression(STAGING) + ") FROM " + qualify(staging) + " " + STAGING
-                + " WHERE " + condition;
-    }
-
-    @Override
-    public String rowRank(TableName staging, long rowNumber) {
-        return "SELECT COUNT(*) FROM " + qualify(staging) + " " + STAGING + " WHERE " + rowNumberExpression(STAGING)
-                + " <= " + rowNumber;
+    public String firstDuplicateKey(TableName table, List<String> keyColumns) {
+        return "SELECT 1 FROM " + qualify(table) + " GROUP BY " + columnList(keyColumns, Optional.empty())
+                + " HAVING COUNT(*) > 1 LIMIT 1";
     }
 
     /**
@@ -349,6 +342,14 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + columnList(columns, Optional.of(STAGING)) + " FROM " + qualify(staging) + " " + STAGING
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + qualify(target) + " " + TARGET + " WHERE "
                 + keyJoin(keyColumns, TARGET, STAGING) + ")" + stagingFilter.map(f -> " AND " + f).orElse("");
+    }
+
+    /** None: the update and the insert run as two statements. */
+    @Override
+    public Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                              List<String> updateColumns, List<String> insertColumns,
+                                              Optional<String> stagingFilter) {
+        return Optional.empty();
     }
 
     /** {@code DELETE FROM target AS t USING staging AS s WHERE t.k = s.k AND filter}. */

@@ -204,25 +204,14 @@ public interface SqlDialect {
     String rowNumberExpression(String alias);
 
     /**
-     * The query that finds the first staging row whose key is NULL: one row, one column, the row number (NULL when
-     * there is none).
+     * The query that tells whether a table holds a key more than once: at most one row (any value) when it does, no
+     * row when every key is unique. Used before de-duplicating, so that a batch without repeated keys skips it.
      *
-     * @param staging the staging table; not null
+     * @param table the table; not null
      * @param keyColumns the key columns; not empty
      * @return the SELECT statement
      */
-    String firstNullKeyRow(TableName staging, List<String> keyColumns);
-
-    /**
-     * The query that turns a staging row number into the row's load-order rank: one row, one column, how many staging
-     * rows have a row number up to the given one. The rank names a row's file and record even where the numbering
-     * skips values between statements (MariaDB's AUTO_INCREMENT after several LOAD DATA statements).
-     *
-     * @param staging the staging table; not null
-     * @param rowNumber a row number {@link #rowNumberExpression(String)} gave
-     * @return the SELECT statement
-     */
-    String rowRank(TableName staging, long rowNumber);
+    String firstDuplicateKey(TableName table, List<String> keyColumns);
 
     /**
      * Deletes every staging row that another row with the same key supersedes: the highest cursor wins (NULL is
@@ -271,6 +260,24 @@ public interface SqlDialect {
      */
     String insertMissingFromStaging(TableName target, TableName staging, List<String> keyColumns, List<String> columns,
                                     Optional<String> stagingFilter);
+
+    /**
+     * One statement that does what {@link #updateFromStaging} followed by {@link #insertMissingFromStaging} do, for
+     * databases where that saves a pass over the target (e.g. a writable CTE whose insert is checked against the
+     * keys the update returned rather than against the whole target). It returns one row of two numbers: the rows
+     * updated and the rows inserted.
+     *
+     * @param target the target; not null
+     * @param staging the staging table (no duplicate keys); not null
+     * @param keyColumns the key columns; not empty
+     * @param updateColumns the columns set on matching rows; not empty
+     * @param insertColumns the columns of inserted rows; not empty
+     * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
+     * @return the query, or empty when the database has no such statement (then the two statements run)
+     */
+    Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                       List<String> updateColumns, List<String> insertColumns,
+                                       Optional<String> stagingFilter);
 
     /**
      * Deletes every target row whose key matches a staging row that passes the filter (hard deletes).

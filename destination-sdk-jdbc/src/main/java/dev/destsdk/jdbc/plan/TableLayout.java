@@ -133,20 +133,17 @@ public record TableLayout(TableName table, List<ColumnDef> dataColumns, List<Col
     }
 
     /**
-     * The columns of a table filled by this load's bulk loader: every column, with the tracking columns defaulting
-     * to this sync's values (deleted to false) so that rows loaded from files are complete target rows. Every
-     * column is nullable, so that rows with a NULL key reach the staging table and are reported with their file
-     * and record rather than as a database constraint error.
+     * The columns of a table the load creates and bulk-loads (a staging table, a table built aside): every column,
+     * with the tracking columns defaulting to this sync's values (deleted to false) so that a bulk loader fills only
+     * the file's columns and rows are complete target rows. Key columns stay NOT NULL: a record with a NULL key fails
+     * the bulk load, and the load then names its file and record.
      *
      * @param dialect the dialect; not null
      * @param sync the sync; not null
      * @return the columns with defaults
      */
     public List<ColumnDef> columnsWithSyncDefaults(SqlDialect dialect, SyncContext sync) {
-        List<ColumnDef> all = new ArrayList<>();
-        for (ColumnDef c : dataColumns) {
-            all.add(c.withNullable(true));
-        }
+        List<ColumnDef> all = new ArrayList<>(dataColumns);
         for (ColumnDef t : trackingColumns) {
             if (t.name().equals(synced)) {
                 all.add(t.withDefault(dialect.timestampTzLiteral(sync.syncTime())));

@@ -114,13 +114,14 @@ public final class GoldenStatements {
         out.put("rename_table.sql", sql(dialect.renameTable(STAGING, "order \"items\"")));
         out.put("swap_tables.sql", sql(dialect.swapTables(TARGET, TARGET.sibling("_destsdk_new_sync_42"),
                 TARGET.sibling("_destsdk_old_sync_42")).toArray(String[]::new)));
-        out.put("first_null_key_row.sql", sql(dialect.firstNullKeyRow(STAGING, keys)));
-        out.put("row_rank.sql", sql(dialect.rowRank(STAGING, 42)));
+        out.put("first_duplicate_key.sql", sql(dialect.firstDuplicateKey(STAGING, keys)));
         out.put("delete_superseded_rows.sql", sql(dialect.deleteSupersededRows(STAGING, keys, Optional.of("select"))));
         out.put("delete_superseded_rows_no_cursor.sql", sql(dialect.deleteSupersededRows(STAGING, List.of("id"),
                 Optional.empty())));
         out.put("insert_from_staging.sql", sql(dialect.insertFromStaging(TARGET, STAGING, names, Optional.empty()),
                 dialect.insertFromStaging(TARGET, STAGING, names, Optional.of(notDeleted))));
+        out.put("upsert_from_staging.sql", sql(dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names,
+                Optional.of(notDeleted)).orElse("-- none")));
         out.put("update_from_staging.sql", sql(dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys,
                 Optional.empty()), dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys, Optional.of(notDeleted))));
         out.put("insert_missing_from_staging.sql", sql(dialect.insertMissingFromStaging(TARGET, STAGING, keys, names,

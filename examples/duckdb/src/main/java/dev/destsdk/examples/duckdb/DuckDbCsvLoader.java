@@ -1,32 +1,45 @@
 package dev.destsdk.examples.duckdb;
 
+import dev.destsdk.core.control.CancellationSignal;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
+import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Loads staged CSV files with DuckDB's own reader: {@code INSERT INTO ... SELECT <conversions> FROM read_csv(...)}
- * with every option explicit (no auto-detection), every column read as VARCHAR and converted in SQL (base64 or hex
- * binaries, JSON, zoned timestamps). {@code allow_quoted_nulls = false} keeps a quoted empty field the empty string:
- * only unquoted fields match the NULL markers. Gzip is read natively.
+ * Loads staged CSV files with DuckDB's own reader: {@code INSERT INTO ... SELECT <values>, <constants> FROM
+ * read_csv(...)} with every option explicit (no auto-detection). Columns whose text DuckDB's reader converts exactly
+ * as a SQL cast would (numbers, booleans, dates, times, timestamps, UUIDs, strings) are read with their type, so the
+ * reader converts them while parsing and reports a bad value with its line; the others are read as VARCHAR and
+ * converted in SQL (base64 or hex binaries, JSON). {@code allow_quoted_nulls = false} keeps a quoted empty field the
+ * empty string: only unquoted fields match the NULL markers. Gzip is read natively.
  *
- * <p>Files must be in a format {@link #readsNatively} accepts; the DuckDB destination's stage transcodes the others
- * when it uploads them. Stateless and thread-safe.
+ * <p>Files must be in a format {@link #readsNatively} accepts; the DuckDB destination's stage rewrites or transcodes
+ * the others when it uploads them. DuckDB's reader skips blank lines only in files of more than one column, so a
+ * one-column file whose format skips blank lines is first rewritten without them ({@link CsvPassThrough}) next to
+ * the staged file. Stateless and thread-safe.
  */
 public final class DuckDbCsvLoader implements BulkLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbCsvLoader.class);
     private static final Pattern LINE = Pattern.compile("(?i)line:? (\\d+)");
 
     @Override
@@ -47,12 +60,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
     }
 
     private static List<String> nullMarkers(CsvFileFormat format) {
-        Set<String> markers = new LinkedHashSet<>();
-        if (format.emptyFieldAsNull()) {
-            markers.add("");
-        }
-        markers.addAll(format.nullIf());
-        return new ArrayList<>(markers);
+        return new ArrayList<>(CsvPassThrough.nullTexts(format));
     }
 
     /**
@@ -64,13 +72,19 @@ public final class DuckDbCsvLoader implements BulkLoader {
     public static String insertSql(SqlDialect dialect, BulkLoadTarget target, LoadFile file) {
         CsvFileFormat f = file.format();
         List<ColumnDef> columns = target.fileColumns();
-        String names = columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
+        String names = target.allColumnNames().stream().map(dialect::quote).collect(Collectors.joining(", "));
         StringBuilder select = new StringBuilder();
         StringBuilder types = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             String c = "c" + (i + 1);
-            select.append(i == 0 ? "" : ", ").append(convert(columns.get(i), c, f));
-            types.append(i == 0 ? "" : ", ").append("'").append(c).append("': 'VARCHAR'");
+            ColumnDef column = columns.get(i);
+            boolean typed = readTyped(column);
+            select.append(i == 0 ? "" : ", ").append(typed ? c : convert(column, c, f));
+            types.append(i == 0 ? "" : ", ").append("'").append(c).append("': ")
+                    .append(dialect.stringLiteral(typed ? column.nativeType() : "VARCHAR"));
+        }
+        for (BulkLoadTarget.ConstantColumn constant : target.constants()) {
+            select.append(", ").append(constant.literal());
         }
         String quote = String.valueOf(f.quote().orElseThrow());
         return "INSERT INTO " + dialect.qualify(target.table()) + " (" + names + ") SELECT " + select
@@ -81,6 +95,14 @@ public final class DuckDbCsvLoader implements BulkLoader {
                 + ", nullstr = [" + nullMarkers(f).stream().map(dialect::stringLiteral).collect(Collectors.joining(", "))
                 + "], allow_quoted_nulls = false"
                 + ", compression = '" + (f.gzip() ? "gzip" : "none") + "')";
+    }
+
+    /** Whether the reader converts the column's text itself, exactly as {@code CAST(text AS type)} would. */
+    private static boolean readTyped(ColumnDef column) {
+        return switch (column.canonicalType()) {
+            case BINARY, JSON -> false;
+            default -> true;
+        };
     }
 
     private static String convert(ColumnDef column, String c, CsvFileFormat format) {
@@ -97,19 +119,53 @@ public final class DuckDbCsvLoader implements BulkLoader {
 
     @Override
     public long load(SqlExecutor sql, BulkLoadTarget target, LoadFile file) {
-        String insert = insertSql(sql.dialect(), target, file);
+        LoadFile read = file;
+        Path rewritten = null;
         try {
-            return sql.update(insert);
-        } catch (ConnectorException e) {
-            if (e.getErrorType() == dev.destsdk.core.error.ErrorType.CANCELLED) {
-                throw e;
+            if (target.fileColumns().size() == 1 && file.format().skipBlankLines()
+                    && CsvPassThrough.supports(file.format())) {
+                rewritten = withoutBlankLines(file, sql.cancellation());
+                read = new LoadFile(rewritten, file.displayName(), CsvFileFormat.builder().skipHeader(0)
+                        .fieldDelimiter(file.format().fieldDelimiter()).quote(file.format().quote().orElseThrow())
+                        .binaryFormat(file.format().binaryFormat()).build());
             }
-            ConnectorException.Builder b = file.attribute(e).toBuilder();
-            Matcher line = LINE.matcher(e.getDetail());
-            if (line.find()) {
-                b.line(Long.parseLong(line.group(1)));
+            String insert = insertSql(sql.dialect(), target, read);
+            try {
+                return sql.update(insert);
+            } catch (ConnectorException e) {
+                if (e.getErrorType() == ErrorType.CANCELLED) {
+                    throw e;
+                }
+                ConnectorException.Builder b = file.attribute(e).toBuilder();
+                Matcher line = LINE.matcher(e.getDetail());
+                if (line.find()) {
+                    b.line(Long.parseLong(line.group(1)));
+                }
+                throw b.build();
             }
-            throw b.build();
+        } finally {
+            if (rewritten != null) {
+                try {
+                    Files.deleteIfExists(rewritten);
+                } catch (IOException e) {
+                    LOG.warn("could not delete {}: {}", rewritten, e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the file without header and blank lines, NULL as an unquoted empty field, next to it.
+     */
+    private static Path withoutBlankLines(LoadFile file, CancellationSignal cancellation) {
+        Path out = file.path().resolveSibling(file.path().getFileName() + ".noblank.csv");
+        try (InputStream in = new CsvPassThrough(file, "", List.of(), cancellation)) {
+            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+            cancellation.checkCancellation("load: rewriting " + file.displayName());
+            return out;
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot rewrite the staged file: " + e.getMessage())
+                    .file(file.displayName()).cause(e).build();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.destsdk.core.sync.SyncContext;
 import dev.destsdk.jdbc.BaseWarehouseDestination;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.CsvOutput;
+import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.CsvTranscoder;
 import dev.destsdk.jdbc.bulk.DataFileStreams;
 import dev.destsdk.jdbc.bulk.LoadFile;
@@ -35,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An embedded DuckDB warehouse destination, loaded through a local stage directory so that the SDK's staged path
- * (stage, then load from the stage) is exercised: {@code stage} copies each data file into the stage (transcoding
- * it when DuckDB's reader cannot read its format as is), {@code load} reads the staged files with
- * {@link DuckDbCsvLoader}, and a successful load removes the stage.
+ * (stage, then load from the stage) is exercised: {@code stage} puts each data file into the stage (a hard link
+ * when DuckDB's reader reads its format as is, else a rewritten or transcoded copy), {@code load} reads the staged
+ * files with {@link DuckDbCsvLoader}, and a successful load removes the stage.
  *
  * <p>The destination owns one DuckDB database (opened on first use, closed by {@link #close()}); each call works on
  * a duplicate connection whose time zone is UTC. One instance is used by one thread at a time.
@@ -103,7 +104,12 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
         return dir.toString();
     }
 
-    /** Copies the file's bytes, or transcodes it when {@link DuckDbCsvLoader} cannot read its format. */
+    /**
+     * Stages a file the cheapest way DuckDB's reader can read it: a file in a format {@link DuckDbCsvLoader} reads
+     * natively is hard-linked into the stage (copied when the stage is on another file system), so nothing is
+     * copied; a file {@link CsvPassThrough} can rewrite is rewritten at byte level (no header, NULL as an unquoted
+     * empty field); any other file is transcoded record by record.
+     */
     @Override
     protected long uploadToStage(String stageLocation, LoadFile file, CancellationSignal cancellation)
             throws IOException {
@@ -113,9 +119,16 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
             index = existing.count();
         }
         Path staged = dir.resolve(String.format(STAGED_PREFIX_FORMAT, index) + file.displayName());
-        boolean passThrough = DuckDbCsvLoader.readsNatively(file.format());
-        try (InputStream in = passThrough ? DataFileStreams.cancellable(Files.newInputStream(file.path()), cancellation)
-                : new CsvTranscoder(file, -1, CsvOutput.EMPTY_IS_NULL, List.of(), cancellation);
+        cancellation.checkCancellation("stage: upload of " + file.displayName());
+        if (DuckDbCsvLoader.readsNatively(file.format())) {
+            try {
+                Files.createLink(staged, file.path());
+                return Files.size(staged);
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.debug("cannot hard-link {} into the stage ({}); copying it", file.path(), e.toString());
+            }
+        }
+        try (InputStream in = stagingStream(file, cancellation);
              OutputStream out = Files.newOutputStream(staged)) {
             long bytes = in.transferTo(out);
             cancellation.checkCancellation("stage: upload of " + file.displayName());
@@ -126,10 +139,37 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
         }
     }
 
+    private static InputStream stagingStream(LoadFile file, CancellationSignal cancellation) throws IOException {
+        CsvFileFormat format = file.format();
+        if (DuckDbCsvLoader.readsNatively(format)) {
+            // the staged copy keeps the file's compression: DuckDB reads gzip itself
+            return DataFileStreams.cancellable(Files.newInputStream(file.path()), cancellation);
+        }
+        if (CsvPassThrough.supports(format)) {
+            return new CsvPassThrough(file, "", List.of(), cancellation);
+        }
+        return new CsvTranscoder(file, -1, CsvOutput.EMPTY_IS_NULL, List.of(), cancellation);
+    }
+
+    /**
+     * @param format the data files' format; not null
+     * @return the format of the staged files {@link #uploadToStage} writes for it
+     */
+    static CsvFileFormat stagedFormat(CsvFileFormat format) {
+        if (DuckDbCsvLoader.readsNatively(format)) {
+            return format;
+        }
+        if (CsvPassThrough.supports(format)) {
+            return CsvFileFormat.builder().skipHeader(0).fieldDelimiter(format.fieldDelimiter())
+                    .quote(format.quote().orElseThrow()).skipBlankLines(format.skipBlankLines())
+                    .binaryFormat(format.binaryFormat()).build();
+        }
+        return CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
+    }
+
     @Override
     protected List<LoadFile> stagedFiles(String stageLocation, CsvFileFormat format) throws IOException {
-        CsvFileFormat staged = DuckDbCsvLoader.readsNatively(format) ? format
-                : CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
+        CsvFileFormat staged = stagedFormat(format);
         try (Stream<Path> files = Files.list(Path.of(stageLocation))) {
             return files.sorted().map(p -> new LoadFile(p, p.getFileName().toString().substring(STAGED_PREFIX_LENGTH),
                     staged)).toList();

@@ -27,6 +27,17 @@ class DuckDbDialectGoldenTest extends AbstractDialectGoldenTest {
         CsvFileFormat format = CsvFileFormat.builder().nullIf("NULL", "\\N").gzip(true).build();
         return Map.of("bulk_read_csv.sql", DuckDbCsvLoader.insertSql(dialect(), target,
                 new LoadFile(Path.of("/stage/000000_success_part_00000.csv.gz"), "success_part_00000.csv.gz", format))
-                + ";\n");
+                + ";\n", "bulk_read_csv_with_constants.sql", DuckDbCsvLoader.insertSql(dialect(),
+                new BulkLoadTarget(GoldenStatements.STAGING, columns.subList(0, 5), trackingConstants(), true),
+                new LoadFile(Path.of("/stage/000001_success_part_00001.csv"), "success_part_00001.csv",
+                        CsvFileFormat.DEFAULT)) + ";\n");
+    }
+
+    private List<BulkLoadTarget.ConstantColumn> trackingConstants() {
+        return List.of(
+                new BulkLoadTarget.ConstantColumn("_supa_synced", GoldenStatements.SYNC_TIME.toString(),
+                        dialect().timestampTzLiteral(GoldenStatements.SYNC_TIME)),
+                new BulkLoadTarget.ConstantColumn("_supa_job_id", "sync-42", dialect().stringLiteral("sync-42")),
+                new BulkLoadTarget.ConstantColumn("_supa_deleted", "false", dialect().booleanLiteral(false)));
     }
 }

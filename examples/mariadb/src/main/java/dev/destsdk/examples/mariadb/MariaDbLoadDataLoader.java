@@ -7,17 +7,18 @@ import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.CsvOutput;
+import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.CsvTranscoder;
-import dev.destsdk.jdbc.bulk.DataFileStreams;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,15 +27,19 @@ import java.util.regex.Pattern;
  * ({@code org.mariadb.jdbc.Statement#setLocalInfileInputStream}), so no file path ever reaches the server.
  *
  * <p>MariaDB's reader cannot tell an unquoted empty field from a quoted one, and reads NULL only as an unquoted
- * {@code NULL} word. So bytes pass through unchanged only for files whose format says exactly that
- * ({@link #readsNatively}); every other file is transcoded on the fly into that form. Values are converted in the
- * statement's {@code SET} clause (booleans, zoned timestamps to UTC, base64 or hex binaries). Because LOAD DATA LOCAL
- * turns bad values into warnings, the loader reads {@code SHOW WARNINGS} afterwards and fails on the first one,
- * naming the file and record. Zoned timestamps are converted when their offset is {@code Z} or {@code +hh:mm}
- * (the canonical forms); a value without an offset is taken as UTC. Stateless and thread-safe.
+ * {@code NULL} word. When {@link #readsNatively} holds, the file's bytes pass through {@link CsvPassThrough}, a
+ * byte-level rewrite without parsing that writes the format's NULL fields as the unquoted word {@code NULL} (and
+ * quotes a value that is that word), drops header rows and skipped blank lines and makes line ends LF; other files
+ * are transcoded on the fly ({@link CsvTranscoder}) into that form. Fields go straight into their columns where
+ * MariaDB's own conversion of the text is right; the others are converted in the statement's {@code SET} clause
+ * (booleans, zoned timestamps to UTC, base64 or hex binaries), which also fills the target's constant columns. Because LOAD DATA LOCAL turns bad values into warnings, the loader reads {@code SHOW WARNINGS}
+ * afterwards and fails on the first one, naming the file and record. Zoned timestamps are converted when their
+ * offset is {@code Z} or {@code +hh:mm} (the canonical forms); a value without an offset is taken as UTC. Stateless
+ * and thread-safe.
  */
 public final class MariaDbLoadDataLoader implements BulkLoader {
-    private static final CsvOutput OUTPUT = new CsvOutput(',', '"', "NULL");
+    private static final String NULL_WORD = "NULL";
+    private static final CsvOutput OUTPUT = new CsvOutput(',', '"', NULL_WORD);
     private static final Pattern ROW = Pattern.compile("(?i)\\brow (\\d+)");
 
     @Override
@@ -44,31 +49,38 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
 
     /**
      * @param format the file's format; not null
-     * @return whether LOAD DATA reads the file exactly as its format says: UTF-8, no trimming, quotes escaped by
-     *     doubling, and NULL only as the unquoted word {@code NULL}
+     * @return whether the file's bytes can be passed through (after {@link CsvPassThrough}'s rewrite): UTF-8, no
+     *     trimming, quotes escaped by doubling, single-byte delimiter and quote
      */
     public static boolean readsNatively(CsvFileFormat format) {
-        return format.encoding().equals(StandardCharsets.UTF_8) && !format.trimSpace() && format.quote().isPresent()
-                && format.escape().map(e -> e.equals(format.quote().get())).orElse(true)
-                && !format.emptyFieldAsNull() && format.nullIf().equals(List.of("NULL"));
+        return CsvPassThrough.supports(format);
     }
 
     /**
      * @param dialect the dialect; not null
      * @param target the target; not null
-     * @param format the format of the stream the statement reads; not null
+     * @param format the format of the stream the statement reads (its delimiter, quote and record separator);
+     *     not null
      * @param ignoreLines header lines to skip
      * @return the LOAD DATA statement
      */
     public static String loadDataSql(SqlDialect dialect, BulkLoadTarget target, CsvFileFormat format, int ignoreLines) {
         List<ColumnDef> columns = target.fileColumns();
-        StringBuilder vars = new StringBuilder();
-        StringBuilder set = new StringBuilder();
+        List<String> fields = new ArrayList<>();
+        List<String> set = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            String v = "@c" + (i + 1);
-            vars.append(i == 0 ? "" : ", ").append(v);
-            set.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).name())).append(" = ")
-                    .append(convert(columns.get(i), v, format));
+            ColumnDef column = columns.get(i);
+            Optional<String> conversion = convert(column, "@c" + (i + 1), format);
+            if (conversion.isPresent()) {
+                fields.add("@c" + (i + 1));
+                set.add(dialect.quote(column.name()) + " = " + conversion.get());
+            } else {
+                // MariaDB converts the text itself, as it would the variable's
+                fields.add(dialect.quote(column.name()));
+            }
+        }
+        for (BulkLoadTarget.ConstantColumn c : target.constants()) {
+            set.add(dialect.quote(c.name()) + " = " + c.literal());
         }
         return "LOAD DATA LOCAL INFILE 'destsdk.csv' INTO TABLE " + dialect.qualify(target.table())
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY "
@@ -76,26 +88,29 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
                 + " OPTIONALLY ENCLOSED BY " + dialect.stringLiteral(String.valueOf(format.quote().orElseThrow()))
                 + " ESCAPED BY '' LINES TERMINATED BY " + dialect.stringLiteral(format.recordSeparator())
                 + (ignoreLines > 0 ? " IGNORE " + ignoreLines + " LINES" : "")
-                + " (" + vars + ") SET " + set;
+                + " (" + String.join(", ", fields) + ")" + (set.isEmpty() ? "" : " SET " + String.join(", ", set));
     }
 
-    /** The SQL that turns a column's text (user variable {@code v}) into its value. */
-    private static String convert(ColumnDef column, String v, CsvFileFormat format) {
+    /**
+     * The SQL that turns a column's text (user variable {@code v}) into its value, when MariaDB's own conversion of
+     * the text would not: booleans written as words, zoned timestamps (to UTC), encoded binaries.
+     */
+    private static Optional<String> convert(ColumnDef column, String v, CsvFileFormat format) {
         return switch (column.canonicalType()) {
-            case BOOLEAN -> "CASE WHEN " + v + " IS NULL THEN NULL WHEN LOWER(" + v + ") IN ('true', 't', '1') THEN 1"
-                    + " WHEN LOWER(" + v + ") IN ('false', 'f', '0') THEN 0 ELSE CAST(" + v + " AS UNSIGNED) END";
+            case BOOLEAN -> Optional.of("CASE LOWER(" + v + ") WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 't' THEN 1"
+                    + " WHEN 'f' THEN 0 WHEN '1' THEN 1 WHEN '0' THEN 0 ELSE CAST(" + v + " AS UNSIGNED) END");
             // Offsets are subtracted arithmetically: CONVERT_TZ leaves values outside 1970-2038 unconverted and
             // returns NULL for offsets beyond +13:00.
-            case TIMESTAMP_TZ -> "CASE WHEN " + v + " IS NULL THEN NULL WHEN " + v + " LIKE '%Z' THEN SUBSTRING(" + v
-                    + ", 1, CHAR_LENGTH(" + v + ") - 1) WHEN " + v + " REGEXP '[+-][0-9]{2}:[0-9]{2}$' THEN DATE_SUB("
-                    + "CAST(SUBSTRING(" + v + ", 1, CHAR_LENGTH(" + v + ") - 6) AS DATETIME(6)), INTERVAL RIGHT(" + v
-                    + ", 6) HOUR_MINUTE) ELSE " + v + " END";
+            case TIMESTAMP_TZ -> Optional.of("CASE WHEN SUBSTRING(" + v + ", -6, 1) IN ('+', '-') AND SUBSTRING(" + v
+                    + ", -3, 1) = ':' THEN DATE_SUB(CAST(LEFT(" + v + ", CHAR_LENGTH(" + v + ") - 6) AS DATETIME(6)),"
+                    + " INTERVAL RIGHT(" + v + ", 6) HOUR_MINUTE) WHEN RIGHT(" + v + ", 1) IN ('Z', 'z') THEN LEFT("
+                    + v + ", CHAR_LENGTH(" + v + ") - 1) ELSE " + v + " END");
             case BINARY -> switch (format.binaryFormat()) {
-                case BASE64 -> "FROM_BASE64(" + v + ")";
-                case HEX -> "UNHEX(" + v + ")";
-                case RAW -> v;
+                case BASE64 -> Optional.of("FROM_BASE64(" + v + ")");
+                case HEX -> Optional.of("UNHEX(" + v + ")");
+                case RAW -> Optional.empty();
             };
-            default -> v;
+            default -> Optional.empty();
         };
     }
 
@@ -103,31 +118,41 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
     public long load(SqlExecutor sql, BulkLoadTarget target, LoadFile file) {
         CsvFileFormat format = file.format();
         boolean passThrough = readsNatively(format);
-        CsvFileFormat streamFormat = passThrough ? format
+        // Both streams have no header, end records with LF and write NULL as the unquoted word NULL.
+        CsvFileFormat streamFormat = passThrough
+                ? format.toBuilder().skipHeader(0).recordSeparator("\n").build()
                 : CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
-        String load = loadDataSql(sql.dialect(), target, streamFormat, passThrough ? format.skipHeader() : 0);
+        String load = loadDataSql(sql.dialect(), target, streamFormat, 0);
         CsvTranscoder transcoder = passThrough ? null : new CsvTranscoder(file, target.fileColumns().size(), OUTPUT,
                 List.of(), sql.cancellation());
-        try (InputStream in = passThrough ? DataFileStreams.open(file, sql.cancellation()) : transcoder) {
+        // LOAD DATA sets the variables of missing fields to NULL without a warning: the filter counts fields.
+        CsvPassThrough filter = passThrough ? new CsvPassThrough(file, target.fileColumns().size(), NULL_WORD,
+                List.of(), sql.cancellation()) : null;
+        try (InputStream in = passThrough ? filter : transcoder) {
             long rows = sql.withStatement(load, st -> {
                 st.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(in);
                 return st.executeLargeUpdate(load);
             });
             sql.cancellation().checkCancellation("LOAD DATA of " + file.displayName());
-            if (transcoder != null) {
-                transcoder.throwIfFailed(file);
-            }
+            throwIfStreamFailed(transcoder, filter, file);
             failOnWarnings(sql, file);
             return rows;
         } catch (ConnectorException e) {
             sql.cancellation().checkCancellation("LOAD DATA of " + file.displayName());
-            if (transcoder != null) {
-                transcoder.throwIfFailed(file);
-            }
+            throwIfStreamFailed(transcoder, filter, file);
             throw file.attribute(e);
         } catch (IOException e) {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
+        }
+    }
+
+    private static void throwIfStreamFailed(CsvTranscoder transcoder, CsvPassThrough filter, LoadFile file) {
+        if (transcoder != null) {
+            transcoder.throwIfFailed(file);
+        }
+        if (filter != null) {
+            filter.throwIfFailed(file);
         }
     }
 

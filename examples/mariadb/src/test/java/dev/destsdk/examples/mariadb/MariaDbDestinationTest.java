@@ -53,11 +53,15 @@ class MariaDbDestinationTest {
     }
 
     @Test
-    void loadDataPassesBytesThroughOnlyWhenNullIsTheUnquotedWord() {
-        assertThat(MariaDbLoadDataLoader.readsNatively(CsvFileFormat.DEFAULT)).isFalse();
+    void loadDataPassesBytesThroughForEveryFormatTheByteRewriteSupports() {
+        // the rewrite turns the format's NULL fields into the unquoted word NULL
+        assertThat(MariaDbLoadDataLoader.readsNatively(CsvFileFormat.DEFAULT)).isTrue();
         assertThat(MariaDbLoadDataLoader.readsNatively(CsvFileFormat.builder().emptyFieldAsNull(false)
                 .nullIf("NULL").build())).isTrue();
+        assertThat(MariaDbLoadDataLoader.readsNatively(CsvFileFormat.builder().skipHeader(2).nullIf("\\N")
+                .build())).isTrue();
         assertThat(MariaDbLoadDataLoader.readsNatively(CsvFileFormat.builder().emptyFieldAsNull(false)
                 .nullIf("NULL").trimSpace(true).build())).isFalse();
+        assertThat(MariaDbLoadDataLoader.readsNatively(CsvFileFormat.builder().escape('\\').build())).isFalse();
     }
 }

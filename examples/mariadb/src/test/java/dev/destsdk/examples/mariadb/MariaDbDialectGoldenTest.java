@@ -26,6 +26,18 @@ class MariaDbDialectGoldenTest extends AbstractDialectGoldenTest {
         BulkLoadTarget target = new BulkLoadTarget(GoldenStatements.STAGING, columns.subList(0, columns.size() - 3));
         CsvFileFormat marker = CsvFileFormat.builder().emptyFieldAsNull(false).nullIf("NULL")
                 .binaryFormat(BinaryFormat.HEX).recordSeparator("\r\n").build();
-        return Map.of("bulk_load_data.sql", MariaDbLoadDataLoader.loadDataSql(dialect(), target, marker, 1) + ";\n");
+        BulkLoadTarget withConstants = new BulkLoadTarget(GoldenStatements.STAGING,
+                columns.subList(0, columns.size() - 3), trackingConstants(), false);
+        return Map.of("bulk_load_data.sql", MariaDbLoadDataLoader.loadDataSql(dialect(), target, marker, 1) + ";\n",
+                "bulk_load_data_with_constants.sql", MariaDbLoadDataLoader.loadDataSql(dialect(), withConstants,
+                        CsvFileFormat.DEFAULT.toBuilder().skipHeader(0).build(), 0) + ";\n");
+    }
+
+    private List<BulkLoadTarget.ConstantColumn> trackingConstants() {
+        return List.of(
+                new BulkLoadTarget.ConstantColumn("_supa_synced", GoldenStatements.SYNC_TIME.toString(),
+                        dialect().timestampTzLiteral(GoldenStatements.SYNC_TIME)),
+                new BulkLoadTarget.ConstantColumn("_supa_job_id", "sync-42", dialect().stringLiteral("sync-42")),
+                new BulkLoadTarget.ConstantColumn("_supa_deleted", "false", dialect().booleanLiteral(false)));
     }
 }

@@ -10,17 +10,17 @@ import dev.destsdk.jdbc.bulk.BinaryValues;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.CsvOutput;
+import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.CsvTranscoder;
-import dev.destsdk.jdbc.bulk.DataFileStreams;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,11 +32,13 @@ import org.postgresql.util.PSQLException;
 /**
  * Loads data files with {@code COPY ... FROM STDIN (FORMAT csv)} through pgjdbc's {@link CopyManager}.
  *
- * <p>When {@link #readsNatively} holds, the file's bytes go to the server unchanged (gunzipped if needed) and the
- * COPY options spell the file's format: header, delimiter, quote, NULL marker. Otherwise the file is transcoded on
- * the fly by {@link CsvTranscoder} into PostgreSQL's canonical CSV (every value quoted, NULL unquoted empty, binaries
- * as {@code \x} hex). Cancellation fails the stream at the next buffer and sends a cancel request to the server.
- * Stateless and thread-safe.
+ * <p>When {@link #readsNatively} holds, the file's bytes go to the server through {@link CsvPassThrough}, a cheap
+ * byte-level rewrite (no parsing): header rows and skipped blank lines dropped, line ends made LF, the target's
+ * constant values appended to each record, and NULL markers rewritten only when COPY's one NULL string cannot
+ * express the format's NULL rule. Otherwise the file is transcoded on the fly by {@link CsvTranscoder} into
+ * PostgreSQL's canonical CSV (every value quoted, NULL unquoted empty, binaries as {@code \x} hex). Either way the
+ * stream has no header, so COPY's "line n" is data record n, reported as the error's record. Cancellation ends the
+ * stream at the next buffer and sends a cancel request to the server. Stateless and thread-safe.
  */
 public final class PostgresCopyLoader implements BulkLoader {
     private static final int BUFFER = 1 << 16;
@@ -49,78 +51,51 @@ public final class PostgresCopyLoader implements BulkLoader {
     }
 
     /**
-     * Whether COPY's CSV reader reads the file exactly as its format says: UTF-8, no trimming, quoting with at most
-     * doubled quotes as escapes, at most one header row, one NULL representation, and no binary columns (bytea wants
-     * its own hex form). A file that really contains blank lines under {@code skipBlankLines} is not detected
-     * here: COPY reads such a line as a record and reports it as missing data (a validation error naming the line).
+     * Whether the file's bytes can be passed through to COPY's CSV reader: {@link CsvPassThrough#supports} the
+     * format (UTF-8, no trimming, quotes escaped by doubling, single-byte delimiter and quote) and no column is
+     * BINARY (bytea wants its own hex form, so binaries are transcoded).
      *
      * @param format the file's format; not null
      * @param columns the file's columns; not null
      * @return true when the bytes can be passed through
      */
     public static boolean readsNatively(CsvFileFormat format, List<ColumnDef> columns) {
-        if (!format.encoding().equals(StandardCharsets.UTF_8) || format.trimSpace() || format.skipHeader() > 1
-                || format.quote().isEmpty()) {
-            return false;
-        }
-        char quote = format.quote().get();
-        if (format.escape().isPresent() && format.escape().get() != quote) {
-            return false;
-        }
-        if (!singleByte(format.fieldDelimiter()) || !singleByte(quote)) {
-            return false;
-        }
-        if (columns.stream().anyMatch(c -> c.canonicalType() == CanonicalType.BINARY)) {
-            return false;
-        }
-        return nullMarker(format) != null;
+        return CsvPassThrough.supports(format)
+                && columns.stream().noneMatch(c -> c.canonicalType() == CanonicalType.BINARY);
     }
 
-    /** The NULL string COPY needs, "" for empty; null when the format's NULL rules cannot be expressed. */
-    private static String nullMarker(CsvFileFormat format) {
-        List<String> markers = format.nullIf().stream().distinct().toList();
-        if (format.emptyFieldAsNull()) {
-            return markers.isEmpty() || markers.equals(List.of("")) ? "" : null;
-        }
-        if (markers.isEmpty()) {
-            return "";
-        }
-        if (markers.size() > 1) {
-            return null;
-        }
-        String m = markers.get(0);
-        if (m.isEmpty() || m.indexOf(format.fieldDelimiter()) >= 0 || m.indexOf(format.quote().get()) >= 0
-                || m.indexOf('\n') >= 0 || m.indexOf('\r') >= 0) {
-            return m.isEmpty() ? "" : null;
-        }
-        return m;
-    }
-
-    private static boolean singleByte(char c) {
-        return c > 0 && c < 0x80 && c != '\n' && c != '\r';
+    /**
+     * The NULL string COPY reads: the format's only NULL text when it has exactly one (then nothing is rewritten),
+     * else the empty string, with {@link CsvPassThrough} rewriting the format's NULL fields to it.
+     *
+     * @param format a format {@link #readsNatively} accepts; not null
+     * @return the NULL string
+     */
+    static String nullToken(CsvFileFormat format) {
+        Set<String> nulls = CsvPassThrough.nullTexts(format);
+        return nulls.size() == 1 ? nulls.iterator().next() : "";
     }
 
     /**
      * @param dialect the dialect; not null
      * @param target the target; not null
      * @param format a format {@link #readsNatively} accepts; not null
-     * @return the COPY statement reading that format
+     * @return the COPY statement reading {@link CsvPassThrough}'s output of that format
      */
     public static String nativeCopySql(SqlDialect dialect, BulkLoadTarget target, CsvFileFormat format) {
-        String marker = nullMarker(format);
-        String columns = columnList(dialect, target);
-        StringBuilder sql = new StringBuilder("COPY ").append(dialect.qualify(target.table())).append(" (")
-                .append(columns).append(") FROM STDIN WITH (FORMAT csv, HEADER ")
-                .append(format.skipHeader() == 1 ? "true" : "false")
-                .append(", DELIMITER ").append(dialect.stringLiteral(String.valueOf(format.fieldDelimiter())))
-                .append(", QUOTE ").append(dialect.stringLiteral(String.valueOf(format.quote().orElseThrow())))
-                .append(", ESCAPE ").append(dialect.stringLiteral(String.valueOf(format.quote().orElseThrow())))
-                .append(", NULL ").append(dialect.stringLiteral(marker));
-        if (!format.emptyFieldAsNull() && format.nullIf().isEmpty()) {
-            // The format has no NULL at all: an unquoted empty field is the empty string.
-            sql.append(", FORCE_NOT_NULL (").append(columns).append(")");
-        }
-        return sql.append(", ENCODING 'UTF8')").toString();
+        String quote = dialect.stringLiteral(String.valueOf(format.quote().orElseThrow()));
+        return "COPY " + dialect.qualify(target.table()) + " (" + columnList(dialect, target)
+                + ") FROM STDIN WITH (FORMAT csv, HEADER false, DELIMITER "
+                + dialect.stringLiteral(String.valueOf(format.fieldDelimiter())) + ", QUOTE " + quote + ", ESCAPE "
+                + quote + ", NULL " + dialect.stringLiteral(nullToken(format)) + freeze(target) + ", ENCODING 'UTF8')";
+    }
+
+    /**
+     * FREEZE for a table created in the load's transaction: its rows are written frozen and its pages marked
+     * all-visible, so later reads need not set hint bits and the key check can use an index-only scan.
+     */
+    private static String freeze(BulkLoadTarget target) {
+        return target.createdInTransaction() ? ", FREEZE true" : "";
     }
 
     /**
@@ -130,11 +105,12 @@ public final class PostgresCopyLoader implements BulkLoader {
      */
     public static String transcodedCopySql(SqlDialect dialect, BulkLoadTarget target) {
         return "COPY " + dialect.qualify(target.table()) + " (" + columnList(dialect, target) + ") FROM STDIN WITH"
-                + " (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL '', ENCODING 'UTF8')";
+                + " (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL ''" + freeze(target)
+                + ", ENCODING 'UTF8')";
     }
 
     private static String columnList(SqlDialect dialect, BulkLoadTarget target) {
-        return target.columnNames().stream().map(dialect::quote).collect(Collectors.joining(", "));
+        return target.allColumnNames().stream().map(dialect::quote).collect(Collectors.joining(", "));
     }
 
     @Override
@@ -144,14 +120,20 @@ public final class PostgresCopyLoader implements BulkLoader {
         String copy = passThrough ? nativeCopySql(sql.dialect(), target, file.format())
                 : transcodedCopySql(sql.dialect(), target);
         CsvTranscoder transcoder = null;
+        CsvPassThrough filter = null;
         try {
             BaseConnection pg = sql.connection().unwrap(BaseConnection.class);
             InputStream in;
             if (passThrough) {
-                in = DataFileStreams.open(file, cancellation);
+                // COPY counts fields itself; with constants appended, a short record would shift them into data
+                // columns and fail as a bad value, so the filter counts fields then (clearer error, same cost).
+                int fields = target.constants().isEmpty() ? 0 : target.fileColumns().size();
+                filter = new CsvPassThrough(file, fields, nullToken(file.format()), target.constantTexts(),
+                        cancellation);
+                in = filter;
             } else {
                 transcoder = new CsvTranscoder(file, target.fileColumns().size(), CsvOutput.EMPTY_IS_NULL,
-                        converters(target.fileColumns(), file), cancellation);
+                        converters(target.fileColumns(), file), target.constantTexts(), cancellation);
                 in = transcoder;
             }
             long rows;
@@ -160,20 +142,26 @@ public final class PostgresCopyLoader implements BulkLoader {
                 rows = new CopyManager(pg).copyIn(copy, stream, BUFFER);
             }
             cancellation.checkCancellation("COPY of " + file.displayName());
-            if (transcoder != null) {
-                transcoder.throwIfFailed(file);
-            }
+            throwIfStreamFailed(transcoder, filter, file);
             return rows;
         } catch (SQLException e) {
             cancellation.checkCancellation("COPY of " + file.displayName());
-            if (transcoder != null) {
-                transcoder.throwIfFailed(file);
-            }
-            throw copyFailure(sql, e, copy, file, passThrough, transcoder);
+            throwIfStreamFailed(transcoder, filter, file);
+            throw copyFailure(sql, e, copy, file);
         } catch (IOException e) {
             cancellation.checkCancellation("COPY of " + file.displayName());
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
+        }
+    }
+
+    /** A stream that ended early on bad input explains the COPY's outcome better than the server can. */
+    private static void throwIfStreamFailed(CsvTranscoder transcoder, CsvPassThrough filter, LoadFile file) {
+        if (transcoder != null) {
+            transcoder.throwIfFailed(file);
+        }
+        if (filter != null) {
+            filter.throwIfFailed(file);
         }
     }
 
@@ -188,8 +176,7 @@ public final class PostgresCopyLoader implements BulkLoader {
         return converters;
     }
 
-    private static ConnectorException copyFailure(SqlExecutor sql, SQLException e, String copy, LoadFile file,
-                                                  boolean passThrough, CsvTranscoder transcoder) {
+    private static ConnectorException copyFailure(SqlExecutor sql, SQLException e, String copy, LoadFile file) {
         ConnectorException base = sql.translate(e, copy);
         ConnectorException.Builder b = base.toBuilder().file(file.displayName());
         if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null
@@ -197,12 +184,8 @@ public final class PostgresCopyLoader implements BulkLoader {
             String where = pe.getServerErrorMessage().getWhere();
             Matcher line = LINE.matcher(where);
             if (line.find()) {
-                long n = Long.parseLong(line.group(1));
-                if (passThrough) {
-                    b.line(n);
-                } else if (transcoder != null && transcoder.linesAreRecords()) {
-                    b.record(n);
-                }
+                // COPY counts logical lines (a quoted line break does not start one) of a stream without header.
+                b.record(Long.parseLong(line.group(1)));
             }
             Matcher column = COLUMN.matcher(where);
             if (column.find()) {

@@ -120,6 +120,36 @@ public final class PostgresDialect extends GeneralSqlDialect {
                 + keyColumns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")) + ")");
     }
 
+    /**
+     * An UNLOGGED table: a staging table is dropped when the load ends and never needs to survive a crash, so its
+     * rows need not be written to the WAL.
+     */
+    @Override
+    public String createStagingTable(TableName table, List<ColumnDef> columns) {
+        String create = super.createStagingTable(table, columns);
+        return "CREATE UNLOGGED TABLE " + create.substring("CREATE TABLE ".length());
+    }
+
+    /**
+     * A writable CTE: the update returns the keys it matched, and the insert takes the staging rows whose key is not
+     * among them, so the target is joined once instead of twice. The final SELECT counts both.
+     */
+    @Override
+    public Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                              List<String> updateColumns, List<String> insertColumns,
+                                              Optional<String> stagingFilter) {
+        String set = updateColumns.stream().map(c -> quote(c) + " = " + column(c, Optional.of(STAGING)))
+                .collect(Collectors.joining(", "));
+        String filter = stagingFilter.map(f -> " AND " + f).orElse("");
+        return Optional.of("WITH updated AS (UPDATE " + qualify(target) + " AS " + TARGET + " SET " + set + " FROM "
+                + qualify(staging) + " AS " + STAGING + " WHERE " + keyJoin(keyColumns, TARGET, STAGING) + filter
+                + " RETURNING " + columnList(keyColumns, Optional.of(TARGET)) + "), inserted AS (INSERT INTO "
+                + qualify(target) + " (" + columnList(insertColumns, Optional.empty()) + ") SELECT "
+                + columnList(insertColumns, Optional.of(STAGING)) + " FROM " + qualify(staging) + " AS " + STAGING
+                + " WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE " + keyJoin(keyColumns, "u", STAGING) + ")"
+                + filter + " RETURNING 1) SELECT (SELECT COUNT(*) FROM updated), (SELECT COUNT(*) FROM inserted)");
+    }
+
     /** {@code TRUNCATE}: transactional in PostgreSQL, so readers see the old rows until the load commits. */
     @Override
     public String deleteAllRows(TableName table) {

@@ -83,7 +83,7 @@ class PostgresDestinationTest {
     }
 
     @Test
-    void copyPassesBytesThroughOnlyForFormatsItReadsExactly() {
+    void copyPassesBytesThroughForEveryFormatTheByteRewriteSupportsExceptBinaries() {
         List<ColumnDef> text = List.of(new ColumnDef("a", ColumnType.of(CanonicalType.STRING), "text", true,
                 Optional.empty()));
         List<ColumnDef> binary = List.of(new ColumnDef("b", ColumnType.of(CanonicalType.BINARY), "bytea", true,
@@ -93,16 +93,27 @@ class PostgresDestinationTest {
         assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().gzip(true).skipHeader(0).build(), text)).isTrue();
         assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().emptyFieldAsNull(false).nullIf("NULL").build(),
                 text)).isTrue();
+        // header rows are dropped and NULL markers rewritten by the byte-level rewrite
+        assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().skipHeader(2).build(), text)).isTrue();
+        assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().nullIf("NULL").build(), text)).isTrue();
+        assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().emptyFieldAsNull(false).nullIf("a", "b").build(),
+                text)).isTrue();
         assertThat(PostgresCopyLoader.readsNatively(d, binary)).isFalse();
         assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().binaryFormat(BinaryFormat.HEX).build(), binary))
                 .isFalse();
-        assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().skipHeader(2).build(), text)).isFalse();
-        assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().nullIf("NULL").build(), text)).isFalse();
-        assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().emptyFieldAsNull(false).nullIf("a", "b").build(),
-                text)).isFalse();
         assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().trimSpace(true).build(), text)).isFalse();
         assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().escape('\\').build(), text)).isFalse();
         assertThat(PostgresCopyLoader.readsNatively(d.toBuilder().encoding(java.nio.charset.StandardCharsets
                 .ISO_8859_1).build(), text)).isFalse();
+    }
+
+    @Test
+    void copyReadsTheFormatsOnlyNullTextAsIsAndOtherwiseTheEmptyField() {
+        CsvFileFormat d = CsvFileFormat.DEFAULT;
+        assertThat(PostgresCopyLoader.nullToken(d)).isEmpty();
+        assertThat(PostgresCopyLoader.nullToken(d.toBuilder().emptyFieldAsNull(false).nullIf("\\N").build()))
+                .isEqualTo("\\N");
+        assertThat(PostgresCopyLoader.nullToken(d.toBuilder().nullIf("\\N").build())).isEmpty();
+        assertThat(PostgresCopyLoader.nullToken(d.toBuilder().emptyFieldAsNull(false).build())).isEmpty();
     }
 }

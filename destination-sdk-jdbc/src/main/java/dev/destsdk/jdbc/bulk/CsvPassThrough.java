@@ -1,0 +1,602 @@
+package dev.destsdk.jdbc.bulk;
+
+import dev.destsdk.core.control.CancellationSignal;
+import dev.destsdk.core.csv.CsvFileFormat;
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A data file's bytes as a database's native CSV reader must see them, produced by a byte-level rewrite that keeps
+ * the bytes of every value as they are: far cheaper than parsing and re-writing each record
+ * ({@link CsvTranscoder}), and the way the bulk loaders pass a file through to COPY, LOAD DATA or a CSV reader.
+ *
+ * <p>What the output holds, for a file whose format {@link #supports} accepts:
+ * <ul>
+ *   <li>no header rows: the format's {@code skipHeader} records are dropped, so line {@code n} of the output is
+ *       data record {@code n};</li>
+ *   <li>no blank lines when the format skips them (a line break directly after another, outside a quoted field);
+ *       when it does not, a blank line stays a record of one empty field;</li>
+ *   <li>every record ends with {@code \n}: CR, CRLF and LF end a record outside quoted fields; line breaks inside
+ *       quoted fields are copied unchanged;</li>
+ *   <li>NULL as the reader's {@code nullToken}: an unquoted field the format reads as NULL ({@code emptyFieldAsNull},
+ *       {@code nullIf}) is written as the unquoted token, and an unquoted field that is a value but equals the
+ *       token is written quoted, so that "unquoted token" means NULL and nothing else. When the format's NULL rule is
+ *       already exactly that, fields are not looked at;</li>
+ *   <li>the given constant values (e.g. the sync's tracking values) appended to every record as quoted fields.</li>
+ * </ul>
+ * Delimiter and quote are the format's. As PostgreSQL's COPY does, every quote character outside a quoted field
+ * opens one and inside closes it (a doubled quote closes and reopens it), so that the record boundaries found here
+ * are the ones the database finds.
+ *
+ * <p>The stream reads the file with {@link DataFileStreams#open} (gunzipped, ending once the job is cancelled) and
+ * holds two buffers; memory does not grow with the file. Not thread-safe; close it.
+ */
+public final class CsvPassThrough extends InputStream {
+    private static final int BUFFER = 1 << 16;
+    private static final byte LF = '\n';
+    private static final byte CR = '\r';
+
+    private final InputStream in;
+    private final byte delimiter;
+    private final byte quote;
+    private final boolean dropBlankLines;
+    private final byte[] suffix;
+    private final boolean rewriteNulls;
+    private final byte[][] nullTexts;
+    private final byte[] token;
+    private final byte[] quotedToken;
+    private final byte[] emptyValue;
+    private final int fieldLimit;
+    private final int reserve;
+    private final int expectedFields;
+
+    /** Byte classes outside quoted fields: ordinary bytes are copied in runs without a look at each one. */
+    private static final byte ORDINARY = 0;
+    private static final byte DELIMITER = 1;
+    private static final byte QUOTE = 2;
+    private static final byte LINE_FEED = 3;
+    private static final byte CARRIAGE_RETURN = 4;
+
+    private final byte[] classes = new byte[256];
+    private final byte[] input = new byte[BUFFER];
+    private int inputLength;
+    private int inputPosition;
+    private final byte[] output;
+    private int outputLength;
+    private int outputPosition;
+    private boolean inputEnded;
+    private boolean carry;
+    private boolean ended;
+
+    private long headerRecordsLeft;
+    private boolean inQuote;
+    private boolean lineStart = true;
+    private boolean afterCr;
+    private boolean dropping;
+    private boolean fieldStart = true;
+    private boolean buffering;
+    private int fieldBegin;
+    private int fields;
+    private long records;
+    private ConnectorException failure;
+
+    /** Where the bytes not yet copied to the output begin, in {@link #input}, during {@link #rewrite()}. */
+    private int from;
+    /** The output position during {@link #rewrite()}. */
+    private int out;
+
+    /**
+     * Opens the file.
+     *
+     * @param file the data file, in a format {@link #supports} accepts; not null
+     * @param nullToken what an unquoted NULL field holds for the reader, e.g. {@code ""} (PostgreSQL, DuckDB) or
+     *     {@code NULL} (MariaDB); without the delimiter, quote and line breaks; not null
+     * @param constants values appended to every record as quoted fields, in order; not null, may be empty
+     * @param cancellation the job's signal: the stream ends once it fires; not null
+     * @throws IllegalArgumentException when the format is not supported or the token is not writable
+     * @throws dev.destsdk.core.error.ConnectorException IO_ERROR when the file cannot be opened
+     */
+    public CsvPassThrough(LoadFile file, String nullToken, List<String> constants, CancellationSignal cancellation) {
+        this(file, 0, nullToken, constants, cancellation);
+    }
+
+    /**
+     * Opens the file, checking that every data record has {@code fields} fields: a record with more or fewer ends
+     * the stream early (as cancellation does) and is reported by {@link #throwIfFailed}, because a database reader
+     * that maps fields to variables (MariaDB's LOAD DATA) would not notice it.
+     *
+     * @param file the data file, in a format {@link #supports} accepts; not null
+     * @param fields the number of fields every data record has; 0 for no check
+     * @param nullToken what an unquoted NULL field holds for the reader; not null
+     * @param constants values appended to every record as quoted fields, in order; not null, may be empty
+     * @param cancellation the job's signal: the stream ends once it fires; not null
+     * @throws IllegalArgumentException when the format is not supported or the token is not writable
+     * @throws dev.destsdk.core.error.ConnectorException IO_ERROR when the file cannot be opened
+     */
+    public CsvPassThrough(LoadFile file, int fields, String nullToken, List<String> constants,
+                          CancellationSignal cancellation) {
+        this(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
+                Objects.requireNonNull(cancellation, "cancellation is null")), file.format(), fields, nullToken,
+                constants);
+    }
+
+    /**
+     * Rewrites an already opened (uncompressed) stream; for tests and callers that open the bytes themselves.
+     *
+     * @param in the file's bytes; not null; closed by {@link #close()}
+     * @param format the bytes' format, one {@link #supports} accepts; not null
+     * @param nullToken what an unquoted NULL field holds for the reader; not null
+     * @param constants values appended to every record as quoted fields; not null
+     * @throws IllegalArgumentException when the format is not supported or the token is not writable
+     */
+    public CsvPassThrough(InputStream in, CsvFileFormat format, String nullToken, List<String> constants) {
+        this(in, format, 0, nullToken, constants);
+    }
+
+    /**
+     * Rewrites an already opened (uncompressed) stream, checking the number of fields of every data record.
+     *
+     * @param in the file's bytes; not null; closed by {@link #close()}
+     * @param format the bytes' format, one {@link #supports} accepts; not null
+     * @param fields the number of fields every data record has; 0 for no check
+     * @param nullToken what an unquoted NULL field holds for the reader; not null
+     * @param constants values appended to every record as quoted fields; not null
+     * @throws IllegalArgumentException when the format is not supported or the token is not writable
+     */
+    public CsvPassThrough(InputStream in, CsvFileFormat format, int fields, String nullToken, List<String> constants) {
+        this.in = Objects.requireNonNull(in, "in is null");
+        if (fields < 0) {
+            throw new IllegalArgumentException("fields must not be negative, got " + fields);
+        }
+        this.expectedFields = fields;
+        Objects.requireNonNull(format, "format is null");
+        Objects.requireNonNull(nullToken, "nullToken is null");
+        Objects.requireNonNull(constants, "constants is null");
+        if (!supports(format)) {
+            throw new IllegalArgumentException("format not supported for pass-through: " + format);
+        }
+        if (!writable(nullToken, format)) {
+            throw new IllegalArgumentException("the NULL token must not hold the delimiter, quote or a line break");
+        }
+        this.delimiter = (byte) format.fieldDelimiter();
+        this.quote = (byte) format.quote().orElseThrow().charValue();
+        this.dropBlankLines = format.skipBlankLines();
+        this.headerRecordsLeft = format.skipHeader();
+        this.suffix = suffix(constants, (char) delimiter, (char) quote);
+        Set<String> nulls = nullTexts(format);
+        this.rewriteNulls = !nulls.equals(Set.of(nullToken));
+        List<byte[]> texts = new ArrayList<>();
+        int limit = nullToken.getBytes(StandardCharsets.UTF_8).length;
+        for (String n : nulls) {
+            byte[] b = n.getBytes(StandardCharsets.UTF_8);
+            texts.add(b);
+            limit = Math.max(limit, b.length);
+        }
+        this.nullTexts = texts.toArray(new byte[0][]);
+        this.token = nullToken.getBytes(StandardCharsets.UTF_8);
+        this.quotedToken = (quoteChar() + nullToken + quoteChar()).getBytes(StandardCharsets.UTF_8);
+        this.emptyValue = new byte[] {quote, quote};
+        this.fieldLimit = limit;
+        // The most one event can add to the output beyond the input bytes it consumes: a field replaced by the
+        // quoted token, the constants and a line feed.
+        this.reserve = limit + 3 + suffix.length + 1;
+        this.output = new byte[2 * BUFFER + 2 * reserve + 2];
+        // Delimiters matter only to NULL markers and the field count; otherwise they are copied like any byte.
+        classes[delimiter & 0xff] = rewriteNulls || fields > 0 ? DELIMITER : ORDINARY;
+        classes[quote & 0xff] = QUOTE;
+        classes[LF] = LINE_FEED;
+        classes[CR] = CARRIAGE_RETURN;
+    }
+
+    private String quoteChar() {
+        return String.valueOf((char) quote);
+    }
+
+    /**
+     * Whether a format can be passed through: UTF-8, no trimming, a quote character with quotes escaped by doubling
+     * (no other escape character), delimiter and quote single ASCII characters other than line breaks, and NULL
+     * markers without the delimiter, quote or line breaks.
+     *
+     * @param format the format; not null
+     * @return true when {@link CsvPassThrough} rewrites it exactly
+     */
+    public static boolean supports(CsvFileFormat format) {
+        if (!format.encoding().equals(StandardCharsets.UTF_8) || format.trimSpace() || format.quote().isEmpty()) {
+            return false;
+        }
+        char q = format.quote().get();
+        char d = format.fieldDelimiter();
+        if (format.escape().isPresent() && format.escape().get() != q) {
+            return false;
+        }
+        if (!ascii(q) || !ascii(d) || q == d) {
+            return false;
+        }
+        return format.nullIf().stream().allMatch(m -> writable(m, format));
+    }
+
+    private static boolean ascii(char c) {
+        return c > 0 && c < 0x80 && c != '\n' && c != '\r';
+    }
+
+    private static boolean writable(String text, CsvFileFormat format) {
+        return text.indexOf(format.fieldDelimiter()) < 0 && text.indexOf(format.quote().orElseThrow()) < 0
+                && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+    }
+
+    /**
+     * @param format a format; not null
+     * @return the texts an unquoted field has when the format reads it as NULL ({@code ""} for
+     *     {@code emptyFieldAsNull}, then the {@code nullIf} markers)
+     */
+    public static Set<String> nullTexts(CsvFileFormat format) {
+        Set<String> nulls = new LinkedHashSet<>();
+        if (format.emptyFieldAsNull()) {
+            nulls.add("");
+        }
+        nulls.addAll(format.nullIf());
+        return nulls;
+    }
+
+    private static byte[] suffix(List<String> constants, char delimiter, char quote) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : constants) {
+            Objects.requireNonNull(c, "a constant is null");
+            sb.append(delimiter).append(quote);
+            for (int i = 0; i < c.length(); i++) {
+                char ch = c.charAt(i);
+                if (ch == quote) {
+                    sb.append(quote);
+                }
+                sb.append(ch);
+            }
+            sb.append(quote);
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the data records written so far (header rows and skipped blank lines not counted) */
+    public long records() {
+        return records;
+    }
+
+    /** @return the bad record that ended the stream early, if any */
+    public Optional<ConnectorException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Throws the failure that ended the stream early, if any: a record with the wrong number of fields.
+     *
+     * @param file the file, named in the error; not null
+     * @throws ConnectorException VALIDATION_ERROR naming the file and record
+     */
+    public void throwIfFailed(LoadFile file) {
+        if (failure != null) {
+            throw file.attribute(failure);
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (!ensure()) {
+            return -1;
+        }
+        return output[outputPosition++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        if (!ensure()) {
+            return -1;
+        }
+        int n = Math.min(len, outputLength - outputPosition);
+        System.arraycopy(output, outputPosition, b, off, n);
+        outputPosition += n;
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private boolean ensure() throws IOException {
+        while (outputPosition >= outputLength) {
+            if (ended || failure != null) {
+                return false;
+            }
+            outputPosition = 0;
+            outputLength = 0;
+            if (!inputEnded && (inputPosition >= inputLength || carry)) {
+                // keep the bytes not yet rewritten (a field that may be a NULL marker) and read after them
+                int rest = inputLength - inputPosition;
+                System.arraycopy(input, inputPosition, input, 0, rest);
+                inputLength = rest;
+                inputPosition = 0;
+                carry = false;
+                int n = in.read(input, rest, input.length - rest);
+                if (n < 0) {
+                    inputEnded = true;
+                } else {
+                    inputLength += n;
+                }
+            }
+            rewrite();
+        }
+        return true;
+    }
+
+    /**
+     * Rewrites the input bytes from {@link #inputPosition}: bytes that stay as they are are copied in runs, and only
+     * the places that change (header and blank lines, CR, a NULL field, a record's end when constants are appended)
+     * are handled one by one. Stops at the end of the input, before an event whose output might not fit, or
+     * before a field that may still turn out to be a NULL marker when the input ends in it (that field is read again
+     * with more input: {@link #carry}).
+     */
+    private void rewrite() {
+        final byte[] src = input;
+        final byte[] k = classes;
+        final int end = inputLength;
+        final boolean checkRoom = rewriteNulls || suffix.length > 0;
+        int i = inputPosition;
+        from = i;
+        out = outputLength;
+        if (afterCr && i < end) {
+            afterCr = false;
+            if (src[i] == LF) {
+                i++;
+                from = i;
+            }
+        }
+        while (i < end) {
+            if (inQuote) {
+                int j = i;
+                while (j < end && src[j] != quote) {
+                    j++;
+                }
+                if (j == end) {
+                    i = end;
+                    break;
+                }
+                inQuote = false;
+                i = j + 1;
+                continue;
+            }
+            byte c = src[i];
+            byte cl = k[c & 0xff];
+            if (cl == ORDINARY) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                if (fieldStart) {
+                    fieldStart = false;
+                    if (rewriteNulls) {
+                        buffering = true;
+                        fieldBegin = i;
+                    }
+                }
+                i++;
+                while (i < end && k[src[i] & 0xff] == ORDINARY) {
+                    i++;
+                }
+                if (buffering && i - fieldBegin > fieldLimit) {
+                    buffering = false;
+                }
+                continue;
+            }
+            // room for this event and, after it, for the input's last record
+            if (checkRoom && out + (end - from) + 2 * reserve + 1 > output.length) {
+                break;
+            }
+            if (cl == QUOTE) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                buffering = false;
+                fieldStart = false;
+                inQuote = true;
+                i++;
+                continue;
+            }
+            if (cl == DELIMITER) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                endField(i);
+                fields++;
+                fieldStart = true;
+                i++;
+                continue;
+            }
+            // a line break outside quotes
+            boolean cr = cl == CARRIAGE_RETURN;
+            if (lineStart) {
+                if (dropBlankLines) {
+                    flush(i);
+                    i = skipLineBreak(src, i, end, cr);
+                    from = i;
+                    continue;
+                }
+                startRecord(i);
+            }
+            endField(i);
+            boolean wasDropping = dropping;
+            endRecord(i, cr);
+            if (failure != null) {
+                inputPosition = i;
+                outputLength = out;
+                return;
+            }
+            i = skipLineBreak(src, i, end, cr);
+            if (cr || wasDropping) {
+                // the CR was written as LF; a header line is left out with its line break
+                from = i;
+            }
+        }
+        if (i >= end && inputEnded) {
+            finish(end);
+            return;
+        }
+        if (buffering) {
+            // a field that may still be a NULL marker: read it again, with more input when the input ran out
+            carry = i >= end;
+            i = fieldBegin;
+            buffering = false;
+            fieldStart = true;
+        }
+        flush(i);
+        inputPosition = i;
+        outputLength = out;
+    }
+
+    /** At the end of the input: ends a last record that has no line break, and the stream. */
+    private void finish(int end) {
+        if (!lineStart && failure == null) {
+            inQuote = false;
+            endField(end);
+            endRecord(end, false);
+            if (failure == null) {
+                flush(end);
+                output[out++] = LF;
+            }
+        } else {
+            flush(end);
+        }
+        inputPosition = end;
+        outputLength = out;
+        ended = true;
+    }
+
+    /** Returns the position after a line break at {@code i}: CRLF is one break; a CR at the end sets afterCr. */
+    private int skipLineBreak(byte[] src, int i, int end, boolean cr) {
+        if (!cr) {
+            return i + 1;
+        }
+        if (i + 1 < end) {
+            return src[i + 1] == LF ? i + 2 : i + 1;
+        }
+        afterCr = true;
+        return i + 1;
+    }
+
+    /** Copies the input bytes from {@link #from} up to {@code to} to the output, unless in a dropped header row. */
+    private void flush(int to) {
+        if (!dropping && to > from) {
+            System.arraycopy(input, from, output, out, to - from);
+            out += to - from;
+        }
+        from = to;
+    }
+
+    private void emit(byte[] bytes) {
+        System.arraycopy(bytes, 0, output, out, bytes.length);
+        out += bytes.length;
+    }
+
+    private void startRecord(int i) {
+        lineStart = false;
+        fieldStart = true;
+        fields = 1;
+        if (headerRecordsLeft > 0) {
+            flush(i);
+            dropping = true;
+        }
+    }
+
+    /** Ends the field that ends at {@code i}: decides a short unquoted field (or an empty one) by the NULL rule. */
+    private void endField(int i) {
+        if (!rewriteNulls) {
+            return;
+        }
+        int begin;
+        if (fieldStart) {
+            begin = i;
+        } else if (buffering) {
+            begin = fieldBegin;
+        } else {
+            return;
+        }
+        fieldStart = false;
+        buffering = false;
+        if (dropping) {
+            return;
+        }
+        int length = i - begin;
+        byte[] replacement = null;
+        if (isNullText(begin, length)) {
+            replacement = token;
+        } else if (equalsText(token, begin, length)) {
+            replacement = length == 0 ? emptyValue : quotedToken;
+        }
+        if (replacement != null) {
+            flush(begin);
+            emit(replacement);
+            from = i;
+        }
+    }
+
+    private boolean isNullText(int begin, int length) {
+        for (byte[] n : nullTexts) {
+            if (equalsText(n, begin, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean equalsText(byte[] text, int begin, int length) {
+        if (text.length != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (text[k] != input[begin + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Ends the record whose line break is at {@code i} (or the input's end): a header row is dropped; a data
+     * record gets the constants and an LF (its CR, if it ended with one, is not copied).
+     */
+    private void endRecord(int i, boolean cr) {
+        lineStart = true;
+        fieldStart = true;
+        if (dropping) {
+            from = i;
+            dropping = false;
+            headerRecordsLeft--;
+            return;
+        }
+        if (expectedFields > 0 && fields != expectedFields) {
+            flush(i);
+            failure = ConnectorException.builder(ErrorType.VALIDATION_ERROR, "record " + (records + 1) + " has "
+                    + fields + " field(s), expected " + expectedFields + "; fix the file or the object's fields")
+                    .record(records + 1).build();
+            return;
+        }
+        records++;
+        if (suffix.length > 0 || cr) {
+            flush(i);
+            emit(suffix);
+            if (cr) {
+                output[out++] = LF;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.destsdk.examples.mariadb;
+
+import dev.destsdk.core.metadata.CanonicalType;
+import dev.destsdk.core.spi.Destination;
+import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
+import dev.destsdk.jdbc.testing.CanonicalValues;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load paths against a real MariaDB, loading with LOAD DATA LOCAL INFILE (bytes passed through the NULL-marker
+ * rewrite, or transcoded). Server address and skipping as for {@link MariaDbDestinationIT}.
+ */
+class MariaDbLoadPathIT extends AbstractLoadPathIT {
+    private final String database = "destsdk_it_mdblp_" + Long.toHexString(System.nanoTime());
+
+    @Override
+    protected Destination createDestination() {
+        return new MariaDbDestinationFactory().create(Map.of("url", MariaDbDestinationIT.DATABASE.url(),
+                "user", MariaDbDestinationIT.DATABASE.user(), "password", MariaDbDestinationIT.DATABASE.password(),
+                "database", database,
+                "tls", "disable"));
+    }
+
+    @Override
+    protected Connection connectInspector() {
+        return MariaDbDestinationIT.DATABASE.connectOrSkip();
+    }
+
+    @Override
+    protected String schema() {
+        return database;
+    }
+
+    @Override
+    protected List<String> createSchemaSql(String schema) {
+        return List.of("CREATE DATABASE `" + schema + "`");
+    }
+
+    @Override
+    protected List<String> dropSchemaSql(String schema) {
+        return List.of("DROP DATABASE IF EXISTS `" + schema + "`");
+    }
+
+    @Override
+    protected String listTablesSql() {
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + database + "'";
+    }
+
+    /** MariaDB stores TIMESTAMP_TZ as a DATETIME in UTC. */
+    @Override
+    protected String read(ResultSet rs, int column, CanonicalType type) throws SQLException {
+        if (type == CanonicalType.TIMESTAMP_TZ) {
+            LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+            return value == null ? null : value.atOffset(ZoneOffset.UTC).toInstant().toString();
+        }
+        return CanonicalValues.read(rs, column, type);
+    }
+}

@@ -1,0 +1,2 @@
+COPY "Sales Data"."_destsdk_stage_sync_42_order ""items""" ("id", "Region", "select", "na""me", "ünïcødé", "_supa_synced", "_supa_job_id", "_supa_deleted") FROM STDIN WITH (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL '', FREEZE true, ENCODING 'UTF8');
+COPY "Sales Data"."_destsdk_stage_sync_42_order ""items""" ("id", "Region", "select", "na""me", "ünïcødé", "_supa_synced", "_supa_job_id", "_supa_deleted") FROM STDIN WITH (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL '', FREEZE true, ENCODING 'UTF8');

@@ -1,1 +1,0 @@
-SELECT MIN(s."_destsdk_row") FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" s WHERE s."id" IS NULL OR s."Region" IS NULL;
