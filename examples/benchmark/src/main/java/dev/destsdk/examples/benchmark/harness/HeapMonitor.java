@@ -139,6 +139,15 @@ public final class HeapMonitor implements NotificationListener {
         return OptionalLong.empty();
     }
 
+    /** @return the machine's 1-minute load average from {@code /proc/loadavg}, or an empty string */
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /**
      * Heap figures of one measured section.
      *

@@ -25,10 +25,12 @@ import java.util.Properties;
  * @param externalPeakRss the peak RSS of an external loader process (psql), if one ran
  * @param check an empty string when the table holds exactly the expected content, else the differences
  * @param message why the run could not run or failed, or a note; empty when none
+ * @param loadAverage the machine's 1-minute load average at the start and at the end of the measured section,
+ *     e.g. {@code 2.10-3.05}; empty when unknown
  */
 public record Measurement(String scenario, Status status, long wallNanos, long rows, long peakHeapUsed,
                           long maxHeapAfterGc, long collections, long maxHeap, OptionalLong peakRss,
-                          OptionalLong externalPeakRss, String check, String message) {
+                          OptionalLong externalPeakRss, String check, String message, String loadAverage) {
 
     /** How a run ended. */
     public enum Status {
@@ -48,6 +50,7 @@ public record Measurement(String scenario, Status status, long wallNanos, long r
         Objects.requireNonNull(externalPeakRss, "externalPeakRss is null");
         Objects.requireNonNull(check, "check is null");
         Objects.requireNonNull(message, "message is null");
+        Objects.requireNonNull(loadAverage, "loadAverage is null");
     }
 
     /**
@@ -60,7 +63,7 @@ public record Measurement(String scenario, Status status, long wallNanos, long r
      */
     public static Measurement without(String scenario, Status status, String message) {
         return new Measurement(scenario, status, 0, 0, 0, 0, 0, 0, OptionalLong.empty(), OptionalLong.empty(), "",
-                message);
+                message, "");
     }
 
     /** @return true when the table held exactly the expected content */
@@ -86,6 +89,7 @@ public record Measurement(String scenario, Status status, long wallNanos, long r
         externalPeakRss.ifPresent(v -> p.setProperty("externalPeakRss", Long.toString(v)));
         p.setProperty("check", check);
         p.setProperty("message", message);
+        p.setProperty("loadAverage", loadAverage);
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, null);
         }
@@ -110,7 +114,7 @@ public record Measurement(String scenario, Status status, long wallNanos, long r
         return Optional.of(new Measurement(p.getProperty("scenario"), Status.valueOf(p.getProperty("status")),
                 num(p, "wallNanos"), num(p, "rows"), num(p, "peakHeapUsed"), num(p, "maxHeapAfterGc"),
                 num(p, "collections"), num(p, "maxHeap"), opt(p, "peakRss"), opt(p, "externalPeakRss"),
-                p.getProperty("check", ""), p.getProperty("message", "")));
+                p.getProperty("check", ""), p.getProperty("message", ""), p.getProperty("loadAverage", "")));
     }
 
     private static long num(Properties p, String key) {

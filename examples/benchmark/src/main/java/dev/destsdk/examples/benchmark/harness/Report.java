@@ -66,8 +66,9 @@ public final class Report {
                 .append(" measured run(s) per scenario, alternating order\n\n");
 
         sb.append("| Scenario | What | Rows | Wall time s: median (min–max) | Rows/s | Peak heap MiB | "
-                + "Max heap after GC MiB | Peak RSS MiB | Content check |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + "Max heap after GC MiB | Peak RSS MiB | Load avg (1 min) | Content check |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        List<String> notes = new ArrayList<>();
         for (String id : Scenarios.ids()) {
             Optional<Scenario> scenario = Scenarios.byId(id);
             String title = scenario.map(Scenario::title).orElse(id);
@@ -75,13 +76,17 @@ public final class Report {
             if (runs.isEmpty()) {
                 Measurement m = notMeasured.get(id);
                 if (m != null) {
-                    sb.append("| `").append(id).append("` | ").append(cell(title)).append(" | — | not measured: ")
-                            .append(cell(m.message())).append(" | | | | | |\n");
+                    sb.append("| `").append(id).append("` | ").append(cell(title)).append(" | — | ")
+                            .append(m.status() == Measurement.Status.FAILED ? "failed: " : "not measured: ")
+                            .append(cell(m.message())).append(" | | | | | | |\n");
                 }
                 continue;
             }
-            List<Double> seconds = runs.stream().map(m -> m.wallNanos() / 1e9).sorted().toList();
+            List<Measurement> byTime = runs.stream()
+                    .sorted(java.util.Comparator.comparingLong(Measurement::wallNanos)).toList();
+            List<Double> seconds = byTime.stream().map(m -> m.wallNanos() / 1e9).toList();
             double median = median(seconds);
+            Measurement medianRun = byTime.get((byTime.size() - 1) / 2);
             long rows = runs.get(0).rows();
             boolean external = runs.get(0).externalPeakRss().isPresent() || id.equals("pg-load-psql");
             long peakHeap = runs.stream().mapToLong(Measurement::peakHeapUsed).max().orElse(0);
@@ -91,7 +96,9 @@ public final class Report {
                     .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max();
             String checks = runs.stream().allMatch(m -> m.check().isEmpty()) ? "exact"
                     : "differs: " + runs.stream().filter(m -> !m.check().isEmpty()).findFirst().orElseThrow().check();
-            String notes = runs.get(0).message().isEmpty() ? "" : " (" + runs.get(0).message() + ")";
+            if (!medianRun.message().isEmpty()) {
+                notes.add("- `" + id + "` (median run): " + medianRun.message());
+            }
             sb.append("| `").append(id).append("` | ").append(cell(title)).append(" | ").append(rows).append(" | ")
                     .append(fmt(median, 2)).append(" (").append(fmt(seconds.get(0), 2)).append("–")
                     .append(fmt(seconds.get(seconds.size() - 1), 2)).append(") | ")
@@ -99,7 +106,12 @@ public final class Report {
                     .append(external ? "— (psql)" : fmt(peakHeap / MIB, 0)).append(" | ")
                     .append(external ? "—" : collected ? fmt(live / MIB, 0) : "no GC").append(" | ")
                     .append(rss.isPresent() ? fmt(rss.getAsLong() / MIB, 0) + (external ? " (psql)" : "") : "n/a")
-                    .append(" | ").append(cell(checks + notes)).append(" |\n");
+                    .append(" | ").append(loadRange(runs))
+                    .append(" | ").append(cell(checks)).append(" |\n");
+        }
+        if (!notes.isEmpty()) {
+            sb.append("\nTimelines and notes (SDK runs: progress events, seconds since the run started):\n\n");
+            notes.forEach(n -> sb.append(n).append('\n'));
         }
 
         sb.append("\n| | Target | SDK s | Baseline s | Ratio | Goal | Met |\n|---|---|---:|---:|---:|---|---|\n");
@@ -121,6 +133,22 @@ public final class Report {
         sb.append("\nEvery measured run completed within `-Xmx").append(options.childHeap()).append("`")
                 .append(failed == 0 ? "." : "; " + failed + " scenario(s) failed (see above).").append('\n');
         return sb.toString();
+    }
+
+    /** @return the lowest and highest 1-minute load average seen at the start or end of any of the runs */
+    private static String loadRange(List<Measurement> runs) {
+        double min = Double.MAX_VALUE;
+        double max = -1;
+        for (Measurement m : runs) {
+            for (String part : m.loadAverage().split("-")) {
+                if (part.matches("\\d+(\\.\\d+)?")) {
+                    double v = Double.parseDouble(part);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max < 0 ? "n/a" : fmt(min, 1) + "–" + fmt(max, 1);
     }
 
     private String reason(Scenarios.Target t) {

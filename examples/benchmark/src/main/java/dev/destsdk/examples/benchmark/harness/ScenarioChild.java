@@ -66,11 +66,13 @@ public final class ScenarioChild {
         }
         scenario.prepare(ctx);
         LOG.info("{}: running", id);
+        String loadBefore = HeapMonitor.loadAverage();
         HeapMonitor monitor = HeapMonitor.start();
         long started = System.nanoTime();
         RunOutcome outcome = scenario.run(ctx);
         long wall = System.nanoTime() - started;
         HeapMonitor.HeapFigures heap = monitor.stop();
+        String loadAfter = HeapMonitor.loadAverage();
         String check = scenario.expected(ctx).differences(scenario.actual(ctx));
         LOG.info("{}: {} rows in {} ms, peak heap {} MB, content {}", id, outcome.rows(), wall / 1_000_000,
                 heap.peakUsed() >> 20, check.isEmpty() ? "exact" : "differs: " + check);
@@ -79,7 +81,8 @@ public final class ScenarioChild {
         }
         OptionalLong rss = heap.peakRss();
         return new Measurement(id, Measurement.Status.OK, wall, outcome.rows(), heap.peakUsed(), heap.maxAfterGc(),
-                heap.collections(), heap.maxHeap(), rss, outcome.externalPeakRss(), check, outcome.note());
+                heap.collections(), heap.maxHeap(), rss, outcome.externalPeakRss(), check, outcome.note(),
+                loadBefore.isEmpty() || loadAfter.isEmpty() ? "" : loadBefore + "-" + loadAfter);
     }
 
     private static String describe(Throwable e) {

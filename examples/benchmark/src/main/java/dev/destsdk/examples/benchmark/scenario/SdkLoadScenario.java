@@ -58,10 +58,10 @@ final class SdkLoadScenario implements Scenario {
 
     @Override
     public RunOutcome run(ScenarioContext ctx) throws Exception {
+        PhaseTimeline timeline = new PhaseTimeline();
         LoadResponse r = SdkPipeline.run(db.type(), db.config(ctx), ctx.options().schema(), Tables.LOAD,
-                ctx.load(), ctx.options().initialLoadMode(), Optional.empty(), "bench-load-1");
-        return new RunOutcome(r.rowsLoaded(), OptionalLong.empty(),
-                ctx.options().initialLoadMode() + ": " + r.message());
+                ctx.load(), ctx.options().initialLoadMode(), Optional.empty(), "bench-load-1", timeline);
+        return new RunOutcome(r.rowsLoaded(), OptionalLong.empty(), timeline.summary("closed"));
     }
 
     @Override

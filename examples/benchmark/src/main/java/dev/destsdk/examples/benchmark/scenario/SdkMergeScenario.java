@@ -1,5 +1,6 @@
 package dev.destsdk.examples.benchmark.scenario;
 
+import dev.destsdk.core.control.ProgressCallback;
 import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.core.spi.LoadResponse;
@@ -42,7 +43,7 @@ final class SdkMergeScenario implements Scenario {
                     load.name());
             pg.dropTable(Tables.MERGE_TEMPLATE_SDK);
             SdkPipeline.run(TYPE, pg.sdkConfig(), ctx.options().schema(), Tables.MERGE_TEMPLATE_SDK, load,
-                    LoadMode.MERGE, Optional.empty(), "bench-template-1");
+                    LoadMode.MERGE, Optional.empty(), "bench-template-1", ProgressCallback.none());
             pg.markTemplate(Tables.MERGE_TEMPLATE_SDK, load.name());
         }
         pg.copyTable(Tables.MERGE_TEMPLATE_SDK, Tables.MERGE);
@@ -52,9 +53,10 @@ final class SdkMergeScenario implements Scenario {
 
     @Override
     public RunOutcome run(ScenarioContext ctx) throws Exception {
+        PhaseTimeline timeline = new PhaseTimeline();
         LoadResponse r = SdkPipeline.run(TYPE, ctx.postgres().sdkConfig(), ctx.options().schema(), Tables.MERGE,
-                ctx.merge(), LoadMode.MERGE, Optional.of(previous), "bench-merge-2");
-        return new RunOutcome(r.rowsLoaded(), OptionalLong.empty(), r.message());
+                ctx.merge(), LoadMode.MERGE, Optional.of(previous), "bench-merge-2", timeline);
+        return new RunOutcome(r.rowsLoaded(), OptionalLong.empty(), timeline.summary("closed"));
     }
 
     @Override

@@ -80,21 +80,24 @@ final class SdkPipeline {
      * @param mode the load mode
      * @param previous what the previous run mapped, or empty for a first run
      * @param syncId the job id
+     * @param progress receives the destination's progress events; not null
      * @return the load's response
      */
     static LoadResponse run(String type, Map<String, String> config, String schema, String table, Dataset data,
-                            LoadMode mode, Optional<ObjectMetadata> previous, String syncId) {
+                            LoadMode mode, Optional<ObjectMetadata> previous, String syncId,
+                            ProgressCallback progress) {
         SyncContext sync = new SyncContext(ScenarioContext.SYNC_TIME, syncId);
         try (Destination d = factory(type).create(config)) {
             ObjectMetadata target = d.mapToTargetObject(BenchSchema.sourceObject(table), rules(schema), previous);
             MetadataMapping mapping = previous.isEmpty() ? MetadataMapping.firstRun(target)
                     : new MetadataMapping(target, previous, previous);
             StageResponse staged = d.stage(new StageRequest(sync, mapping, data.directory(), CsvFileFormat.DEFAULT,
-                    CancellationSignal.never(), ProgressCallback.none()));
+                    CancellationSignal.never(), progress));
             return d.load(LoadRequest.builder(sync, mapping, data.directory())
                     .fileFormat(CsvFileFormat.DEFAULT)
                     .stageLocation(staged.stageLocation().orElse(null))
                     .loadMode(mode)
+                    .progress(progress)
                     .build());
         }
     }

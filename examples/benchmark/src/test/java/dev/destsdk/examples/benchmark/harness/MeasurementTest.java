@@ -17,7 +17,7 @@ class MeasurementTest {
     void aMeasurementSurvivesTheResultFile() throws Exception {
         Measurement m = new Measurement("pg-load-psql", Measurement.Status.OK, 8_100_000_000L, 2_000_000, 10L << 20,
                 3L << 20, 4, 256L << 20, OptionalLong.of(90L << 20), OptionalLong.of(12L << 20),
-                "emptyNote 0 (expected 12)", "note: a=b\nc");
+                "emptyNote 0 (expected 12)", "note: a=b\nc", "1.50-2.25");
         Path file = tmp.resolve("r.properties");
         m.write(file);
 
