@@ -66,11 +66,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What {@code load} does, in order: validate the request against the declared capabilities; read the target's
  * columns; apply first-run {@link dev.destsdk.core.spi.DestinationTableHandling}; plan schema evolution (refusals
- * before any data moves); for ddlOnly / zeroRows create or alter only; otherwise bulk-load every data file into a
- * staging table named from the sync id (dropped first if a retry left it), reject NULL keys naming the file and
- * record, de-duplicate by key for MERGE (highest cursor wins, later rows win ties), and apply the load mode in one
- * transaction (APPEND deletes this sync id's rows first so a retry is idempotent; OVERWRITE and first loads build
- * the table aside and swap it in). The staging table is dropped on success, failure and cancellation.
+ * before any data moves); for ddlOnly / zeroRows create or alter only; otherwise move the data files with the bulk
+ * loader, writing them once wherever nothing has to be matched against existing rows:
+ * <ul>
+ *   <li>first loads and OVERWRITE bulk-load straight into a table built aside (named from the sync id, dropped
+ *       first if a retry left it; tracking columns default to the sync's values while it loads), create the key
+ *       index, and swap or rename it into place. A MERGE whose batch repeats a key reloads the files through the
+ *       staging table to de-duplicate them (checked cheaply first, so batches without repeated keys skip it);</li>
+ *   <li>APPEND and TRUNCATE_AND_LOAD into an existing table whose key columns are NOT NULL, without hard deletes,
+ *       bulk-load straight into the target inside the load's transaction (APPEND first deletes this sync id's rows
+ *       so a retry is idempotent), with the tracking values passed to the loader as constants;</li>
+ *   <li>everything else (MERGE into an existing table, hard deletes) bulk-loads into a staging table, de-duplicates
+ *       by key for MERGE when a key repeats (highest cursor wins, later rows win ties) and applies the load mode in
+ *       one transaction.</li>
+ * </ul>
+ * Every table a load writes declares its key columns NOT NULL, so a NULL key fails the bulk load and is reported
+ * naming the file and record. The staging and aside tables are dropped on success, failure and cancellation.
  *
  * <p>Threading: one instance is used by one thread at a time; cancellation may come from another thread through
  * the request's signal. Errors are always {@link ConnectorException}.

@@ -239,8 +239,14 @@ final class WarehouseLoad {
                 report("removing rows marked deleted");
                 inserted -= sql.update(d.deleteWhere(aside, d.isTrue(layout.deleted(), Optional.empty())));
             }
-            createKeyIndex();
-            if (request.loadMode() == LoadMode.MERGE && rowsLoaded > 1 && hasDuplicateKeys(aside)) {
+            boolean check = request.loadMode() == LoadMode.MERGE && rowsLoaded > 1;
+            boolean withIndex = d.checksDuplicatesWithKeyIndex();
+            boolean duplicates = check && !withIndex && hasDuplicateKeys(aside);
+            if (!duplicates) {
+                createKeyIndex();
+                duplicates = check && withIndex && hasDuplicateKeys(aside);
+            }
+            if (duplicates) {
                 report("the batch holds a key more than once: de-duplicating through a staging table");
                 sql.update(d.dropTableIfExists(aside));
                 sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));

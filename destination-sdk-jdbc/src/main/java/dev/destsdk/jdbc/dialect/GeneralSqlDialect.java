@@ -295,6 +295,12 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + " HAVING COUNT(*) > 1 LIMIT 1";
     }
 
+    /** True: an index on the keys hands them over in order. */
+    @Override
+    public boolean checksDuplicatesWithKeyIndex() {
+        return true;
+    }
+
     /**
      * Ranks rows per key with ROW_NUMBER() (cursor descending with NULL lowest, then load order descending) and
      * deletes every row ranked after the first.

@@ -214,6 +214,14 @@ public interface SqlDialect {
     String firstDuplicateKey(TableName table, List<String> keyColumns);
 
     /**
+     * Whether {@link #firstDuplicateKey} runs fastest once the table's key index ({@link #createKeyIndex}) exists
+     * (it reads the keys in order from the index), rather than before (it reads the freshly loaded rows).
+     *
+     * @return true to check after the key index is built
+     */
+    boolean checksDuplicatesWithKeyIndex();
+
+    /**
      * Deletes every staging row that another row with the same key supersedes: the highest cursor wins (NULL is
      * lowest); among equal cursors the row loaded last wins.
      *

@@ -172,6 +172,21 @@ public final class MariaDbDialect extends GeneralSqlDialect {
         return Optional.of(quote(ROW_NUMBER_COLUMN) + " BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY");
     }
 
+    /**
+     * Compares the row count with the count of distinct keys: MariaDB counts distinct values in an in-memory tree,
+     * several times faster than grouping, and best before the key index exists (the rows just loaded are cached).
+     */
+    @Override
+    public String firstDuplicateKey(TableName table, List<String> keyColumns) {
+        return "SELECT 1 FROM DUAL WHERE (SELECT COUNT(*) - COUNT(DISTINCT " + columnList(keyColumns, Optional.empty())
+                + ") FROM " + qualify(table) + ") > 0";
+    }
+
+    @Override
+    public boolean checksDuplicatesWithKeyIndex() {
+        return false;
+    }
+
     /** Joins the ranked row numbers, since MariaDB cannot delete from a table its own subquery reads. */
     @Override
     public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
