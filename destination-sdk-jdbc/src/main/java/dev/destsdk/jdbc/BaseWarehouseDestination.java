@@ -112,7 +112,8 @@ public abstract class BaseWarehouseDestination implements Destination {
 
     /**
      * Adjusts the capability preset. The default declares what the base implements: every load mode (default
-     * MERGE), every table handling and schema evolution mode, hard deletes, atomic truncate-and-load, SQL scripts.
+     * MERGE), every table handling and schema evolution mode, hard deletes, atomic truncate-and-load (the base
+     * empties and reloads inside one transaction), SQL scripts; no empty-schema propagation.
      *
      * @param preset {@code asTraditionalDatabase()}, or {@code asCloudWarehouse()} when {@link #isStaged()}; not null
      * @return the builder to build
@@ -191,6 +192,8 @@ public abstract class BaseWarehouseDestination implements Destination {
             } else {
                 preset.asTraditionalDatabase();
             }
+            // Loading needs at least one data column; an object without fields is not declared as supported.
+            preset.canPropagateEmptySchema(false);
             c = capabilities(preset).build();
             capabilities = c;
         }

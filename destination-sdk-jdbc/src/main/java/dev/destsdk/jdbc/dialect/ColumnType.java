@@ -122,7 +122,8 @@ public record ColumnType(CanonicalType canonicalType, Optional<Integer> precisio
             int s = Math.max(scaleA, scaleB);
             return of(CanonicalType.DECIMAL, Math.max(digitsA, digitsB) + s, s);
         }
-        if (common == canonicalType && (common == CanonicalType.STRING || common == CanonicalType.BINARY)) {
+        if (canonicalType == other.canonicalType
+                && (common == CanonicalType.STRING || common == CanonicalType.BINARY)) {
             if (precision.isEmpty() || other.precision.isEmpty()) {
                 return of(common);
             }

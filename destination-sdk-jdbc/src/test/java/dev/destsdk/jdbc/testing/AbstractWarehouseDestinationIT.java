@@ -877,6 +877,23 @@ public abstract class AbstractWarehouseDestinationIT {
         assertThat(events).containsExactly("1:done:1", "2:error");
     }
 
+    @Test
+    void aCancelledSqlScriptStopsWithTheCanonicalCancellation() {
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        List<Boolean> completed = new ArrayList<>();
+        SqlScriptResultProcessor processor = new SqlScriptResultProcessor() {
+            @Override
+            public void onScriptComplete(boolean success) {
+                completed.add(success);
+            }
+        };
+        assertThatThrownBy(() -> destination.executeSqlScript(new SqlScriptRequest("SELECT 1", processor, token,
+                e -> { }))).isInstanceOfSatisfying(ConnectorException.class,
+                        e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.CANCELLED));
+        assertThat(completed).containsExactly(false);
+    }
+
     private dev.destsdk.core.capability.ConnectorCapabilitiesConfig getCapabilities() {
         return destination.getCapabilitiesConfig();
     }

@@ -2,8 +2,7 @@ package dev.destsdk.examples.duckdb;
 
 import dev.destsdk.core.control.CancellationSignal;
 import dev.destsdk.core.csv.CsvFileFormat;
-import dev.destsdk.core.error.ConnectorException;
-import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.capability.ConnectorCapabilitiesConfigBuilder;
 import dev.destsdk.core.naming.NamingDefaults;
 import dev.destsdk.core.sync.SyncContext;
 import dev.destsdk.jdbc.BaseWarehouseDestination;
@@ -166,14 +165,14 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
         }
     }
 
+    /** One DuckDB database accepts one writer at a time: parallel loads are not declared. */
+    @Override
+    protected ConnectorCapabilitiesConfigBuilder capabilities(ConnectorCapabilitiesConfigBuilder preset) {
+        return preset.supportsParallelization(false);
+    }
+
     @Override
     public String toString() {
         return "DuckDbDestination{" + config + "}";
-    }
-
-    /** @return a CONFIGURATION_ERROR for an unusable stage directory */
-    static ConnectorException badStage(Path dir, IOException e) {
-        return ConnectorException.builder(ErrorType.CONFIGURATION_ERROR, "stage directory " + dir
-                + " is not usable: " + e.getMessage()).cause(e).build();
     }
 }

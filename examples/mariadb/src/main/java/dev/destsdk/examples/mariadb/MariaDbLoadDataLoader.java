@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * ({@link #readsNatively}); every other file is transcoded on the fly into that form. Values are converted in the
  * statement's {@code SET} clause (booleans, zoned timestamps to UTC, base64 or hex binaries). Because LOAD DATA LOCAL
  * turns bad values into warnings, the loader reads {@code SHOW WARNINGS} afterwards and fails on the first one,
- * naming the file and record. Stateless and thread-safe.
+ * naming the file and record. Zoned timestamps are converted when their offset is {@code Z} or {@code +hh:mm}
+ * (the canonical forms); a value without an offset is taken as UTC. Stateless and thread-safe.
  */
 public final class MariaDbLoadDataLoader implements BulkLoader {
     private static final CsvOutput OUTPUT = new CsvOutput(',', '"', "NULL");

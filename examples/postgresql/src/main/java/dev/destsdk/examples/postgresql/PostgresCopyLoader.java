@@ -51,7 +51,8 @@ public final class PostgresCopyLoader implements BulkLoader {
     /**
      * Whether COPY's CSV reader reads the file exactly as its format says: UTF-8, no trimming, quoting with at most
      * doubled quotes as escapes, at most one header row, one NULL representation, and no binary columns (bytea wants
-     * its own hex form).
+     * its own hex form). A file that really contains blank lines under {@code skipBlankLines} is not detected
+     * here: COPY reads such a line as a record and reports it as missing data (a validation error naming the line).
      *
      * @param format the file's format; not null
      * @param columns the file's columns; not null

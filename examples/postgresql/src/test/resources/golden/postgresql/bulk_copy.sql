@@ -1,0 +1,4 @@
+COPY "Sales Data"."_destsdk_stage_sync_42_order ""items""" ("id", "Region", "select", "na""me", "ünïcødé") FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL '', ENCODING 'UTF8');
+COPY "Sales Data"."_destsdk_stage_sync_42_order ""items""" ("id", "Region", "select", "na""me", "ünïcødé") FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL 'NULL', ENCODING 'UTF8');
+COPY "Sales Data"."_destsdk_stage_sync_42_order ""items""" ("id", "Region", "select", "na""me", "ünïcødé") FROM STDIN WITH (FORMAT csv, HEADER false, DELIMITER ';', QUOTE '"', ESCAPE '"', NULL '', FORCE_NOT_NULL ("id", "Region", "select", "na""me", "ünïcødé"), ENCODING 'UTF8');
+COPY "Sales Data"."_destsdk_stage_sync_42_order ""items""" ("id", "Region", "select", "na""me", "ünïcødé") FROM STDIN WITH (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL '', ENCODING 'UTF8');
