@@ -1,12 +1,10 @@
 package dev.destsdk.examples.benchmark.data;
 
-import java.io.BufferedWriter;
+import dev.destsdk.core.csv.CsvFileFormat;
+import dev.destsdk.core.csv.CsvRecordWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,10 +62,9 @@ public final class DatasetStore {
         }
         RowGenerator gen = new RowGenerator(seed);
         return write(name, rows, 0, seed, (writer, fileStats) -> {
-            StringBuilder line = new StringBuilder(512);
             for (long id = 1; id <= rows; id++) {
                 BenchRow row = gen.row(id, 0);
-                writeRow(writer, line, row);
+                writer.write(BenchCsv.values(row));
                 fileStats.add(row);
             }
             return fileStats.stats();
@@ -98,11 +95,10 @@ public final class DatasetStore {
         DatasetStats base = initialLoad(baseRows, seed).expectedTable();
         return write(name, mergeRows, baseRows, seed, (writer, fileStats) -> {
             DatasetStats.Accumulator table = new DatasetStats.Accumulator(base);
-            StringBuilder line = new StringBuilder(512);
             for (long i = 0; i < mergeRows; i++) {
                 long id = mergeId(i, baseRows, mergeRows);
                 BenchRow row = gen.row(id, 1);
-                writeRow(writer, line, row);
+                writer.write(BenchCsv.values(row));
                 fileStats.add(row);
                 if (id <= baseRows) {
                     table.remove(gen.row(id, 0));
@@ -172,10 +168,7 @@ public final class DatasetStore {
         long started = System.nanoTime();
         DatasetStats.Accumulator fileStats = new DatasetStats.Accumulator();
         DatasetStats table;
-        try (OutputStream out = Files.newOutputStream(tmp);
-             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-            writer.write(BenchSchema.headerLine());
-            writer.write('\n');
+        try (CsvRecordWriter writer = CsvRecordWriter.create(tmp, CsvFileFormat.DEFAULT, BenchSchema.columnNames())) {
             table = body.write(writer, fileStats);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -196,15 +189,9 @@ public final class DatasetStore {
         return new Dataset(name, dir, file, rows, Files.size(file), fileStats.stats(), table);
     }
 
-    private static void writeRow(Writer writer, StringBuilder line, BenchRow row) throws IOException {
-        line.setLength(0);
-        BenchCsv.appendRow(line, row);
-        writer.append(line);
-    }
-
     @FunctionalInterface
     private interface Body {
         /** Writes the rows, adding each to {@code fileStats}; returns the expected table after the load. */
-        DatasetStats write(Writer writer, DatasetStats.Accumulator fileStats) throws IOException;
+        DatasetStats write(CsvRecordWriter writer, DatasetStats.Accumulator fileStats) throws IOException;
     }
 }
