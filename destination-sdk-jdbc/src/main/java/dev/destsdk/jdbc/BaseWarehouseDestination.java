@@ -71,17 +71,25 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>first loads and OVERWRITE bulk-load straight into a table built aside (named from the sync id, dropped
  *       first if a retry left it; tracking columns default to the sync's values while it loads), create the key
- *       index, and swap or rename it into place. A MERGE whose batch repeats a key reloads the files through the
- *       staging table to de-duplicate them (checked cheaply first, so batches without repeated keys skip it);</li>
+ *       index, and swap or rename it into place. A MERGE load's key index is unique where the dialect can enforce
+ *       it ({@link SqlDialect#createUniqueKeyIndex}): building it checks the batch for repeated keys, and later
+ *       MERGE loads use the database's native upsert through it. A MERGE whose batch repeats a key reloads the
+ *       files through the staging table to de-duplicate them;</li>
  *   <li>APPEND and TRUNCATE_AND_LOAD into an existing table whose key columns are NOT NULL, without hard deletes,
  *       bulk-load straight into the target inside the load's transaction (APPEND first deletes this sync id's rows
- *       so a retry is idempotent), with the tracking values passed to the loader as constants;</li>
+ *       so a retry is idempotent), with the tracking values passed to the loader as constants. Both keep repeated
+ *       keys, so they first replace a unique key index the SDK built for MERGE by a plain one (an index the user
+ *       created is left alone);</li>
  *   <li>everything else (MERGE into an existing table, hard deletes) bulk-loads into a staging table, de-duplicates
  *       by key for MERGE when a key repeats (highest cursor wins, later rows win ties) and applies the load mode in
  *       one transaction.</li>
  * </ul>
  * Every table a load writes declares its key columns NOT NULL, so a NULL key fails the bulk load and is reported
  * naming the file and record. The staging and aside tables are dropped on success, failure and cancellation.
+ * Where DDL is not transactional ({@link SqlDialect#transactionalDdl()} false), a load that fails after altering
+ * the target undoes its schema changes (drops added columns, restores widened types and replaced indexes). A
+ * missing schema is created only when the capabilities declare {@code canAutoCreateSchema}; otherwise the load
+ * fails with the canonical unsupported error before it writes anything.
  *
  * <p>Threading: one instance is used by one thread at a time; cancellation may come from another thread through
  * the request's signal. Errors are always {@link ConnectorException}.

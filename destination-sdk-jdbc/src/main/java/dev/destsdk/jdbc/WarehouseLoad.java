@@ -21,6 +21,7 @@ import dev.destsdk.jdbc.plan.SchemaDiff;
 import dev.destsdk.jdbc.plan.TableLayout;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class WarehouseLoad {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseLoad.class);
     private static final String PHASE = "load";
+    /** How the names of the key indexes the SDK creates begin; tells them from indexes a user created. */
+    static final String KEY_INDEX_PREFIX = "_destsdk_key_";
 
     private final BaseWarehouseDestination destination;
     private final SqlExecutor sql;
@@ -48,6 +51,12 @@ final class WarehouseLoad {
     private final TableName aside;
     private final TableName retired;
     private final String syncPart;
+    private List<String> indexesToDemote = List.of();
+    /**
+     * Statements that undo the schema changes applied outside a transaction (databases whose DDL is not
+     * transactional), in the order they were applied; run newest first when the load fails before it commits.
+     */
+    private final List<List<String>> undo = new ArrayList<>();
     private boolean stagingCreated;
     private boolean asideCreated;
     private long rowsLoaded;
@@ -75,7 +84,12 @@ final class WarehouseLoad {
 
     LoadResponse run() {
         try {
-            return execute();
+            LoadResponse response = execute();
+            undo.clear();
+            return response;
+        } catch (RuntimeException e) {
+            undoSchemaChanges(e);
+            throw e;
         } finally {
             cleanUp();
         }
@@ -101,6 +115,11 @@ final class WarehouseLoad {
         }
         List<SchemaChange> changes = exists && !replace
                 ? SchemaDiff.plan(layout, existing, d, request.schemaEvolutionMode()) : List.of();
+        if (exists && !replace && !request.ddlOnly() && !request.zeroRows()
+                && (request.loadMode() == LoadMode.APPEND || request.loadMode() == LoadMode.TRUNCATE_AND_LOAD)) {
+            // A table built by MERGE has a unique key index; APPEND and TRUNCATE_AND_LOAD keep duplicate keys.
+            indexesToDemote = uniqueKeyIndexes().stream().filter(WarehouseLoad::isOwnKeyIndex).toList();
+        }
 
         if (request.ddlOnly() || request.zeroRows()) {
             String what;
@@ -224,7 +243,7 @@ final class WarehouseLoad {
         boolean tx = d.transactionalDdl();
         Connection c = sql.connection();
         try {
-            d.createSchemaIfNotExists(target).ifPresent(sql::update);
+            ensureSchema();
             sql.update(d.dropTableIfExists(aside));
             if (tx) {
                 c.setAutoCommit(false);
@@ -239,14 +258,7 @@ final class WarehouseLoad {
                 report("removing rows marked deleted");
                 inserted -= sql.update(d.deleteWhere(aside, d.isTrue(layout.deleted(), Optional.empty())));
             }
-            boolean check = request.loadMode() == LoadMode.MERGE && rowsLoaded > 1;
-            boolean withIndex = d.checksDuplicatesWithKeyIndex();
-            boolean duplicates = check && !withIndex && hasDuplicateKeys(aside);
-            if (!duplicates) {
-                createKeyIndex();
-                duplicates = check && withIndex && hasDuplicateKeys(aside);
-            }
-            if (duplicates) {
+            if (indexAside(tx)) {
                 report("the batch holds a key more than once: de-duplicating through a staging table");
                 sql.update(d.dropTableIfExists(aside));
                 sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));
@@ -255,7 +267,7 @@ final class WarehouseLoad {
                 stage();
                 deduplicateStaging();
                 inserted = sql.update(d.insertFromStaging(aside, staging, layout.allColumnNames(), keepFilter(hard)));
-                createKeyIndex();
+                keyIndex(aside).ifPresent(sql::update);
             }
             for (ColumnDef t : layout.trackingColumns()) {
                 sql.update(d.dropDefault(aside, t.name()));
@@ -273,19 +285,129 @@ final class WarehouseLoad {
         }
     }
 
+    /**
+     * Creates the target's schema when it is missing and the destination declares {@code canAutoCreateSchema};
+     * otherwise a missing schema fails the load with the canonical unsupported error before anything is written.
+     */
+    private void ensureSchema() {
+        if (destination.getCapabilitiesConfig().canAutoCreateSchema()) {
+            d.createSchemaIfNotExists(target).ifPresent(sql::update);
+            return;
+        }
+        Optional<String> exists = d.schemaExistsQuery(target);
+        if (exists.isPresent() && sql.queryLong(exists.get()).isEmpty()) {
+            LOG.warn("schema of {} does not exist and {} does not create schemas; create it first", target,
+                    destination.name());
+            throw ConnectorException.unsupported(destination.name(), "schema auto-creation");
+        }
+    }
+
     private boolean hasDuplicateKeys(TableName table) {
         report("checking the batch for keys loaded more than once");
         return sql.queryLong(d.firstDuplicateKey(table, layout.keyColumns())).isPresent();
     }
 
-    /** Creates the key index on the aside table, after its rows are in (one bulk build instead of row by row). */
-    private void createKeyIndex() {
-        if (!layout.keyColumns().isEmpty()) {
-            // Unique per build: a retry of the same sync builds aside again while the table it replaces still holds
-            // the previous attempt's index, and some databases name indexes per schema.
-            String index = d.identifiers().normalize(target.table() + "_key_" + syncPart + "_"
-                    + Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36), IdentifierKind.TABLE);
-            d.createKeyIndex(aside, index, layout.keyColumnDefs()).ifPresent(sql::update);
+    /**
+     * Creates the key index on the aside table after its rows are in (one bulk build instead of row by row), and
+     * tells whether the batch holds a key more than once, which only a MERGE load checks. A MERGE load gets a
+     * unique index where the dialect has one: building it is the check, and the index lets later MERGE loads use
+     * the database's native upsert. When the batch repeats a key the table has no key index yet.
+     *
+     * @param tx whether the build runs in a transaction (a failed unique index then rolls back to a savepoint)
+     * @return true when the batch holds a key more than once
+     */
+    private boolean indexAside(boolean tx) {
+        if (layout.keyColumns().isEmpty()) {
+            return false;
+        }
+        boolean merge = request.loadMode() == LoadMode.MERGE;
+        Optional<String> unique = merge ? d.createUniqueKeyIndex(aside, keyIndexName(), layout.keyColumnDefs())
+                : Optional.empty();
+        if (unique.isPresent()) {
+            report("creating the unique key index");
+            Optional<ConnectorException> failure = tryUpdate(unique.get(), tx);
+            if (failure.isEmpty()) {
+                return false;
+            }
+            if (hasDuplicateKeys(aside)) {
+                return true;
+            }
+            throw failure.get();
+        }
+        boolean check = merge && rowsLoaded > 1;
+        boolean withIndex = d.checksDuplicatesWithKeyIndex();
+        if (check && !withIndex && hasDuplicateKeys(aside)) {
+            return true;
+        }
+        d.createKeyIndex(aside, keyIndexName(), layout.keyColumnDefs()).ifPresent(sql::update);
+        return check && withIndex && hasDuplicateKeys(aside);
+    }
+
+    /** The statement creating {@code table}'s key index: unique for a MERGE load where the dialect has one. */
+    private Optional<String> keyIndex(TableName table) {
+        if (layout.keyColumns().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = keyIndexName();
+        Optional<String> unique = request.loadMode() == LoadMode.MERGE
+                ? d.createUniqueKeyIndex(table, name, layout.keyColumnDefs()) : Optional.empty();
+        return unique.or(() -> d.createKeyIndex(table, name, layout.keyColumnDefs()));
+    }
+
+    /**
+     * A key index name unique per build: a retry of the same sync builds aside again while the table it replaces
+     * still holds the previous attempt's index, and some databases name indexes per schema.
+     */
+    private String keyIndexName() {
+        return d.identifiers().normalize(KEY_INDEX_PREFIX + syncPart + "_"
+                + Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36) + "_" + target.table(), IdentifierKind.TABLE);
+    }
+
+    static boolean isOwnKeyIndex(String indexName) {
+        return indexName.regionMatches(true, 0, KEY_INDEX_PREFIX, 0, KEY_INDEX_PREFIX.length());
+    }
+
+    /** The target's unique indexes over exactly the key columns (none when the dialect cannot tell). */
+    private List<String> uniqueKeyIndexes() {
+        if (layout.keyColumns().isEmpty()) {
+            return List.of();
+        }
+        return d.uniqueKeyIndexesQuery(target, layout.keyColumns()).map(q -> sql.query(q, rs -> {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        })).orElse(List.of());
+    }
+
+    /**
+     * Runs a statement that may fail, keeping the transaction usable: in a transaction the failure rolls back to a
+     * savepoint set just before. Cancellation is rethrown.
+     *
+     * @return the failure, or empty when the statement succeeded
+     */
+    private Optional<ConnectorException> tryUpdate(String statement, boolean tx) {
+        Connection c = sql.connection();
+        try {
+            Savepoint savepoint = tx ? c.setSavepoint() : null;
+            try {
+                sql.update(statement);
+            } catch (ConnectorException e) {
+                if (e.getErrorType() == ErrorType.CANCELLED) {
+                    throw e;
+                }
+                if (savepoint != null) {
+                    c.rollback(savepoint);
+                }
+                return Optional.of(e);
+            }
+            if (savepoint != null) {
+                c.releaseSavepoint(savepoint);
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw sql.translate(e, statement);
         }
     }
 
@@ -309,14 +431,14 @@ final class WarehouseLoad {
         boolean tx = d.transactionalDdl();
         Connection c = sql.connection();
         try {
-            d.createSchemaIfNotExists(target).ifPresent(sql::update);
+            ensureSchema();
             sql.update(d.dropTableIfExists(aside));
             if (tx) {
                 c.setAutoCommit(false);
             }
             asideCreated = true;
             sql.update(d.createTable(aside, layout.allColumns()));
-            createKeyIndex();
+            keyIndex(aside).ifPresent(sql::update);
             publish(exists);
             if (tx) {
                 c.commit();
@@ -341,7 +463,7 @@ final class WarehouseLoad {
         if (hard || (request.loadMode() != LoadMode.APPEND && request.loadMode() != LoadMode.TRUNCATE_AND_LOAD)) {
             return false;
         }
-        if (!changes.isEmpty() && !d.transactionalDdl()) {
+        if ((!changes.isEmpty() || !indexesToDemote.isEmpty()) && !d.transactionalDdl()) {
             return false;
         }
         for (String key : layout.keyColumns()) {
@@ -382,7 +504,7 @@ final class WarehouseLoad {
 
     private void stage() {
         // The staging table lives beside the target, so a first load into a new schema creates the schema first.
-        d.createSchemaIfNotExists(target).ifPresent(sql::update);
+        ensureSchema();
         sql.update(d.dropTableIfExists(staging));
         stagingCreated = true;
         // Key columns NOT NULL, as in the target: a NULL key fails the bulk load (see NullKeys).
@@ -438,7 +560,7 @@ final class WarehouseLoad {
                     }
                     List<String> nonKeys = all.stream().filter(n -> !layout.keyColumns().contains(n)).toList();
                     Optional<String> upsert = d.upsertFromStaging(target, staging, layout.keyColumns(), nonKeys, all,
-                            keep);
+                            keep, !uniqueKeyIndexes().isEmpty());
                     if (upsert.isPresent()) {
                         report("updating rows with matching keys and inserting the others");
                         long[] counts = sql.query(upsert.get(), rs -> rs.next()
@@ -491,12 +613,14 @@ final class WarehouseLoad {
         }
     }
 
+    /** Applies the schema changes, then replaces the SDK's unique key index by a plain one where it must go. */
     private void applyChanges(List<SchemaChange> changes) {
         for (SchemaChange change : changes) {
             switch (change.kind()) {
                 case ADD -> {
                     report("adding column " + change.column().name());
                     sql.update(d.addColumn(target, change.column()));
+                    undoable(List.of(d.dropColumn(target, change.column().name())));
                 }
                 case WIDEN -> {
                     ExistingColumn old = change.existing().orElseThrow();
@@ -509,12 +633,57 @@ final class WarehouseLoad {
                                     + " from " + old.nativeType() + " to " + change.column().nativeType()
                                     + " in place (the table would have to be rebuilt)"));
                     statements.forEach(sql::update);
+                    // the rows are rolled back, so they fit the old type again
+                    d.widenColumn(target, change.column().withNullable(old.nullable()), from).ifPresent(this::undoable);
                 }
+            }
+        }
+        if (!indexesToDemote.isEmpty()) {
+            report("replacing the unique key index: " + request.loadMode() + " keeps duplicate keys");
+            for (String index : indexesToDemote) {
+                sql.update(d.dropIndex(target, index));
+                d.createUniqueKeyIndex(target, index, layout.keyColumnDefs()).ifPresent(s -> undoable(List.of(s)));
+            }
+            String plain = keyIndexName();
+            Optional<String> create = d.createKeyIndex(target, plain, layout.keyColumnDefs());
+            if (create.isPresent()) {
+                sql.update(create.get());
+                undoable(List.of(d.dropIndex(target, plain)));
             }
         }
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private void undoable(List<String> statements) {
+        if (!d.transactionalDdl()) {
+            undo.add(statements);
+        }
+    }
+
+    /**
+     * Undoes the schema changes a failed load applied outside its transaction, newest first, so the table has its
+     * definition from before the load. Never throws: a statement that fails is logged and added to the failure.
+     */
+    private void undoSchemaChanges(RuntimeException failure) {
+        if (undo.isEmpty()) {
+            return;
+        }
+        rollbackQuietly();
+        Connection c = sql.connection();
+        LOG.info("the load into {} failed: undoing its {} schema change(s)", target, undo.size());
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            for (String statement : undo.get(i)) {
+                try (var st = c.createStatement()) {
+                    st.execute(statement);
+                } catch (SQLException e) {
+                    LOG.warn("could not undo a schema change of {} ({}): {}", target, statement, e.toString());
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        undo.clear();
+    }
 
     private List<ExistingColumn> readColumns(TableName table) {
         return sql.query(d.columnsQuery(table), rs -> {
@@ -527,22 +696,24 @@ final class WarehouseLoad {
     }
 
     private void restoreAutoCommit(boolean wasInTransaction) {
-        if (!wasInTransaction) {
-            return;
-        }
-        Connection c = sql.connection();
-        try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            LOG.warn("could not roll back on {}: {}", target, e.toString());
+        if (wasInTransaction) {
+            rollbackQuietly();
         }
     }
 
     /** Drops the staging and any unpublished aside table; never throws, never checks cancellation. */
     private void cleanUp() {
+        rollbackQuietly();
+        if (stagingCreated) {
+            dropQuietly(staging);
+        }
+        if (asideCreated) {
+            dropQuietly(aside);
+        }
+    }
+
+    /** Ends an open transaction with a rollback and returns to auto-commit; never throws. */
+    private void rollbackQuietly() {
         Connection c = sql.connection();
         try {
             if (!c.getAutoCommit()) {
@@ -551,12 +722,6 @@ final class WarehouseLoad {
             }
         } catch (SQLException e) {
             LOG.warn("could not roll back on {}: {}", target, e.toString());
-        }
-        if (stagingCreated) {
-            dropQuietly(staging);
-        }
-        if (asideCreated) {
-            dropQuietly(aside);
         }
     }
 

@@ -1,1 +1,1 @@
-DELETE t FROM `Sales Data`.`order "items"` t JOIN `Sales Data`.`_destsdk_stage_sync_42_order "items"` s ON t.`id` = s.`id` AND t.`Region` = s.`Region` WHERE s.`_supa_deleted` = TRUE;
+DELETE `Sales Data`.`order "items"` FROM `Sales Data`.`order "items"` JOIN `Sales Data`.`_destsdk_stage_sync_42_order "items"` s ON `Sales Data`.`order "items"`.`id` = s.`id` AND `Sales Data`.`order "items"`.`Region` = s.`Region` WHERE s.`_supa_deleted` = TRUE;

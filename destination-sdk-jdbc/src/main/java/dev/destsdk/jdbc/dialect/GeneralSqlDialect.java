@@ -196,6 +196,14 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return qualifySchema(table).map(s -> "CREATE SCHEMA IF NOT EXISTS " + s);
     }
 
+    /** Reads {@code information_schema.schemata} by schema name, and catalog name when the table has one. */
+    @Override
+    public Optional<String> schemaExistsQuery(TableName table) {
+        return table.schema().map(schema -> "SELECT 1 FROM information_schema.schemata WHERE schema_name = "
+                + stringLiteral(schema) + table.catalog().map(c -> " AND catalog_name = " + stringLiteral(c))
+                .orElse(""));
+    }
+
     @Override
     public String createTable(TableName table, List<ColumnDef> columns) {
         if (columns.isEmpty()) {
@@ -237,6 +245,11 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return "ALTER TABLE " + qualify(table) + " ADD COLUMN " + columnDefinition(column.withNullable(true));
     }
 
+    @Override
+    public String dropColumn(TableName table, String column) {
+        return "ALTER TABLE " + qualify(table) + " DROP COLUMN " + quote(column);
+    }
+
     /** {@code ALTER TABLE t ALTER COLUMN c SET DATA TYPE type}. */
     @Override
     public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
@@ -253,6 +266,24 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     @Override
     public Optional<String> createKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns) {
         return Optional.empty();
+    }
+
+    /** Empty: no index (see {@link #createKeyIndex}). */
+    @Override
+    public Optional<String> createUniqueKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns) {
+        return Optional.empty();
+    }
+
+    /** Empty: the general dialect creates no index, so it looks for none. */
+    @Override
+    public Optional<String> uniqueKeyIndexesQuery(TableName table, List<String> keyColumns) {
+        return Optional.empty();
+    }
+
+    /** {@code DROP INDEX schema.index} (indexes named per schema, as in PostgreSQL and DuckDB). */
+    @Override
+    public String dropIndex(TableName table, String indexName) {
+        return "DROP INDEX " + qualify(table.sibling(indexName));
     }
 
     @Override
@@ -354,7 +385,7 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     @Override
     public Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
                                               List<String> updateColumns, List<String> insertColumns,
-                                              Optional<String> stagingFilter) {
+                                              Optional<String> stagingFilter, boolean uniqueKeyIndex) {
         return Optional.empty();
     }
 

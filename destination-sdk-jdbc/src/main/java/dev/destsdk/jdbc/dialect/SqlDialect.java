@@ -107,6 +107,13 @@ public interface SqlDialect {
     Optional<String> createSchemaIfNotExists(TableName table);
 
     /**
+     * @param table a table whose catalog and schema are asked about; not null
+     * @return the query that returns a row when the table's schema exists and none otherwise, or empty when the
+     *     table has no schema part
+     */
+    Optional<String> schemaExistsQuery(TableName table);
+
+    /**
      * @param table the table; not null
      * @param columns the columns in order; not empty
      * @return the CREATE TABLE statement
@@ -125,6 +132,15 @@ public interface SqlDialect {
      * @return the ALTER TABLE statement
      */
     String addColumn(TableName table, ColumnDef column);
+
+    /**
+     * Removes a column; used only to undo {@link #addColumn} of a failed load where DDL is not transactional.
+     *
+     * @param table the table; not null
+     * @param column the column; not null
+     * @return the ALTER TABLE statement
+     */
+    String dropColumn(TableName table, String column);
 
     /**
      * The statements that change a column to a wider type in place, keeping its values.
@@ -146,7 +162,7 @@ public interface SqlDialect {
 
     /**
      * An index over the primary key columns that speeds up MERGE and hard deletes, if the database profits from
-     * one. The index is not unique: APPEND keeps duplicate keys.
+     * one. The index is not unique: APPEND, OVERWRITE and TRUNCATE_AND_LOAD keep duplicate keys.
      *
      * @param table the table; not null
      * @param indexName the index name, a final identifier unique in the schema; not null
@@ -154,6 +170,36 @@ public interface SqlDialect {
      * @return the CREATE INDEX statement, or empty when the dialect creates no index
      */
     Optional<String> createKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns);
+
+    /**
+     * An index over the primary key columns that also enforces their uniqueness, for a table built by a MERGE load
+     * (whose rows are de-duplicated by key): it lets {@link #upsertFromStaging} use the database's native upsert.
+     * Creating it fails when the table holds a key twice.
+     *
+     * @param table the table; not null
+     * @param indexName the index name, a final identifier unique in the schema; not null
+     * @param keyColumns the key columns; not empty
+     * @return the CREATE UNIQUE INDEX statement, or empty when the database cannot enforce uniqueness over these
+     *     columns (then {@link #createKeyIndex} is used)
+     */
+    Optional<String> createUniqueKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns);
+
+    /**
+     * The query that finds the table's unique indexes over exactly the key columns (in any order, with no
+     * predicate or expression): one row per index, its name in the first column.
+     *
+     * @param table the table; not null
+     * @param keyColumns the key columns; not empty
+     * @return the SELECT statement, or empty when the dialect cannot tell (the table is then treated as having none)
+     */
+    Optional<String> uniqueKeyIndexesQuery(TableName table, List<String> keyColumns);
+
+    /**
+     * @param table the table the index belongs to; not null
+     * @param indexName the index name; not null
+     * @return the DROP INDEX statement
+     */
+    String dropIndex(TableName table, String indexName);
 
     /**
      * @param table the table; not null
@@ -281,11 +327,14 @@ public interface SqlDialect {
      * @param updateColumns the columns set on matching rows; not empty
      * @param insertColumns the columns of inserted rows; not empty
      * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
+     * @param uniqueKeyIndex whether the target has a unique index over exactly the key columns (see
+     *     {@link #uniqueKeyIndexesQuery}), so that a native upsert ({@code INSERT … ON CONFLICT}) can find the
+     *     matching rows through it
      * @return the query, or empty when the database has no such statement (then the two statements run)
      */
     Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
                                        List<String> updateColumns, List<String> insertColumns,
-                                       Optional<String> stagingFilter);
+                                       Optional<String> stagingFilter, boolean uniqueKeyIndex);
 
     /**
      * Deletes every target row whose key matches a staging row that passes the filter (hard deletes).

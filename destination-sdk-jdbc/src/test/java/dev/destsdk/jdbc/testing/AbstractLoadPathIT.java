@@ -21,6 +21,8 @@ import dev.destsdk.core.spi.LoadResponse;
 import dev.destsdk.core.spi.StageRequest;
 import dev.destsdk.core.spi.StageResponse;
 import dev.destsdk.core.sync.SyncContext;
+import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.jdbc.dialect.TableName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -98,6 +100,9 @@ public abstract class AbstractLoadPathIT {
      * @return the statements that drop it
      */
     protected abstract List<String> dropSchemaSql(String schema);
+
+    /** @return the destination's dialect, to read its unique key indexes back */
+    protected abstract SqlDialect dialect();
 
     /** @return the query listing the table names of {@link #schema()} */
     protected abstract String listTablesSql();
@@ -454,6 +459,77 @@ public abstract class AbstractLoadPathIT {
         assertThat(rows(soft.mapped())).containsExactly(stored("1", "a", "1", "s1", "true"));
     }
 
+    // ============================================================ key indexes
+
+    /** The unique indexes over exactly {@code id}, by name; empty where the dialect cannot tell. */
+    private List<String> uniqueKeyIndexes(ObjectMetadata mapped) {
+        TableName table = new TableName(mapped.getCatalog(), mapped.getSchema(), mapped.getName());
+        List<String> names = new ArrayList<>();
+        dialect().uniqueKeyIndexesQuery(table, List.of("id")).ifPresent(sql -> {
+            try (Statement st = inspector.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new AssertionError("reading indexes failed: " + sql, e);
+            }
+        });
+        return names;
+    }
+
+    /** Whether the dialect creates and finds unique key indexes (PostgreSQL, MariaDB; not DuckDB). */
+    private boolean readsIndexes() {
+        return dialect().uniqueKeyIndexesQuery(TableName.of(schema(), "t"), List.of("id")).isPresent();
+    }
+
+    @Test
+    void aMergeBuiltTableHasAUniqueKeyIndexThatAppendReplacesToKeepRepeatedKeys() {
+        boolean enforces = readsIndexes();
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1")));
+        assertThat(uniqueKeyIndexes(first.mapped())).as("unique key indexes after a first MERGE")
+                .hasSize(enforces ? 1 : 0);
+
+        Run merged = run(source, LoadMode.MERGE, "s2", List.of(row("1", "a2", "2"), row("3", "c", "1")));
+        assertThat(rows(merged.mapped())).containsExactly(stored("1", "a2", "2", "s2", "false"),
+                stored("2", "b", "1", "s1", "false"), stored("3", "c", "1", "s2", "false"));
+        assertThat(merged.response().rowsUpdated()).isEqualTo(1);
+        assertThat(merged.response().rowsInserted()).isEqualTo(1);
+
+        Run appended = run(source, LoadMode.APPEND, "s3", List.of(row("1", "dup", "3"), row("1", "dup2", "4")));
+        assertThat(rows(appended.mapped())).containsExactly(stored("1", "a2", "2", "s2", "false"),
+                stored("1", "dup", "3", "s3", "false"), stored("1", "dup2", "4", "s3", "false"),
+                stored("2", "b", "1", "s1", "false"), stored("3", "c", "1", "s2", "false"));
+        assertThat(uniqueKeyIndexes(appended.mapped())).as("unique key indexes after APPEND").isEmpty();
+
+        // a MERGE into a table that holds a key more than once updates every row of that key
+        Run again = run(source, LoadMode.MERGE, "s4", List.of(row("1", "m", "5"), row("4", "d", "1")));
+        assertThat(rows(again.mapped())).containsExactly(stored("1", "m", "5", "s4", "false"),
+                stored("1", "m", "5", "s4", "false"), stored("1", "m", "5", "s4", "false"),
+                stored("2", "b", "1", "s1", "false"), stored("3", "c", "1", "s2", "false"),
+                stored("4", "d", "1", "s4", "false"));
+        assertThat(again.response().rowsUpdated()).isEqualTo(3);
+        assertThat(again.response().rowsInserted()).isEqualTo(1);
+        assertThat(helperTables()).isEmpty();
+    }
+
+    @Test
+    void aUniqueIndexTheUserCreatedIsKeptAndAnAppendThatBreaksItFailsLeavingTheTableUnchanged() {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.APPEND, "s1", List.of(row("1", "a", "1"), row("2", "b", "1")));
+        execute("CREATE UNIQUE INDEX " + quote(testName + "_user_uq") + " ON " + table(first.mapped()) + " ("
+                + quote("id") + ")");
+        List<List<String>> before = rows(first.mapped());
+        ConnectorException e = catchThrowableOfType(() -> run(source, LoadMode.APPEND, "s2",
+                List.of(row("3", "c", "1"), row("1", "dup", "2"))), ConnectorException.class);
+        assertThat(e).as("APPEND of a key the user's unique index holds").isNotNull();
+        assertThat(rows(first.mapped())).isEqualTo(before);
+        if (readsIndexes()) {
+            assertThat(uniqueKeyIndexes(first.mapped())).containsExactly(testName + "_user_uq");
+        }
+        assertThat(helperTables()).isEmpty();
+    }
+
     // ============================================================ failures on the straight-in paths
 
     @ParameterizedTest(name = "{0}")
@@ -527,6 +603,55 @@ public abstract class AbstractLoadPathIT {
         assertThat(rows(first.mapped())).containsExactly(stored("9", "x", "1", "s0", "false"));
         assertThat(exists(destination.mapToTargetObject(fresh, rules(), Optional.empty()))).isFalse();
         assertThat(helperTables()).isEmpty();
+    }
+
+    /** The table's columns in order as name, type name and precision, read from an empty result's metadata. */
+    private List<String> columnNames(ObjectMetadata mapped) {
+        List<String> names = new ArrayList<>();
+        try (Statement st = inspector.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + table(mapped) + " WHERE 1 = 0")) {
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                names.add(meta.getColumnName(i) + " " + meta.getColumnTypeName(i) + "(" + meta.getPrecision(i) + ")");
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return names;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MERGE", "APPEND"})
+    void aLoadThatFailsAfterItsSchemaChangesLeavesTheTableDefinitionAsItWas(String mode) {
+        List<FieldMetadata> narrow = new ArrayList<>(fields());
+        narrow.set(1, FieldMetadata.builder("name", CanonicalType.STRING).precision(10).build());
+        ObjectMetadata source = object(testName + "_" + mode.toLowerCase(Locale.ROOT), narrow);
+        Run first = run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1")));
+        List<String> columnsBefore = columnNames(first.mapped());
+        List<List<String>> rowsBefore = rows(first.mapped());
+        // name widened from STRING(10) to STRING and a new column: changes the load applies before its rows
+        List<FieldMetadata> evolved = new ArrayList<>(fields());
+        evolved.add(FieldMetadata.builder("extra", CanonicalType.STRING).build());
+        ObjectMetadata wider = object(source.getName(), evolved);
+        CancellationToken token = new CancellationToken();
+        ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> run(wider, LoadMode.valueOf(mode),
+                "s2", CsvFileFormat.DEFAULT, List.of(List.of(row("1", "b", "2", "x"), row("2", "c", "1", "y"))),
+                b -> b.cancellation(token).progress(event -> {
+                    String message = event.message().orElse("");
+                    if (message.startsWith("updating rows") || message.startsWith("appending")) {
+                        token.cancel();
+                    }
+                })));
+        assertThat(e).as("the load cancelled after its schema changes").isNotNull();
+        assertThat(e.getErrorType()).isEqualTo(ErrorType.CANCELLED);
+        applied.put(source.getName(), first.mapped());
+        assertThat(columnNames(first.mapped())).as("columns after the failed load").isEqualTo(columnsBefore);
+        assertThat(rows(first.mapped())).isEqualTo(rowsBefore);
+        assertThat(helperTables()).isEmpty();
+        // the next attempt applies the change again and loads
+        Run retried = run(wider, LoadMode.valueOf(mode), "s2", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("1", "b", "2", "x"), row("2", "c", "1", "y"))), b -> { });
+        assertThat(columnNames(retried.mapped())).hasSize(columnsBefore.size() + 1);
     }
 
     // ============================================================ generated batches

@@ -96,6 +96,7 @@ public final class GoldenStatements {
         out.put("create_table.sql", sql(dialect.createTable(TARGET, columns)));
         out.put("create_staging_table.sql", sql(dialect.createStagingTable(STAGING, columns)));
         out.put("drop_table.sql", sql(dialect.dropTableIfExists(STAGING)));
+        out.put("drop_column.sql", sql(dialect.dropColumn(TARGET, "New Column")));
         out.put("add_column.sql", sql(dialect.addColumn(TARGET, col(dialect, "New Column",
                 ColumnType.of(CanonicalType.DATE), false))));
         List<String> widen = new ArrayList<>();
@@ -111,6 +112,10 @@ public final class GoldenStatements {
         out.put("drop_default.sql", sql(dialect.dropDefault(TARGET, "_supa_synced")));
         out.put("create_key_index.sql", sql(dialect.createKeyIndex(TARGET, "order \"items\"_key_sync_42",
                 columns.subList(0, 2)).orElse("-- none")));
+        out.put("create_unique_key_index.sql", sql(dialect.createUniqueKeyIndex(TARGET, "_destsdk_key_sync_42",
+                columns.subList(0, 2)).orElse("-- none")));
+        out.put("unique_key_indexes_query.sql", sql(dialect.uniqueKeyIndexesQuery(TARGET, keys).orElse("-- none")));
+        out.put("drop_index.sql", sql(dialect.dropIndex(TARGET, "_destsdk_key_sync_42")));
         out.put("rename_table.sql", sql(dialect.renameTable(STAGING, "order \"items\"")));
         out.put("swap_tables.sql", sql(dialect.swapTables(TARGET, TARGET.sibling("_destsdk_new_sync_42"),
                 TARGET.sibling("_destsdk_old_sync_42")).toArray(String[]::new)));
@@ -121,7 +126,9 @@ public final class GoldenStatements {
         out.put("insert_from_staging.sql", sql(dialect.insertFromStaging(TARGET, STAGING, names, Optional.empty()),
                 dialect.insertFromStaging(TARGET, STAGING, names, Optional.of(notDeleted))));
         out.put("upsert_from_staging.sql", sql(dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names,
-                Optional.of(notDeleted)).orElse("-- none")));
+                Optional.of(notDeleted), false).orElse("-- none")));
+        out.put("upsert_from_staging_unique_key.sql", sql(dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys,
+                names, Optional.of(notDeleted), true).orElse("-- none")));
         out.put("update_from_staging.sql", sql(dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys,
                 Optional.empty()), dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys, Optional.of(notDeleted))));
         out.put("insert_missing_from_staging.sql", sql(dialect.insertMissingFromStaging(TARGET, STAGING, keys, names,

@@ -87,6 +87,18 @@ public interface DestinationInspector extends AutoCloseable {
     default void removeNamespace(Optional<String> catalog, Optional<String> schema) {
     }
 
+    /**
+     * Creates a namespace for the tests, for a destination that declares it cannot create one itself
+     * ({@code canAutoCreateSchema} false). Does nothing when it exists.
+     *
+     * @param catalog the catalog, if the destination has catalogs
+     * @param schema the schema, if the destination has schemas
+     * @throws UnsupportedOperationException from the default, for inspectors that cannot create namespaces
+     */
+    default void createNamespace(Optional<String> catalog, Optional<String> schema) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot create namespaces");
+    }
+
     /** Releases the inspector's connections. Idempotent. */
     @Override
     default void close() {

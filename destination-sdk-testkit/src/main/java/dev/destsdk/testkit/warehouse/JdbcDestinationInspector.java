@@ -178,6 +178,13 @@ public final class JdbcDestinationInspector implements DestinationInspector {
      * @param schema the schema, if the destination has schemas
      */
     @Override
+    public void createNamespace(Optional<String> catalog, Optional<String> schema) {
+        if (schema.isPresent()) {
+            dialect.createSchemaIfNotExists(new TableName(catalog, schema, "_")).ifPresent(this::execute);
+        }
+    }
+
+    @Override
     public void removeNamespace(Optional<String> catalog, Optional<String> schema) {
         List<Listed> objects;
         try {
@@ -308,6 +315,14 @@ public final class JdbcDestinationInspector implements DestinationInspector {
             return name;
         }
         return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    private void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
     }
 
     private void executeQuietly(String sql) {

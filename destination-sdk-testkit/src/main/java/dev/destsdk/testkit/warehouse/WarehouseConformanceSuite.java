@@ -313,6 +313,10 @@ public abstract class WarehouseConformanceSuite {
                 Optional.empty());
         targetCatalog = probe.getCatalog();
         targetSchema = probe.getSchema();
+        if (!hasBehavior(SUPPORTS_AUTO_CREATE_SCHEMA)) {
+            // the destination cannot create the namespace itself: the suite provides it, as an administrator would
+            inspector.createNamespace(targetCatalog, targetSchema);
+        }
         runner = new LocalPipelineRunner(destination, workRoot, Clock.fixed(T0, ZoneOffset.UTC));
         baseSeed = Seeds.pick();
         LOG.info("{} against {} in {}: {}; base {}", getClass().getSimpleName(), destination.name(), namespace(),

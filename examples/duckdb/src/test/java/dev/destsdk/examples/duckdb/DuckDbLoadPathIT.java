@@ -2,6 +2,7 @@ package dev.destsdk.examples.duckdb;
 
 import dev.destsdk.core.spi.Destination;
 import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
+import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +56,11 @@ class DuckDbLoadPathIT extends AbstractLoadPathIT {
     @Override
     protected List<String> dropSchemaSql(String schema) {
         return List.of("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+    }
+
+    @Override
+    protected SqlDialect dialect() {
+        return new DuckDbDialect();
     }
 
     @Override

@@ -31,8 +31,9 @@ import java.util.Map;
 /**
  * The conformance suite against the DuckDB connector declaring less than it implements: load modes APPEND and
  * OVERWRITE, table handlings FAIL and DROP, schema evolution ALLOW_NEW_COLUMNS_ONLY and BLOCK_ALL, no hard deletes,
- * no SQL scripts. Every case whose behaviour is undeclared must then meet the canonical unsupported failure from the
- * real base class, which proves the suite's unsupported branches against a real database.
+ * no SQL scripts, no schema auto-creation (the suite creates its schema up front). Every case whose behaviour is
+ * undeclared must then meet the canonical unsupported failure from the real base class, which proves the suite's
+ * unsupported branches against a real database.
  */
 class DuckDbRestrictedCapabilitiesIT extends WarehouseConformanceSuite {
     private final Path dir;
@@ -131,6 +132,7 @@ class DuckDbRestrictedCapabilitiesIT extends WarehouseConformanceSuite {
                     .defaultSchemaEvolutionMode(SchemaEvolutionMode.ALLOW_NEW_COLUMNS_ONLY)
                     .supportsHardDeletes(false)
                     .supportsSqlScripts(false)
+                    .canAutoCreateSchema(false)
                     .supportsParallelization(false);
         }
 

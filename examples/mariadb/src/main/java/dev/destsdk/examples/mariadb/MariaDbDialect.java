@@ -144,6 +144,36 @@ public final class MariaDbDialect extends GeneralSqlDialect {
         return Optional.of("CREATE INDEX " + quote(indexName) + " ON " + qualify(table) + " (" + parts + ")");
     }
 
+    /**
+     * A unique index when every key column can be indexed whole (no TEXT, BLOB or JSON column, which MariaDB indexes
+     * by prefix only) and there are at most {@value #MAX_INDEXED_KEYS} of them; empty otherwise.
+     */
+    @Override
+    public Optional<String> createUniqueKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns) {
+        if (keyColumns.size() > MAX_INDEXED_KEYS || keyColumns.stream().anyMatch(MariaDbDialect::needsPrefix)) {
+            return Optional.empty();
+        }
+        return Optional.of("CREATE UNIQUE INDEX " + quote(indexName) + " ON " + qualify(table) + " ("
+                + columnList(keyColumns.stream().map(ColumnDef::name).toList(), Optional.empty()) + ")");
+    }
+
+    /** Reads {@code information_schema.STATISTICS}: unique indexes whose whole columns are exactly the keys. */
+    @Override
+    public Optional<String> uniqueKeyIndexesQuery(TableName table, List<String> keyColumns) {
+        int n = keyColumns.size();
+        return Optional.of("SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
+                + stringLiteral(table.schema().orElseThrow()) + " AND TABLE_NAME = " + stringLiteral(table.table())
+                + " AND NON_UNIQUE = 0 GROUP BY INDEX_NAME HAVING COUNT(*) = " + n + " AND SUM(SUB_PART IS NULL) = "
+                + n + " AND SUM(COLUMN_NAME IN (" + keyColumns.stream().map(this::stringLiteral)
+                .collect(Collectors.joining(", ")) + ")) = " + n + " ORDER BY 1");
+    }
+
+    /** {@code DROP INDEX index ON table}: MariaDB names indexes per table. */
+    @Override
+    public String dropIndex(TableName table, String indexName) {
+        return "DROP INDEX " + quote(indexName) + " ON " + qualify(table);
+    }
+
     private static boolean needsPrefix(ColumnDef column) {
         String type = column.nativeType().toUpperCase(Locale.ROOT);
         return type.endsWith("TEXT") || type.endsWith("BLOB") || type.equals("JSON");
@@ -187,7 +217,10 @@ public final class MariaDbDialect extends GeneralSqlDialect {
         return false;
     }
 
-    /** Joins the ranked row numbers, since MariaDB cannot delete from a table its own subquery reads. */
+    /**
+     * Joins the ranked row numbers, since MariaDB cannot delete from a table its own subquery reads. The deleted
+     * table is named, not aliased (see {@link #deleteMatching}).
+     */
     @Override
     public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
         String rn = rowNumberExpression("x");
@@ -197,10 +230,11 @@ public final class MariaDbDialect extends GeneralSqlDialect {
             order.append(col).append(" IS NULL, ").append(col).append(" DESC, ");
         });
         order.append(rn).append(" DESC");
-        return "DELETE " + STAGING + " FROM " + qualify(staging) + " " + STAGING + " JOIN (SELECT rn FROM (SELECT " + rn
+        String self = qualify(staging);
+        return "DELETE " + self + " FROM " + self + " JOIN (SELECT rn FROM (SELECT " + rn
                 + " AS rn, ROW_NUMBER() OVER (PARTITION BY " + columnList(keyColumns, Optional.of("x")) + " ORDER BY "
-                + order + ") AS pos FROM " + qualify(staging) + " x) ranked WHERE pos > 1) d ON "
-                + rowNumberExpression(STAGING) + " = d.rn";
+                + order + ") AS pos FROM " + self + " x) ranked WHERE pos > 1) d ON " + rowNumberExpression(self)
+                + " = d.rn";
     }
 
     /** {@code UPDATE target t JOIN staging s ON keys SET t.c = s.c [WHERE filter]}. */
@@ -214,11 +248,16 @@ public final class MariaDbDialect extends GeneralSqlDialect {
                 + keyJoin(keyColumns, TARGET, STAGING) + " SET " + set + stagingFilter.map(f -> " WHERE " + f).orElse("");
     }
 
-    /** {@code DELETE t FROM target t JOIN staging s ON keys WHERE filter}. */
+    /**
+     * {@code DELETE db.target FROM db.target JOIN staging s ON keys WHERE filter}: the deleted table is named, not
+     * aliased, because MariaDB resolves an alias in a multi-table DELETE's table list only when the connection has a
+     * default database.
+     */
     @Override
     public String deleteMatching(TableName target, TableName staging, List<String> keyColumns, String stagingFilter) {
-        return "DELETE " + TARGET + " FROM " + qualify(target) + " " + TARGET + " JOIN " + qualify(staging) + " "
-                + STAGING + " ON " + keyJoin(keyColumns, TARGET, STAGING) + " WHERE " + stagingFilter;
+        String self = qualify(target);
+        return "DELETE " + self + " FROM " + self + " JOIN " + qualify(staging) + " " + STAGING + " ON "
+                + keyJoin(keyColumns, self, STAGING) + " WHERE " + stagingFilter;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.spi.Destination;
 import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
 import dev.destsdk.jdbc.testing.CanonicalValues;
+import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +20,14 @@ import java.util.Map;
 class MariaDbLoadPathIT extends AbstractLoadPathIT {
     private final String database = "destsdk_it_mdblp_" + Long.toHexString(System.nanoTime());
 
+    /**
+     * The server's URL without its default database: the connector qualifies every table with the configured
+     * database, so each statement (multi-table DELETEs included) must work on a connection with none selected.
+     */
     @Override
     protected Destination createDestination() {
-        return new MariaDbDestinationFactory().create(Map.of("url", MariaDbDestinationIT.DATABASE.url(),
+        String url = MariaDbDestinationIT.DATABASE.url().replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/");
+        return new MariaDbDestinationFactory().create(Map.of("url", url,
                 "user", MariaDbDestinationIT.DATABASE.user(), "password", MariaDbDestinationIT.DATABASE.password(),
                 "database", database,
                 "tls", "disable"));
@@ -45,6 +51,11 @@ class MariaDbLoadPathIT extends AbstractLoadPathIT {
     @Override
     protected List<String> dropSchemaSql(String schema) {
         return List.of("DROP DATABASE IF EXISTS `" + schema + "`");
+    }
+
+    @Override
+    protected SqlDialect dialect() {
+        return new MariaDbDialect();
     }
 
     @Override

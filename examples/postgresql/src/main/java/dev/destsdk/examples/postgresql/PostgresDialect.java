@@ -120,6 +120,28 @@ public final class PostgresDialect extends GeneralSqlDialect {
                 + keyColumns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")) + ")");
     }
 
+    @Override
+    public Optional<String> createUniqueKeyIndex(TableName table, String indexName, List<ColumnDef> keyColumns) {
+        return Optional.of("CREATE UNIQUE INDEX " + quote(indexName) + " ON " + qualify(table) + " ("
+                + keyColumns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /**
+     * Reads {@code pg_index}: unique indexes of the table without predicate or expressions whose columns are
+     * exactly the key columns, compared as sets (ON CONFLICT infers an arbiter index regardless of column order).
+     */
+    @Override
+    public Optional<String> uniqueKeyIndexesQuery(TableName table, List<String> keyColumns) {
+        String keys = "ARRAY[" + keyColumns.stream().map(this::stringLiteral).collect(Collectors.joining(", "))
+                + "]::text[]";
+        String indexed = "ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = x.indrelid"
+                + " AND a.attnum = ANY (x.indkey))";
+        return Optional.of("SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                + " WHERE x.indrelid = to_regclass(" + stringLiteral(qualify(table)) + ") AND x.indisunique"
+                + " AND x.indpred IS NULL AND x.indexprs IS NULL AND x.indnatts = " + keyColumns.size()
+                + " AND " + indexed + " @> " + keys + " AND " + indexed + " <@ " + keys + " ORDER BY 1");
+    }
+
     /**
      * An UNLOGGED table: a staging table is dropped when the load ends and never needs to survive a crash, so its
      * rows need not be written to the WAL.
@@ -131,13 +153,27 @@ public final class PostgresDialect extends GeneralSqlDialect {
     }
 
     /**
-     * A writable CTE: the update returns the keys it matched, and the insert takes the staging rows whose key is not
-     * among them, so the target is joined once instead of twice. The final SELECT counts both.
+     * With a unique key index: {@code INSERT … SELECT … ON CONFLICT (keys) DO UPDATE}, one pass that finds each
+     * staging row's match through the index; a row whose {@code xmax} is 0 was inserted, any other was updated.
+     * Without one: a writable CTE, where the update returns the keys it matched and the insert takes the staging
+     * rows whose key is not among them, so the target is joined once instead of twice. Either way the final SELECT
+     * returns the rows updated and the rows inserted.
      */
     @Override
     public Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
                                               List<String> updateColumns, List<String> insertColumns,
-                                              Optional<String> stagingFilter) {
+                                              Optional<String> stagingFilter, boolean uniqueKeyIndex) {
+        if (uniqueKeyIndex) {
+            String set = updateColumns.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c))
+                    .collect(Collectors.joining(", "));
+            return Optional.of("WITH upserted AS (INSERT INTO " + qualify(target) + " ("
+                    + columnList(insertColumns, Optional.empty()) + ") SELECT "
+                    + columnList(insertColumns, Optional.of(STAGING)) + " FROM " + qualify(staging) + " AS " + STAGING
+                    + stagingFilter.map(f -> " WHERE " + f).orElse("") + " ON CONFLICT ("
+                    + columnList(keyColumns, Optional.empty()) + ") DO UPDATE SET " + set
+                    + " RETURNING (xmax = 0) AS inserted) SELECT COUNT(*) FILTER (WHERE NOT inserted),"
+                    + " COUNT(*) FILTER (WHERE inserted) FROM upserted");
+        }
         String set = updateColumns.stream().map(c -> quote(c) + " = " + column(c, Optional.of(STAGING)))
                 .collect(Collectors.joining(", "));
         String filter = stagingFilter.map(f -> " AND " + f).orElse("");

@@ -2,6 +2,7 @@ package dev.destsdk.examples.postgresql;
 
 import dev.destsdk.core.spi.Destination;
 import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
+import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ class PostgresLoadPathIT extends AbstractLoadPathIT {
     @Override
     protected List<String> dropSchemaSql(String schema) {
         return List.of("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+    }
+
+    @Override
+    protected SqlDialect dialect() {
+        return new PostgresDialect();
     }
 
     @Override
