@@ -40,7 +40,7 @@ import java.util.Set;
  * <p>The stream reads the file with {@link DataFileStreams#open} (gunzipped, ending once the job is cancelled) and
  * holds two buffers; memory does not grow with the file. Not thread-safe; close it.
  */
-public final class CsvPassThrough extends InputStream {
+public final class CsvPassThrough extends CsvChunkStream {
     private static final int BUFFER = 1 << 16;
     private static final byte LF = '\n';
     private static final byte CR = '\r';
@@ -72,7 +72,6 @@ public final class CsvPassThrough extends InputStream {
     private int inputPosition;
     private final byte[] output;
     private int outputLength;
-    private int outputPosition;
     private boolean inputEnded;
     private boolean carry;
     private boolean ended;
@@ -87,7 +86,6 @@ public final class CsvPassThrough extends InputStream {
     private int fieldBegin;
     private int fields;
     private long records;
-    private ConnectorException failure;
 
     /** Where the bytes not yet copied to the output begin, in {@link #input}, during {@link #rewrite()}. */
     private int from;
@@ -265,48 +263,9 @@ public final class CsvPassThrough extends InputStream {
     }
 
     /** @return the data records written so far (header rows and skipped blank lines not counted) */
+    @Override
     public long records() {
         return records;
-    }
-
-    /** @return the bad record that ended the stream early, if any */
-    public Optional<ConnectorException> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    /**
-     * Throws the failure that ended the stream early, if any: a record with the wrong number of fields.
-     *
-     * @param file the file, named in the error; not null
-     * @throws ConnectorException VALIDATION_ERROR naming the file and record
-     */
-    public void throwIfFailed(LoadFile file) {
-        if (failure != null) {
-            throw file.attribute(failure);
-        }
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (!ensure()) {
-            return -1;
-        }
-        return output[outputPosition++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
-        }
-        if (!ensure()) {
-            return -1;
-        }
-        int n = Math.min(len, outputLength - outputPosition);
-        System.arraycopy(output, outputPosition, b, off, n);
-        outputPosition += n;
-        return n;
     }
 
     @Override
@@ -314,29 +273,28 @@ public final class CsvPassThrough extends InputStream {
         in.close();
     }
 
-    private boolean ensure() throws IOException {
-        while (outputPosition >= outputLength) {
-            if (ended || failure != null) {
-                return false;
-            }
-            outputPosition = 0;
-            outputLength = 0;
-            if (!inputEnded && (inputPosition >= inputLength || carry)) {
-                // keep the bytes not yet rewritten (a field that may be a NULL marker) and read after them
-                int rest = inputLength - inputPosition;
-                System.arraycopy(input, inputPosition, input, 0, rest);
-                inputLength = rest;
-                inputPosition = 0;
-                carry = false;
-                int n = in.read(input, rest, input.length - rest);
-                if (n < 0) {
-                    inputEnded = true;
-                } else {
-                    inputLength += n;
-                }
-            }
-            rewrite();
+    @Override
+    protected boolean nextChunk() throws IOException {
+        if (ended || failed()) {
+            return false;
         }
+        outputLength = 0;
+        if (!inputEnded && (inputPosition >= inputLength || carry)) {
+            // keep the bytes not yet rewritten (a field that may be a NULL marker) and read after them
+            int rest = inputLength - inputPosition;
+            System.arraycopy(input, inputPosition, input, 0, rest);
+            inputLength = rest;
+            inputPosition = 0;
+            carry = false;
+            int n = in.read(input, rest, input.length - rest);
+            if (n < 0) {
+                inputEnded = true;
+            } else {
+                inputLength += n;
+            }
+        }
+        rewrite();
+        setChunk(output, outputLength);
         return true;
     }
 
@@ -436,7 +394,7 @@ public final class CsvPassThrough extends InputStream {
             endField(i);
             boolean wasDropping = dropping;
             endRecord(i, cr);
-            if (failure != null) {
+            if (failed()) {
                 inputPosition = i;
                 outputLength = out;
                 return;
@@ -465,11 +423,11 @@ public final class CsvPassThrough extends InputStream {
 
     /** At the end of the input: ends a last record that has no line break, and the stream. */
     private void finish(int end) {
-        if (!lineStart && failure == null) {
+        if (!lineStart && !failed()) {
             inQuote = false;
             endField(end);
             endRecord(end, false);
-            if (failure == null) {
+            if (!failed()) {
                 flush(end);
                 output[out++] = LF;
             }
@@ -585,9 +543,9 @@ public final class CsvPassThrough extends InputStream {
         }
         if (expectedFields > 0 && fields != expectedFields) {
             flush(i);
-            failure = ConnectorException.builder(ErrorType.VALIDATION_ERROR, "record " + (records + 1) + " has "
+            fail(ConnectorException.builder(ErrorType.VALIDATION_ERROR, "record " + (records + 1) + " has "
                     + fields + " field(s), expected " + expectedFields + "; fix the file or the object's fields")
-                    .record(records + 1).build();
+                    .record(records + 1).build());
             return;
         }
         records++;

@@ -5,7 +5,6 @@ import dev.destsdk.core.csv.CsvRecordReader;
 import dev.destsdk.core.csv.CsvRow;
 import dev.destsdk.core.error.ConnectorException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.function.UnaryOperator;
  * therefore must call {@link #throwIfFailed(LoadFile)} (and check cancellation) after its statement returns, and before
  * interpreting a database error about the truncated input. Not thread-safe.
  */
-public final class CsvTranscoder extends InputStream {
+public final class CsvTranscoder extends CsvChunkStream {
     private static final int TARGET_BUFFER = 1 << 16;
     private static final int CANCEL_CHECK_INTERVAL = 1024;
 
@@ -33,12 +32,9 @@ public final class CsvTranscoder extends InputStream {
     private final List<UnaryOperator<String>> converters;
     private final CancellationSignal cancellation;
     private final StringBuilder text = new StringBuilder(TARGET_BUFFER + 1024);
-    private byte[] buffer = new byte[0];
-    private int position;
     private boolean eof;
     private long records;
     private boolean valuesHaveLineBreaks;
-    private ConnectorException failure;
     private final String suffix;
 
     /**
@@ -83,6 +79,7 @@ public final class CsvTranscoder extends InputStream {
     }
 
     /** @return records transcoded so far */
+    @Override
     public long records() {
         return records;
     }
@@ -95,53 +92,12 @@ public final class CsvTranscoder extends InputStream {
         return !valuesHaveLineBreaks;
     }
 
-    /** @return the bad-input failure that ended the stream early, if any */
-    public Optional<ConnectorException> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    /**
-     * Throws the bad-input failure that ended the stream, if any.
-     *
-     * @param file the file, named in the error; not null
-     * @throws ConnectorException the failure, naming the file, line and column
-     */
-    public void throwIfFailed(LoadFile file) {
-        if (failure != null) {
-            throw file.attribute(failure);
-        }
-    }
-
     @Override
-    public int read() throws IOException {
-        if (!ensure()) {
-            return -1;
+    protected boolean nextChunk() throws IOException {
+        if (eof) {
+            return false;
         }
-        return buffer[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
-        }
-        if (!ensure()) {
-            return -1;
-        }
-        int n = Math.min(len, buffer.length - position);
-        System.arraycopy(buffer, position, b, off, n);
-        position += n;
-        return n;
-    }
-
-    private boolean ensure() throws IOException {
-        while (position >= buffer.length) {
-            if (eof) {
-                return false;
-            }
-            fill();
-        }
+        fill();
         return true;
     }
 
@@ -162,11 +118,11 @@ public final class CsvTranscoder extends InputStream {
                 records++;
             }
         } catch (ConnectorException e) {
-            failure = e;
+            fail(e);
             eof = true;
         }
-        buffer = text.toString().getBytes(StandardCharsets.UTF_8);
-        position = 0;
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        setChunk(bytes, bytes.length);
     }
 
     private void append(CsvRow row) {

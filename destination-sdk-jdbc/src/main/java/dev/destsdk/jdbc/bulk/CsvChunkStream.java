@@ -1,0 +1,117 @@
+package dev.destsdk.jdbc.bulk;
+
+import dev.destsdk.core.error.ConnectorException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A data file as the CSV a database's bulk reader takes, produced one chunk at a time: the stream the bulk loaders
+ * hand to COPY, LOAD DATA or a CSV reader. A subclass produces chunks ({@link #nextChunk()}); this class serves
+ * them to the reader and keeps the bad-input failure that ended the stream early, which the loader rethrows naming
+ * the file once the database has read what came before ({@link #throwIfFailed}).
+ *
+ * <p>Memory is one chunk at a time, whatever the file's size. Not thread-safe: one reader reads the stream; close it.
+ */
+public abstract class CsvChunkStream extends InputStream {
+    private static final byte[] EMPTY = new byte[0];
+
+    private byte[] chunk = EMPTY;
+    private int position;
+    private int limit;
+    private ConnectorException failure;
+
+    /** For subclasses. */
+    protected CsvChunkStream() {
+    }
+
+    /**
+     * Produces the next chunk with {@link #setChunk}; called only once the previous chunk is read. An empty chunk is
+     * allowed (the stream asks again).
+     *
+     * @return false when there is no more output: the file ended, the job was cancelled, or {@link #fail} was called
+     * @throws IOException when the file cannot be read
+     */
+    protected abstract boolean nextChunk() throws IOException;
+
+    /**
+     * Hands the next bytes to the reader. The stream reads {@code bytes} until they are consumed; the subclass may
+     * reuse the array after its next {@link #nextChunk()} call.
+     *
+     * @param bytes the chunk's buffer; not null
+     * @param length how many of its bytes, from index 0, are output
+     */
+    protected final void setChunk(byte[] bytes, int length) {
+        Objects.checkFromIndexSize(0, length, bytes.length);
+        chunk = bytes;
+        position = 0;
+        limit = length;
+    }
+
+    /**
+     * Ends the stream early because of bad input: what was produced before it is still read, then the stream ends.
+     *
+     * @param badInput the failure, without the file (the loader adds it); not null
+     */
+    protected final void fail(ConnectorException badInput) {
+        failure = Objects.requireNonNull(badInput, "badInput is null");
+    }
+
+    /** @return whether {@link #fail} was called */
+    protected final boolean failed() {
+        return failure != null;
+    }
+
+    /** @return the data records produced so far (header rows and skipped blank lines not counted) */
+    public abstract long records();
+
+    /** @return the bad-input failure that ended the stream early, if any */
+    public final Optional<ConnectorException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Throws the bad-input failure that ended the stream early, if any.
+     *
+     * @param file the file, named in the error; not null
+     * @throws ConnectorException the failure, naming the file and the record (and column where known)
+     */
+    public final void throwIfFailed(LoadFile file) {
+        if (failure != null) {
+            throw file.attribute(failure);
+        }
+    }
+
+    @Override
+    public final int read() throws IOException {
+        if (!ensure()) {
+            return -1;
+        }
+        return chunk[position++] & 0xff;
+    }
+
+    @Override
+    public final int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        if (!ensure()) {
+            return -1;
+        }
+        int n = Math.min(len, limit - position);
+        System.arraycopy(chunk, position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    private boolean ensure() throws IOException {
+        while (position >= limit) {
+            if (!nextChunk()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
