@@ -5,6 +5,7 @@ import dev.destsdk.core.control.ProgressEvent;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.naming.IdentifierKind;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.core.spi.LoadRequest;
@@ -13,6 +14,7 @@ import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
+import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.ExistingColumn;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
@@ -50,6 +52,7 @@ final class WarehouseLoad {
     private final TableName staging;
     private final TableName aside;
     private final TableName retired;
+    private final TableName rebuilt;
     private final String syncPart;
     private List<String> indexesToDemote = List.of();
     /**
@@ -57,6 +60,8 @@ final class WarehouseLoad {
      * transactional), in the order they were applied; run newest first when the load fails before it commits.
      */
     private final List<List<String>> undo = new ArrayList<>();
+    private List<ExistingColumn> existingColumns = List.of();
+    private boolean rebuiltCreated;
     private boolean stagingCreated;
     private boolean asideCreated;
     private long rowsLoaded;
@@ -76,6 +81,7 @@ final class WarehouseLoad {
         this.staging = target.sibling(helperName("_destsdk_stage_"));
         this.aside = target.sibling(helperName("_destsdk_new_"));
         this.retired = target.sibling(helperName("_destsdk_old_"));
+        this.rebuilt = target.sibling(helperName("_destsdk_rebuild_"));
     }
 
     private String helperName(String prefix) {
@@ -98,6 +104,7 @@ final class WarehouseLoad {
     private LoadResponse execute() {
         report("reading the definition of " + target);
         List<ExistingColumn> existing = readColumns(target);
+        existingColumns = existing;
         boolean exists = !existing.isEmpty();
         boolean replace = false;
         if (exists && request.mapping().isFirstRun()) {
@@ -415,14 +422,19 @@ final class WarehouseLoad {
     private void publish(boolean exists) {
         request.cancellation().checkCancellation("load: publishing " + target);
         if (exists) {
-            sql.update(d.dropTableIfExists(retired));
-            for (String statement : d.swapTables(target, aside, retired)) {
-                sql.update(statement);
-            }
-            sql.update(d.dropTableIfExists(retired));
+            swapIn(aside);
         } else {
             sql.update(d.renameTable(aside, target.table()));
         }
+    }
+
+    /** Replaces the target by {@code replacement}, dropping the old table. */
+    private void swapIn(TableName replacement) {
+        sql.update(d.dropTableIfExists(retired));
+        for (String statement : d.swapTables(target, replacement, retired)) {
+            sql.update(statement);
+        }
+        sql.update(d.dropTableIfExists(retired));
     }
 
     /** Creates the empty table (ddlOnly, zeroRows) aside and publishes it. */
@@ -613,8 +625,15 @@ final class WarehouseLoad {
         }
     }
 
-    /** Applies the schema changes, then replaces the SDK's unique key index by a plain one where it must go. */
+    /**
+     * Applies the schema changes (in place, or by rebuilding the table when a type cannot be altered in place), then
+     * replaces the SDK's unique key index by a plain one where it must go.
+     */
     private void applyChanges(List<SchemaChange> changes) {
+        if (changes.stream().anyMatch(c -> c.kind() == SchemaChange.Kind.WIDEN && widening(c).isEmpty())) {
+            rebuild(changes);
+            return;
+        }
         for (SchemaChange change : changes) {
             switch (change.kind()) {
                 case ADD -> {
@@ -624,17 +643,12 @@ final class WarehouseLoad {
                 }
                 case WIDEN -> {
                     ExistingColumn old = change.existing().orElseThrow();
-                    ColumnDef from = new ColumnDef(old.name(), old.type().orElseThrow(), old.nativeType(),
-                            old.nullable(), Optional.empty());
                     report("widening column " + old.name() + " from " + old.nativeType() + " to "
                             + change.column().nativeType());
-                    List<String> statements = d.widenColumn(target, from, change.column()).orElseThrow(() ->
-                            ConnectorException.unsupported(d.name(), "widening column " + old.name() + " of " + target
-                                    + " from " + old.nativeType() + " to " + change.column().nativeType()
-                                    + " in place (the table would have to be rebuilt)"));
-                    statements.forEach(sql::update);
+                    widening(change).orElseThrow().forEach(sql::update);
                     // the rows are rolled back, so they fit the old type again
-                    d.widenColumn(target, change.column().withNullable(old.nullable()), from).ifPresent(this::undoable);
+                    d.widenColumn(target, change.column().withNullable(old.nullable()), asColumn(old))
+                            .ifPresent(this::undoable);
                 }
             }
         }
@@ -651,6 +665,57 @@ final class WarehouseLoad {
                 undoable(List.of(d.dropIndex(target, plain)));
             }
         }
+    }
+
+    /** A column as it is, for DDL; a type the dialect does not know stays its native type (STRING stands in). */
+    private static ColumnDef asColumn(ExistingColumn column) {
+        return new ColumnDef(column.name(), column.type().orElse(ColumnType.of(CanonicalType.STRING)),
+                column.nativeType(), column.nullable(), Optional.empty());
+    }
+
+    private Optional<List<String>> widening(SchemaChange change) {
+        return d.widenColumn(target, asColumn(change.existing().orElseThrow()), change.column());
+    }
+
+    /**
+     * Applies schema changes by rebuilding the table, for a dialect that cannot change a column's type in place:
+     * creates the new definition beside the target (widened and added columns, in the existing order), copies the
+     * rows converting the widened columns, builds the key index (unique when the target had one and keeps it), and
+     * swaps it in. Rows, columns and the key index are kept; other indexes, constraints, defaults and grants of the
+     * old table are not. In a transaction where DDL is transactional; elsewhere a failed load keeps the rebuilt
+     * table (same rows, wider types).
+     */
+    private void rebuild(List<SchemaChange> changes) {
+        request.cancellation().checkCancellation("load: rebuilding " + target);
+        report("rebuilding " + target + ": " + d.name() + " cannot change a column's type in place");
+        LOG.warn("rebuilding {} to widen column types; indexes other than the key index, constraints, defaults and"
+                + " grants of the old table are not carried over", target);
+        List<ColumnDef> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (ExistingColumn column : existingColumns) {
+            Optional<SchemaChange> widen = changes.stream().filter(c -> c.kind() == SchemaChange.Kind.WIDEN
+                    && d.sameColumnName(c.existing().orElseThrow().name(), column.name())).findFirst();
+            ColumnDef def = widen.map(c -> c.column().withNullable(column.nullable())).orElse(asColumn(column));
+            columns.add(def);
+            names.add(column.name());
+            values.add(widen.isPresent() ? d.castTo(d.quote(column.name()), def) : d.quote(column.name()));
+        }
+        changes.stream().filter(c -> c.kind() == SchemaChange.Kind.ADD)
+                .forEach(c -> columns.add(c.column().withNullable(true)));
+        boolean unique = indexesToDemote.isEmpty() && !uniqueKeyIndexes().isEmpty();
+        sql.update(d.dropTableIfExists(rebuilt));
+        rebuiltCreated = true;
+        sql.update(d.createTable(rebuilt, columns));
+        sql.update(d.insertSelect(rebuilt, names, values, target));
+        if (!layout.keyColumns().isEmpty()) {
+            String index = keyIndexName();
+            (unique ? d.createUniqueKeyIndex(rebuilt, index, layout.keyColumnDefs()) : Optional.<String>empty())
+                    .or(() -> d.createKeyIndex(rebuilt, index, layout.keyColumnDefs())).ifPresent(sql::update);
+        }
+        swapIn(rebuilt);
+        rebuiltCreated = false;
+        indexesToDemote = List.of();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -709,6 +774,9 @@ final class WarehouseLoad {
         }
         if (asideCreated) {
             dropQuietly(aside);
+        }
+        if (rebuiltCreated) {
+            dropQuietly(rebuilt);
         }
     }
 

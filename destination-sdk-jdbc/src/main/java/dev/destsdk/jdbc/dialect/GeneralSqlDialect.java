@@ -257,6 +257,21 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + " SET DATA TYPE " + to.nativeType()));
     }
 
+    /** {@code CAST(expression AS nativeType)}. */
+    @Override
+    public String castTo(String expression, ColumnDef to) {
+        return "CAST(" + expression + " AS " + to.nativeType() + ")";
+    }
+
+    @Override
+    public String insertSelect(TableName target, List<String> columns, List<String> expressions, TableName source) {
+        if (columns.size() != expressions.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns but " + expressions.size() + " expressions");
+        }
+        return "INSERT INTO " + qualify(target) + " (" + columnList(columns, Optional.empty()) + ") SELECT "
+                + String.join(", ", expressions) + " FROM " + qualify(source);
+    }
+
     @Override
     public String dropDefault(TableName table, String column) {
         return "ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(column) + " DROP DEFAULT";

@@ -154,6 +154,25 @@ public interface SqlDialect {
     Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to);
 
     /**
+     * A value converted to a column's type, for copying rows into a rebuilt table when {@link #widenColumn} is
+     * empty.
+     *
+     * @param expression the SQL expression, e.g. a quoted column; not null
+     * @param to the column the value goes to; not null
+     * @return the converting expression, e.g. {@code CAST(expression AS type)}
+     */
+    String castTo(String expression, ColumnDef to);
+
+    /**
+     * @param target the table rows are inserted into; not null
+     * @param columns the target's columns, final identifiers; not empty
+     * @param expressions one SQL expression per column, over the source's columns (unaliased); same size
+     * @param source the table the rows come from; not null
+     * @return {@code INSERT INTO target (columns) SELECT expressions FROM source}
+     */
+    String insertSelect(TableName target, List<String> columns, List<String> expressions, TableName source);
+
+    /**
      * @param table the table; not null
      * @param column the column; not null
      * @return the statement that removes the column's default

@@ -96,6 +96,9 @@ public final class GoldenStatements {
         out.put("create_table.sql", sql(dialect.createTable(TARGET, columns)));
         out.put("create_staging_table.sql", sql(dialect.createStagingTable(STAGING, columns)));
         out.put("drop_table.sql", sql(dialect.dropTableIfExists(STAGING)));
+        out.put("rebuild_copy.sql", sql(dialect.insertSelect(TARGET.sibling("_destsdk_rebuild_sync_42"),
+                List.of("id", "c_integer"), List.of(dialect.quote("id"), dialect.castTo(dialect.quote("c_integer"),
+                        col(dialect, "c_integer", ColumnType.of(CanonicalType.LONG), true))), TARGET)));
         out.put("drop_column.sql", sql(dialect.dropColumn(TARGET, "New Column")));
         out.put("add_column.sql", sql(dialect.addColumn(TARGET, col(dialect, "New Column",
                 ColumnType.of(CanonicalType.DATE), false))));

@@ -21,9 +21,10 @@ import java.util.Set;
  * insertion order through {@code rowid}.
  *
  * <p>The connection's time zone is UTC (the destination sets it), so casts between TIMESTAMP and TIMESTAMPTZ read
- * naive timestamps as UTC. Immutable and thread-safe.
+ * naive timestamps as UTC. Immutable and thread-safe; open for extension as {@link GeneralSqlDialect} is (tests use a
+ * variant without a feature).
  */
-public final class DuckDbDialect extends GeneralSqlDialect {
+public class DuckDbDialect extends GeneralSqlDialect {
     /** The length this connector allows identifiers (DuckDB itself has no limit). */
     public static final int MAX_IDENTIFIER_LENGTH = 255;
     static final int MAX_DECIMAL_PRECISION = 38;

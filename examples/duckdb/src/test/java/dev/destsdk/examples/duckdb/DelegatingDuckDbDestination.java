@@ -1,0 +1,96 @@
+package dev.destsdk.examples.duckdb;
+
+import dev.destsdk.core.capability.ConnectorCapabilitiesConfigBuilder;
+import dev.destsdk.core.control.CancellationSignal;
+import dev.destsdk.core.csv.CsvFileFormat;
+import dev.destsdk.core.naming.NamingDefaults;
+import dev.destsdk.core.sync.SyncContext;
+import dev.destsdk.jdbc.BaseWarehouseDestination;
+import dev.destsdk.jdbc.bulk.BulkLoader;
+import dev.destsdk.jdbc.bulk.LoadFile;
+import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.jdbc.dialect.TableName;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The DuckDB connector's hooks behind another dialect and other declared capabilities, so that tests can run the
+ * real base class against a real database with a variant of the connector: fewer capabilities (the base must refuse
+ * the rest), or a dialect that lacks a feature (the base must work around it).
+ */
+final class DelegatingDuckDbDestination extends BaseWarehouseDestination {
+    private final DuckDbDestination delegate;
+    private final SqlDialect dialect;
+    private final UnaryOperator<ConnectorCapabilitiesConfigBuilder> capabilities;
+
+    /**
+     * @param delegate the connector whose connection, stage and loader are used; closed by {@link #close()}
+     * @param dialect the dialect the base uses
+     * @param capabilities adjusts the preset the base starts from
+     */
+    DelegatingDuckDbDestination(DuckDbDestination delegate, SqlDialect dialect,
+                                UnaryOperator<ConnectorCapabilitiesConfigBuilder> capabilities) {
+        this.delegate = delegate;
+        this.dialect = dialect;
+        this.capabilities = capabilities;
+    }
+
+    @Override
+    protected SqlDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    protected Connection openConnection() throws SQLException {
+        return delegate.openConnection();
+    }
+
+    @Override
+    protected NamingDefaults namingDefaults() {
+        return delegate.namingDefaults();
+    }
+
+    @Override
+    protected BulkLoader bulkLoader() {
+        return delegate.bulkLoader();
+    }
+
+    @Override
+    protected boolean isStaged() {
+        return delegate.isStaged();
+    }
+
+    @Override
+    protected String prepareStage(SyncContext sync, TableName table) throws IOException {
+        return delegate.prepareStage(sync, table);
+    }
+
+    @Override
+    protected long uploadToStage(String stageLocation, LoadFile file, CancellationSignal cancellation)
+            throws IOException {
+        return delegate.uploadToStage(stageLocation, file, cancellation);
+    }
+
+    @Override
+    protected List<LoadFile> stagedFiles(String stageLocation, CsvFileFormat format) throws IOException {
+        return delegate.stagedFiles(stageLocation, format);
+    }
+
+    @Override
+    protected void cleanUpStage(String stageLocation) throws IOException {
+        delegate.cleanUpStage(stageLocation);
+    }
+
+    @Override
+    protected ConnectorCapabilitiesConfigBuilder capabilities(ConnectorCapabilitiesConfigBuilder preset) {
+        return capabilities.apply(delegate.capabilities(preset));
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
