@@ -259,13 +259,23 @@ final class WarehouseLoad {
             // The tracking columns default to this sync's values while the files load; the defaults are dropped
             // before the table is published.
             sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));
-            loadFiles(aside, List.of(), tx);
+            Optional<String> keyFirst = request.loadMode() == LoadMode.MERGE && d.buildsKeyIndexBeforeLoad()
+                    && !layout.keyColumns().isEmpty()
+                    ? d.createUniqueKeyIndex(aside, keyIndexName(), layout.keyColumnDefs()) : Optional.empty();
+            boolean duplicates;
+            if (keyFirst.isPresent()) {
+                sql.update(keyFirst.get());
+                duplicates = !loadFilesIntoUniqueIndex(tx);
+            } else {
+                loadFiles(aside, List.of(), tx);
+                duplicates = false;
+            }
             long inserted = rowsLoaded;
-            if (hard) {
+            if (hard && !duplicates) {
                 report("removing rows marked deleted");
                 inserted -= sql.update(d.deleteWhere(aside, d.isTrue(layout.deleted(), Optional.empty())));
             }
-            if (indexAside(tx)) {
+            if (duplicates || (keyFirst.isEmpty() && indexAside(tx))) {
                 report("the batch holds a key more than once: de-duplicating through a staging table");
                 sql.update(d.dropTableIfExists(aside));
                 sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, request.sync())));
@@ -289,6 +299,40 @@ final class WarehouseLoad {
             throw sql.translate(e, null);
         } finally {
             restoreAutoCommit(tx);
+        }
+    }
+
+    /**
+     * Loads the files into the aside table whose unique key index exists already ({@link
+     * SqlDialect#buildsKeyIndexBeforeLoad()}). A batch that repeats a key fails that load; so may bad input, which
+     * the staging table's load then reports as such.
+     *
+     * @param tx whether the build runs in a transaction (a failed load then rolls back to a savepoint)
+     * @return true when the files loaded; false when the load failed and the files must go through staging
+     */
+    private boolean loadFilesIntoUniqueIndex(boolean tx) {
+        Connection c = sql.connection();
+        try {
+            Savepoint savepoint = tx ? c.setSavepoint() : null;
+            try {
+                loadFiles(aside, List.of(), tx);
+            } catch (ConnectorException e) {
+                if (e.getErrorType() == ErrorType.CANCELLED) {
+                    throw e;
+                }
+                if (savepoint != null) {
+                    c.rollback(savepoint);
+                }
+                LOG.info("loading {} into its unique key failed ({}): loading it through a staging table", target,
+                        e.getMessage());
+                return false;
+            }
+            if (savepoint != null) {
+                c.releaseSavepoint(savepoint);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw sql.translate(e, null);
         }
     }
 

@@ -341,6 +341,12 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + " HAVING COUNT(*) > 1 LIMIT 1";
     }
 
+    /** False: the index is built in one pass once the rows are in. */
+    @Override
+    public boolean buildsKeyIndexBeforeLoad() {
+        return false;
+    }
+
     /** True: an index on the keys hands them over in order. */
     @Override
     public boolean checksDuplicatesWithKeyIndex() {

@@ -287,6 +287,15 @@ public interface SqlDialect {
     boolean checksDuplicatesWithKeyIndex();
 
     /**
+     * Whether a MERGE load's new table gets its unique key index ({@link #createUniqueKeyIndex}) before the rows are
+     * loaded rather than after: faster where the database clusters a table by that index (InnoDB). A batch that
+     * repeats a key then fails the bulk load, and the files go through the staging table to be de-duplicated.
+     *
+     * @return true to build the unique key index on the empty table
+     */
+    boolean buildsKeyIndexBeforeLoad();
+
+    /**
      * Deletes every staging row that another row with the same key supersedes: the highest cursor wins (NULL is
      * lowest); among equal cursors the row loaded last wins.
      *

@@ -218,6 +218,16 @@ public final class MariaDbDialect extends GeneralSqlDialect {
     }
 
     /**
+     * True: InnoDB clusters a table without primary key by its first unique NOT NULL index, so a table whose unique
+     * key exists before LOAD DATA stores the rows in key order as they come, faster than loading them unordered and
+     * building the index afterwards. (LOAD DATA LOCAL skips a repeated key with a warning, which fails the load.)
+     */
+    @Override
+    public boolean buildsKeyIndexBeforeLoad() {
+        return true;
+    }
+
+    /**
      * Joins the ranked row numbers, since MariaDB cannot delete from a table its own subquery reads. The deleted
      * table is named, not aliased (see {@link #deleteMatching}).
      */
