@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     Pipeline pipeline = runner.newPipeline();
  *     RunResult first = pipeline.run(RunSpec.builder(customers).addRow(1L, "Ada").loadMode(LoadMode.MERGE).build());
  *     RunResult second = pipeline.run(RunSpec.builder(customers).addRow(1L, "Ada L.").build()); // not a first run
- *     System.out.println(second.summary());
+ *     log.info("{}", second.summary());
  * }
  * }</pre>
  *
