@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Assertions;
  * the words its database will not accept as an unquoted column or table name and hands them to
  * {@link #assertQuotesEvery(IdentifierFormatter, Collection, String)}:
  * <pre>{@code
- * List<String> mustQuote = query("SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T')");
+ * List<String> mustQuote = KeywordCoverage.catalogWords(connection,
+ *         "SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T')");
  * KeywordCoverage.assertQuotesEvery(new PostgresDialect().identifiers(), mustQuote, "pg_get_keywords()");
  * }</pre>
  *
