@@ -115,6 +115,7 @@ public final class WriteEngine implements AutoCloseable {
     private int maxBatchRecords;
     private long lastProgress;
     private boolean waitingForPermit;
+    private boolean flushing;
 
     private static final class InFlight {
         final List<TrackedRecord> records;
@@ -218,6 +219,7 @@ public final class WriteEngine implements AutoCloseable {
      * @throws ConnectorException CANCELLED when cancelled, or the batch hook's non-retryable failure
      */
     public EngineStats finish() {
+        flushing = true;
         while (!idle()) {
             step(true);
         }
@@ -349,16 +351,40 @@ public final class WriteEngine implements AutoCloseable {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * Whether a batch should be sent now: a split half always; otherwise only a full batch (by count or bytes) of
+     * due retries and buffered records, unless the input is exhausted ({@link #finish}) and partial batches flush.
+     */
     private boolean hasReadyWork(long now) {
-        if (!splits.isEmpty() || (!retries.isEmpty() && retries.peek().notBefore - now <= 0)) {
+        if (!splits.isEmpty()) {
+            return true;
+        }
+        // A full buffer flushes too, so that records blocked behind one key can never stall the load.
+        boolean flush = flushing || pending.size() >= pendingCapacity;
+        int ready = 0;
+        long bytes = 0;
+        for (TrackedRecord t : retries) {
+            if (t.notBefore - now <= 0) {
+                ready++;
+                bytes += t.entry().sizeBytes();
+            }
+        }
+        if (ready > 0 && flush) {
             return true;
         }
         for (TrackedRecord t : pending) {
-            if (!held.contains(t.orderKey())) {
+            if (ready >= limits.maxRecordsPerBatch() || bytes >= limits.maxBytesPerBatch()) {
                 return true;
             }
+            if (!held.contains(t.orderKey())) {
+                if (flush) {
+                    return true;
+                }
+                ready++;
+                bytes += t.entry().sizeBytes();
+            }
         }
-        return false;
+        return ready >= limits.maxRecordsPerBatch() || bytes >= limits.maxBytesPerBatch();
     }
 
     private List<TrackedRecord> nextBatch(long now) {
