@@ -29,6 +29,8 @@ import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.FieldMetadata;
 import dev.destsdk.core.metadata.ObjectMetadata;
+import dev.destsdk.core.naming.IdentifierFormatter;
+import dev.destsdk.core.naming.IdentifierPolicy;
 import dev.destsdk.core.naming.NamespaceRules;
 import dev.destsdk.core.spi.LoadRequest;
 import dev.destsdk.core.spi.LoadResponse;
@@ -79,6 +81,8 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class BaseActivationDestination extends AbstractDestination {
     private static final Logger LOG = LoggerFactory.getLogger(BaseActivationDestination.class);
+
+    private static final IdentifierFormatter IDENTIFIERS = IdentifierPolicy.builder().build();
 
     private final EngineRuntime runtime;
     private RateLimiter rateLimiter;
@@ -152,6 +156,24 @@ public abstract class BaseActivationDestination extends AbstractDestination {
     @Override
     protected ConnectorCapabilitiesConfig declareCapabilities() {
         return ConnectorCapabilitiesConfigBuilder.builder().asAPIConnector().build();
+    }
+
+    /** @return the default identifier policy: API object and field names are used as the API spells them */
+    @Override
+    public IdentifierFormatter getIdentifierFormatter() {
+        return IDENTIFIERS;
+    }
+
+    /** @return the schema as it is: API objects have no namespaces to qualify */
+    @Override
+    public String getFullyQualifiedSchemaName(Optional<String> catalog, String schema) {
+        return schema;
+    }
+
+    /** @return the object's API name: API objects have no namespaces to qualify */
+    @Override
+    public String getFullyQualifiedTableName(Optional<String> catalog, Optional<String> schema, String table) {
+        return table;
     }
 
     // ---------------------------------------------------------------- template
