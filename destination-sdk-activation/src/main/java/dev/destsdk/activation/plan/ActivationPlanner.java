@@ -95,8 +95,9 @@ public final class ActivationPlanner {
                 flag(behaviour, ActivationOptions.FULL_RESYNC, false, problems),
                 behaviour);
 
-        List<String> mergeKeys = target.getSelectedMergeKeys().isEmpty()
-                ? List.copyOf(defaultMergeKeys.apply(description)) : target.getSelectedMergeKeys();
+        // An INSERT matches nothing: it takes merge keys only where they are selected (for per-key order).
+        List<String> mergeKeys = !target.getSelectedMergeKeys().isEmpty() ? target.getSelectedMergeKeys()
+                : operation.updates() ? List.copyOf(defaultMergeKeys.apply(description)) : List.of();
 
         List<MappedField> fields = new ArrayList<>();
         Map<String, String> targetToSource = new LinkedHashMap<>();

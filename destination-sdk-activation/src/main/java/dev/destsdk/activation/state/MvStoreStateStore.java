@@ -4,16 +4,21 @@ import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * The embedded default {@link StateStore}: one file, {@code activation-state.mv.db}, under a directory the
- * configuration gives, kept by H2's MVStore (a persistent copy-on-write B-tree, no server, no other dependency).
+ * The embedded default {@link StateStore}: one file per target scope, {@code activation-state-<hash>.mv.db}, under a
+ * directory the configuration gives, kept by H2's MVStore (a persistent copy-on-write B-tree, no server, no other
+ * dependency). A session opens its scope's file and closes it at the end, so that loads of different targets (and
+ * destination instances one after another) share the directory; two loads of the same target at the same time are
+ * refused (the file is locked).
  *
  * <p>Why MVStore: a change-only sync looks up one digest per input record in random key order, for millions of keys;
  * a B-tree on disk answers that with a bounded page cache ({@value #CACHE_MB} MiB here) whatever the number of keys,
@@ -21,56 +26,75 @@ import org.h2.mvstore.MVStoreException;
  * input sorted by key; an in-memory map grows with the keys.
  *
  * <p>Auto-commit is off: a session commits what it recorded every {@value #COMMIT_EVERY} successes (all recorded
- * digests are successes, so an early commit is always right) and on {@link StateSession#commit()}. Thread-safe.
+ * digests are successes, so an early commit is always right) and on {@link StateSession#commit()}; closing a session
+ * drops what was recorded after the last commit. Thread-safe.
  */
 public final class MvStoreStateStore implements StateStore {
-    /** The file name under the state directory. */
-    public static final String FILE_NAME = "activation-state.mv.db";
+    /** The file name prefix under the state directory. */
+    public static final String FILE_PREFIX = "activation-state-";
     static final int CACHE_MB = 8;
     static final int COMMIT_EVERY = 20_000;
 
-    private final MVStore store;
+    private final Path directory;
 
-    private MvStoreStateStore(MVStore store) {
-        this.store = store;
+    private MvStoreStateStore(Path directory) {
+        this.directory = directory;
     }
 
     /**
-     * Opens (creating when needed) the store under a directory.
+     * A store under a directory, created when missing.
      *
-     * @param directory the state directory; created when missing; not null
-     * @return the store; close it
-     * @throws ConnectorException IO_ERROR when the file cannot be opened
+     * @param directory the state directory; not null
+     * @return the store
+     * @throws ConnectorException IO_ERROR when the directory cannot be created
      */
     public static MvStoreStateStore open(Path directory) {
         Objects.requireNonNull(directory, "directory is null");
         try {
             Files.createDirectories(directory);
-            MVStore store = new MVStore.Builder().fileName(directory.resolve(FILE_NAME).toString())
-                    .cacheSize(CACHE_MB).autoCommitDisabled().open();
-            return new MvStoreStateStore(store);
-        } catch (IOException | MVStoreException e) {
-            throw new ConnectorException(ErrorType.IO_ERROR, "cannot open the activation state store under "
+        } catch (IOException e) {
+            throw new ConnectorException(ErrorType.IO_ERROR, "cannot create the activation state directory "
                     + directory + ": " + e.getMessage(), e);
         }
+        return new MvStoreStateStore(directory);
+    }
+
+    /**
+     * @param scope a target scope; not null
+     * @return the file that keeps its state
+     */
+    public Path file(String scope) {
+        UUID id = UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(FILE_PREFIX + id + ".mv.db");
     }
 
     @Override
     public StateSession open(String scope) {
-        MVMap<String, byte[]> map = store.openMap("digest:" + Objects.requireNonNull(scope, "scope is null"));
-        return new Session(map);
+        Objects.requireNonNull(scope, "scope is null");
+        Path file = file(scope);
+        try {
+            MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+                    .autoCommitDisabled().open();
+            return new Session(store, store.openMap("digest:" + scope));
+        } catch (MVStoreException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot open the activation state of " + scope
+                    + " (is another load of the same target running?): " + e.getMessage()).file(file).cause(e)
+                    .build();
+        }
     }
 
     @Override
     public void close() {
-        store.close();
+        // Sessions own their files; nothing else is held.
     }
 
-    private final class Session implements StateSession {
+    private static final class Session implements StateSession {
+        private final MVStore store;
         private final MVMap<String, byte[]> map;
         private int uncommitted;
 
-        Session(MVMap<String, byte[]> map) {
+        Session(MVStore store, MVMap<String, byte[]> map) {
+            this.store = store;
             this.map = map;
         }
 
@@ -95,12 +119,13 @@ public final class MvStoreStateStore implements StateStore {
 
         @Override
         public void close() {
-            // Nothing to release per session; what was not committed stays uncommitted until the store closes,
-            // and MVStore.close() commits, so roll back to the last commit first.
+            if (store.isClosed()) {
+                return;
+            }
             if (uncommitted > 0) {
                 store.rollback();
-                uncommitted = 0;
             }
+            store.close();
         }
     }
 }

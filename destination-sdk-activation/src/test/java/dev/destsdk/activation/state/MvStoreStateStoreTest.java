@@ -25,7 +25,7 @@ class MvStoreStateStoreTest {
             assertThat(s.digest("b@x.io")).isEmpty();
             assertThat(other.digest("a@x.io")).isEmpty();
         }
-        assertThat(dir.resolve(MvStoreStateStore.FILE_NAME)).exists();
+        assertThat(MvStoreStateStore.open(dir).file("contacts|email")).exists();
     }
 
     @Test

@@ -82,6 +82,8 @@ public final class FakeCrmServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Map<String, FakeObjectType> types = new LinkedHashMap<>();
     private final Map<String, Map<String, StoredRecord>> records = new HashMap<>();
+    /** type → unique property → value → id: keeps lookups by id property constant-time for large storms. */
+    private final Map<String, Map<String, Map<String, String>>> uniqueIndex = new HashMap<>();
     private final List<RequestLogEntry> log = new ArrayList<>();
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrentSeen = new AtomicInteger();
@@ -91,6 +93,7 @@ public final class FakeCrmServer implements AutoCloseable {
     private Random faults;
     private long windowIndex = -1;
     private int windowCount;
+    private long logBase;
 
     private FakeCrmServer(FakeApiSettings settings, List<FakeObjectType> objectTypes) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings is null");
@@ -98,6 +101,10 @@ public final class FakeCrmServer implements AutoCloseable {
         for (FakeObjectType t : objectTypes) {
             types.put(t.name(), t);
             records.put(t.name(), new LinkedHashMap<>());
+            Map<String, Map<String, String>> indexes = new HashMap<>();
+            t.properties().values().stream().filter(FakeProperty::unique).forEach(p -> indexes.put(p.name(),
+                    new HashMap<>()));
+            uniqueIndex.put(t.name(), indexes);
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         executor = Executors.newCachedThreadPool(r -> {
@@ -176,7 +183,7 @@ public final class FakeCrmServer implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>(properties);
         props.put(FakeObjectType.ID_PROPERTY, id);
         StoredRecord r = new StoredRecord(id, props, 1);
-        typeRecords(type).put(id, r);
+        store(type, null, r);
         return r;
     }
 
@@ -192,6 +199,7 @@ public final class FakeCrmServer implements AutoCloseable {
 
     /** Forgets the request log (records are kept). */
     public synchronized void clearLog() {
+        logBase += log.size();
         log.clear();
     }
 
@@ -268,7 +276,7 @@ public final class FakeCrmServer implements AutoCloseable {
             return;
         }
         if (!withinRateLimit(s)) {
-            finish(slot, 0, throttledStatus(s), "throttled");
+            finish(slot, 0, throttledStatus(s), "rate-limited");
             throttle(exchange, s, true);
             return;
         }
@@ -291,26 +299,28 @@ public final class FakeCrmServer implements AutoCloseable {
             return;
         }
         int count = inputs.size();
+        List<String> traces = new ArrayList<>(count);
+        inputs.forEach(i -> traces.add(i.path("objectWriteTraceId").asText("")));
         Fault fault = drawFault(s);
         switch (fault) {
             case DROP -> {
-                finish(slot, count, -1, "dropped");
+                finish(slot, count, -1, "dropped", traces);
                 return; // closing the exchange before any header drops the connection
             }
             case HANG -> {
-                finish(slot, count, 504, "hung");
+                finish(slot, count, 504, "hung", traces);
                 awaitClosing(s.hang());
                 respond(exchange, 504, error("GATEWAY_TIMEOUT", "upstream timed out"));
                 return;
             }
             case SERVER_ERROR -> {
                 int status = new int[] {500, 502, 503}[(int) (slot.sequence % 3)];
-                finish(slot, count, status, "injected-5xx");
+                finish(slot, count, status, "injected-5xx", traces);
                 respond(exchange, status, error("INTERNAL_ERROR", "injected server error"));
                 return;
             }
             case THROTTLE -> {
-                finish(slot, count, throttledStatus(s), "throttled");
+                finish(slot, count, throttledStatus(s), "throttled", traces);
                 throttle(exchange, s, faultDraw() < s.throttleRetryAfterShare());
                 return;
             }
@@ -318,7 +328,7 @@ public final class FakeCrmServer implements AutoCloseable {
             case NONE -> { }
         }
         Answer answer = applyBatch(s, type, operation, inputs);
-        finish(slot, count, answer.status, answer.status == 400 ? "rejected" : "ok");
+        finish(slot, count, answer.status, answer.status == 400 ? "rejected" : "ok", traces);
         respond(exchange, answer.status, answer.body);
     }
 
@@ -412,20 +422,24 @@ public final class FakeCrmServer implements AutoCloseable {
 
     private synchronized LogSlot logArrival(String method, String path, String type, String operation,
                                             int concurrentNow, boolean authorized) {
-        long seq = log.size();
+        long seq = logBase + log.size();
         RequestLogEntry e = new RequestLogEntry(seq, method, path, type, operation, 0, 0, "open", System.nanoTime(),
-                concurrentNow, authorized);
+                concurrentNow, authorized, List.of());
         log.add(e);
         return new LogSlot(seq, e);
     }
 
-    private synchronized void finish(LogSlot slot, int inputs, int status, String outcome) {
+    private void finish(LogSlot slot, int inputs, int status, String outcome) {
+        finish(slot, inputs, status, outcome, List.of());
+    }
+
+    private synchronized void finish(LogSlot slot, int inputs, int status, String outcome, List<String> traceIds) {
         RequestLogEntry p = slot.pending;
-        int index = log.indexOf(p);
         RequestLogEntry done = new RequestLogEntry(p.sequence(), p.method(), p.path(), p.objectType(), p.operation(),
-                inputs, status, outcome, p.arrivalNanos(), p.concurrent(), p.authorized());
-        if (index >= 0) {
-            log.set(index, done);
+                inputs, status, outcome, p.arrivalNanos(), p.concurrent(), p.authorized(), traceIds);
+        long index = p.sequence() - logBase;
+        if (index >= 0 && index < log.size() && log.get((int) index).sequence() == p.sequence()) {
+            log.set((int) index, done);
         }
     }
 
@@ -462,7 +476,7 @@ public final class FakeCrmServer implements AutoCloseable {
         List<Planned> failed = plans.stream().filter(p -> p.error.isPresent()).toList();
         if (s.allOrNothing() && !failed.isEmpty()) {
             ObjectNode body = error("VALIDATION_ERROR", failed.size() + " of " + plans.size()
-                    + " inputs are invalid; nothing was written");
+                    + " inputs are invalid; nothing was written. First: " + failed.get(0).error.orElseThrow());
             ArrayNode errors = body.putArray("errors");
             failed.forEach(p -> errors.add(inputError(p)));
             return new Answer(400, body);
@@ -623,6 +637,10 @@ public final class FakeCrmServer implements AutoCloseable {
     }
 
     private Optional<String> findId(String type, String property, String value) {
+        Map<String, String> index = uniqueIndex.get(type).get(property);
+        if (index != null) {
+            return Optional.ofNullable(index.get(value));
+        }
         for (StoredRecord r : typeRecords(type).values()) {
             if (value.equals(r.get(property))) {
                 return Optional.of(r.id());
@@ -656,7 +674,7 @@ public final class FakeCrmServer implements AutoCloseable {
             });
             stored = new StoredRecord(id, props, 1);
         }
-        map.put(stored.id(), stored);
+        store(type, p.existingId.map(map::get).orElse(null), stored);
         ObjectNode result = JSON.createObjectNode();
         result.put("id", stored.id());
         ObjectNode props = result.putObject("properties");
@@ -665,6 +683,18 @@ public final class FakeCrmServer implements AutoCloseable {
             result.put("objectWriteTraceId", p.trace);
         }
         return result;
+    }
+
+    private void store(String type, StoredRecord old, StoredRecord stored) {
+        typeRecords(type).put(stored.id(), stored);
+        uniqueIndex.get(type).forEach((property, index) -> {
+            if (old != null && old.get(property) != null) {
+                index.remove(old.get(property));
+            }
+            if (stored.get(property) != null) {
+                index.put(stored.get(property), stored.id());
+            }
+        });
     }
 
     private static ObjectNode inputError(Planned p) {

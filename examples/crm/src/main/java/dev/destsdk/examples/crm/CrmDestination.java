@@ -137,7 +137,11 @@ public final class CrmDestination extends BaseActivationDestination {
 
     @Override
     protected BatchResult writeBatch(WriteBatch batch) {
-        String op = batch.operation().name().toLowerCase(java.util.Locale.ROOT);
+        String op = switch (batch.operation()) {
+            case INSERT -> "create";
+            case UPDATE -> "update";
+            case UPSERT -> "upsert";
+        };
         ObjectNode body = JSON.createObjectNode();
         ArrayNode inputs = body.putArray("inputs");
         for (BatchEntry e : batch.entries()) {
