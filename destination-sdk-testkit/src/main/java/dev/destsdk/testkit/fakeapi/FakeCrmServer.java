@@ -95,6 +95,14 @@ public final class FakeCrmServer implements AutoCloseable {
     private int windowCount;
     private long logBase;
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add about 40 ms to every answer. Read once, when the first HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private FakeCrmServer(FakeApiSettings settings, List<FakeObjectType> objectTypes) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.faults = new Random(settings.seed());
