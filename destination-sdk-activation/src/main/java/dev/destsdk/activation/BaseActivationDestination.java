@@ -237,8 +237,8 @@ public abstract class BaseActivationDestination extends AbstractDestination {
                         try {
                             converted = converter.convert(source);
                         } catch (ConversionException e) {
-                            engine.rejectUnsent(source, "record " + row.recordNumber() + " of " + row.file() + ": "
-                                    + e.getMessage());
+                            engine.rejectUnsent(source, "record " + row.recordNumber() + " of "
+                                    + files.get(i).getFileName() + ": " + e.getMessage());
                             continue;
                         }
                         long id = ++sequence;

