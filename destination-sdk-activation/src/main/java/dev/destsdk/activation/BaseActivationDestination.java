@@ -145,11 +145,12 @@ public abstract class BaseActivationDestination extends AbstractDestination {
      * The rate limiter; called once per instance. Override to share one budget between several workers.
      *
      * @param limits the limits; not null
-     * @return a {@link WindowRateLimiter} for {@code requestsPerWindow}, or {@link RateLimiter#unlimited()}
+     * @return a {@link WindowRateLimiter} for {@code requestsPerWindow}; without a budget one that only pauses when
+     *     the API throttles ({@link WindowRateLimiter#throttleOnly}, first pause {@code initialBackoff})
      */
     protected RateLimiter rateLimiter(ActivationLimits limits) {
         return limits.requestsPerWindow() > 0 ? new WindowRateLimiter(limits.requestsPerWindow(), limits.window())
-                : RateLimiter.unlimited();
+                : WindowRateLimiter.throttleOnly(limits.initialBackoff());
     }
 
     /** @return the API connector preset: APPEND and MERGE, no staging, rate limiting */

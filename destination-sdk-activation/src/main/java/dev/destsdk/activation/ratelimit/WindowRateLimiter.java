@@ -12,11 +12,15 @@ import java.util.Optional;
  * budget slot ({@code window / requests}), doubling with each consecutive throttle up to one window; the first
  * accepted call ends the streak, so the limiter recovers at once when the API does.
  *
+ * <p>{@link #throttleOnly(Duration)} has no budget of its own but still pauses for the API's throttling, so that an
+ * API without a published limit is never hammered after a 429.
+ *
  * <p>Not thread-safe: one engine's coordinating thread uses it.
  */
 public final class WindowRateLimiter implements RateLimiter {
     private final int requests;
     private final long windowNanos;
+    private final long firstPauseNanos;
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
     private long pausedUntil = Long.MIN_VALUE;
     private boolean paused;
@@ -32,6 +36,24 @@ public final class WindowRateLimiter implements RateLimiter {
         }
         this.requests = requests;
         this.windowNanos = window.toNanos();
+        this.firstPauseNanos = windowNanos / requests;
+    }
+
+    private WindowRateLimiter(Duration firstPause) {
+        this.requests = 0;
+        this.firstPauseNanos = Math.max(1, firstPause.toNanos());
+        this.windowNanos = firstPauseNanos << 6;
+    }
+
+    /**
+     * A limiter without a budget that only pauses when the API throttles: for the {@code Retry-After} it asks, else
+     * for {@code firstPause}, doubling with each consecutive throttle up to 64 times that.
+     *
+     * @param firstPause the pause after a throttle without {@code Retry-After}; positive
+     * @return the limiter
+     */
+    public static WindowRateLimiter throttleOnly(Duration firstPause) {
+        return new WindowRateLimiter(firstPause);
     }
 
     @Override
@@ -40,6 +62,9 @@ public final class WindowRateLimiter implements RateLimiter {
             return pausedUntil - nowNanos;
         }
         paused = false;
+        if (requests == 0) {
+            return 0;
+        }
         while (!starts.isEmpty() && nowNanos - starts.peekFirst() >= windowNanos) {
             starts.pollFirst();
         }
@@ -56,8 +81,7 @@ public final class WindowRateLimiter implements RateLimiter {
         if (retryAfter.isPresent()) {
             pause = retryAfter.get().toNanos();
         } else {
-            long slot = windowNanos / requests;
-            pause = Math.min(windowNanos, slot << Math.min(throttleStreak, 20));
+            pause = Math.min(windowNanos, firstPauseNanos << Math.min(throttleStreak, 20));
         }
         throttleStreak++;
         long until = nowNanos + pause;

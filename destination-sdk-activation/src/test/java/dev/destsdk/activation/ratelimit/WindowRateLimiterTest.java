@@ -44,4 +44,20 @@ class WindowRateLimiterTest {
         limiter.onThrottled(2000 * MS, Optional.empty());
         assertThat(limiter.tryAcquire(2000 * MS)).isEqualTo(100 * MS);
     }
+
+    @Test
+    void throttleOnlyHasNoBudgetButHonoursThrottling() {
+        WindowRateLimiter limiter = WindowRateLimiter.throttleOnly(Duration.ofMillis(50));
+        for (int i = 0; i < 1000; i++) {
+            assertThat(limiter.tryAcquire(i)).isZero();
+        }
+        limiter.onThrottled(0, Optional.of(Duration.ofMillis(300)));
+        assertThat(limiter.tryAcquire(100 * MS)).isEqualTo(200 * MS);
+        assertThat(limiter.tryAcquire(300 * MS)).isZero();
+        limiter.onThrottled(300 * MS, Optional.empty());
+        assertThat(limiter.tryAcquire(300 * MS)).isEqualTo(100 * MS);
+        limiter.onAccepted(400 * MS);
+        limiter.onThrottled(400 * MS, Optional.empty());
+        assertThat(limiter.tryAcquire(400 * MS)).isEqualTo(50 * MS);
+    }
 }

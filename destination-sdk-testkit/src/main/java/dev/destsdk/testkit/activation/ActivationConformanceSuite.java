@@ -52,6 +52,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The conformance suite of activation destinations that speak the fake CRM API's protocol (HubSpot's CRM v3 batch
@@ -591,6 +593,37 @@ public abstract class ActivationConformanceSuite {
                 limits.maxRetries() + 1));
         assertThat(o.errors).allSatisfy(e -> assertThat(String.valueOf(e.get("_ERROR")))
                 .doesNotContain("gave up after " + (limits.maxRetries() + 1)));
+    }
+
+    /**
+     * Each way an API signals throttling (429 with {@code Retry-After}, 403 or 200 with a rate-limit error) makes the
+     * destination wait as long as the API asks and send the batch again, without losing or failing a record.
+     *
+     * @param signal how the fake API signals throttling
+     */
+    @ParameterizedTest
+    @EnumSource(FakeApiSettings.RateLimitSignal.class)
+    public void throttlingIsHonouredWhateverItsSignal(FakeApiSettings.RateLimitSignal signal) {
+        Duration retryAfter = Duration.ofMillis(200);
+        api.settings(api.settings().withRateLimit(4, Duration.ofMillis(600), signal)
+                .withTimings(retryAfter, 1, Duration.ofSeconds(30), Duration.ZERO));
+        ActivationLimits limits = fastLimits().withMaxInFlight(1).withRetries(0, Duration.ofMillis(5),
+                Duration.ofMillis(5));
+        Outcome o = load(destination(limits, Duration.ofSeconds(10), false), customers("UPSERT", Map.of(), "email"),
+                contacts(0, 1000, i -> "T" + i));
+        assertThat(o.successes).hasSize(1000);
+        assertThat(o.errors).isEmpty();
+        assertThat(contactsByMail()).hasSize(1000);
+        List<RequestLogEntry> calls = api.batchRequests();
+        assertThat(calls).anyMatch(e -> e.outcome().equals("rate-limited"));
+        for (int i = 0; i + 1 < calls.size(); i++) {
+            if (calls.get(i).outcome().equals("rate-limited")) {
+                long gapMillis = TimeUnit.NANOSECONDS.toMillis(calls.get(i + 1).arrivalNanos()
+                        - calls.get(i).arrivalNanos());
+                assertThat(gapMillis).as("wait after throttle %d", i).isGreaterThanOrEqualTo(
+                        retryAfter.toMillis() - 5);
+            }
+        }
     }
 
     /** Cancellation during a rate-limit wait returns within one second with CANCELLED; nothing unsent is marked sent. */
