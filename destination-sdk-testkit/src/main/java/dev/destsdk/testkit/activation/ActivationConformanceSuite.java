@@ -329,7 +329,35 @@ public abstract class ActivationConformanceSuite {
                 "stage", "domain");
         assertProcessorsMatchApi(second);
         assertThat(api.batchRequests()).allSatisfy(e -> assertThat(e.inputs()).isLessThanOrEqualTo(100));
+        ProgressEvent last = second.progress.get(second.progress.size() - 1);
+        assertThat(last.status()).isEqualTo(ProgressEvent.Status.ENDED);
+        assertThat(last.rowsLoaded()).isEqualTo(250);
+        assertThat(last.message()).hasValueSatisfying(m -> assertThat(m).contains("sent 250 record(s)")
+                .contains("250 succeeded").contains("retried").contains("waiting for the rate limit"));
         assertThat(api.requestLog()).allSatisfy(e -> assertThat(e.authorized()).isTrue());
+    }
+
+    /**
+     * Records with the same merge key are written in input order and never in one batch (the fake API rejects a
+     * batch with duplicate ids as a whole, so a single such batch would show as errors).
+     */
+    @Test
+    public void recordsOfOneMergeKeyAreWrittenInInputOrder() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(row("k" + (i % 50) + "@x.io", "V" + i, null, null, null, null));
+        }
+        Outcome o = load(destination(), customers("UPSERT", Map.of(), "email"), rows);
+        assertThat(o.errors).isEmpty();
+        assertThat(o.successes).hasSize(300);
+        Map<String, StoredRecord> stored = contactsByMail();
+        assertThat(stored).hasSize(50);
+        for (int k = 0; k < 50; k++) {
+            StoredRecord r = stored.get("k" + k + "@x.io");
+            assertThat(r.get("firstname")).isEqualTo("V" + (250 + k));
+            assertThat(r.version()).isEqualTo(6);
+        }
+        assertThat(api.batchRequests()).allSatisfy(e -> assertThat(e.outcome()).isEqualTo("ok"));
     }
 
     /** INSERT creates one record per row. */
