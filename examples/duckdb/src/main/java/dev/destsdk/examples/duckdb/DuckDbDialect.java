@@ -79,17 +79,7 @@ public class DuckDbDialect extends GeneralSqlDialect {
     /** VARCHAR and BLOB are unbounded; DECIMAL is bounded at 38 digits. */
     @Override
     public ColumnType effectiveType(ColumnType type) {
-        return switch (type.canonicalType()) {
-            case DECIMAL -> {
-                if (type.precision().isEmpty()) {
-                    yield ColumnType.of(CanonicalType.DECIMAL, MAX_DECIMAL_PRECISION, DEFAULT_DECIMAL_SCALE);
-                }
-                int scale = Math.min(type.scale().orElse(0), MAX_DECIMAL_PRECISION);
-                int precision = Math.max(Math.min(type.precision().get(), MAX_DECIMAL_PRECISION), Math.max(scale, 1));
-                yield ColumnType.of(CanonicalType.DECIMAL, precision, scale);
-            }
-            default -> ColumnType.of(type.canonicalType());
-        };
+        return type.boundedBy(MAX_DECIMAL_PRECISION, DEFAULT_DECIMAL_SCALE);
     }
 
     /** {@code ALTER TABLE ... ALTER COLUMN ... SET DATA TYPE ...}. */
@@ -139,5 +129,18 @@ public class DuckDbDialect extends GeneralSqlDialect {
             case "blob" -> Optional.of(ColumnType.of(CanonicalType.BINARY));
             default -> super.columnTypeOf(base, Optional.empty(), precision, scale);
         };
+    }
+
+    /** The join form ({@link #updateFromJoin}): one pass instead of a subquery per row. */
+    @Override
+    public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                    List<String> updateColumns, Optional<String> stagingFilter) {
+        return updateFromJoin(target, staging, keyColumns, updateColumns, stagingFilter);
+    }
+
+    /** The window-function form ({@link #deleteSupersededByRank}): one pass over the staging table. */
+    @Override
+    public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
+        return deleteSupersededByRank(staging, keyColumns, cursorColumn);
     }
 }
