@@ -22,22 +22,25 @@ package dev.destsdk.jdbc.dialect;
  * @param temporalsAsText whether the database has no date and time types of its own and keeps them as text
  *     (SQLite): {@link GeneralSqlDialect} then binds and reads them as {@link dev.destsdk.jdbc.value.TemporalText},
  *     writes the zoned timestamp literal as a string and casts to them as text
+ * @param altersColumns whether {@code ALTER TABLE … ALTER COLUMN} changes a column's type and drops its default in
+ *     place; where it does not (SQLite), {@link GeneralSqlDialect} renders neither, so a widening load rebuilds the
+ *     table and a published table keeps the first sync's tracking values as column defaults
  */
 public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBeforeLoad,
-                            boolean checksDuplicatesWithKeyIndex, boolean temporalsAsText) {
+                            boolean checksDuplicatesWithKeyIndex, boolean temporalsAsText, boolean altersColumns) {
 
     /**
      * Transactional DDL, key index built after the rows are in, duplicates checked through it, native date and
-     * time types.
+     * time types, columns altered in place.
      */
-    public static final DialectTraits DEFAULT = new DialectTraits(true, false, true, false);
+    public static final DialectTraits DEFAULT = new DialectTraits(true, false, true, false, true);
 
     /**
      * @param value the new value
      * @return these traits with {@link #transactionalDdl()} set
      */
     public DialectTraits withTransactionalDdl(boolean value) {
-        return new DialectTraits(value, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, temporalsAsText);
+        return new DialectTraits(value, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, temporalsAsText, altersColumns);
     }
 
     /**
@@ -45,7 +48,7 @@ public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBefo
      * @return these traits with {@link #buildsKeyIndexBeforeLoad()} set
      */
     public DialectTraits withBuildsKeyIndexBeforeLoad(boolean value) {
-        return new DialectTraits(transactionalDdl, value, checksDuplicatesWithKeyIndex, temporalsAsText);
+        return new DialectTraits(transactionalDdl, value, checksDuplicatesWithKeyIndex, temporalsAsText, altersColumns);
     }
 
     /**
@@ -53,7 +56,7 @@ public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBefo
      * @return these traits with {@link #checksDuplicatesWithKeyIndex()} set
      */
     public DialectTraits withChecksDuplicatesWithKeyIndex(boolean value) {
-        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, value, temporalsAsText);
+        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, value, temporalsAsText, altersColumns);
     }
 
     /**
@@ -61,6 +64,16 @@ public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBefo
      * @return these traits with {@link #temporalsAsText()} set
      */
     public DialectTraits withTemporalsAsText(boolean value) {
-        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, value);
+        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, value,
+                altersColumns);
+    }
+
+    /**
+     * @param value the new value
+     * @return these traits with {@link #altersColumns()} set
+     */
+    public DialectTraits withAltersColumns(boolean value) {
+        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex,
+                temporalsAsText, value);
     }
 }

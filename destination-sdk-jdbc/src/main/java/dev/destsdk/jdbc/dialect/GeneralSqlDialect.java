@@ -269,9 +269,12 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return "ALTER TABLE " + qualify(table) + " DROP COLUMN " + quote(column);
     }
 
-    /** {@code ALTER TABLE t ALTER COLUMN c SET DATA TYPE type}. */
+    /** {@code ALTER TABLE t ALTER COLUMN c SET DATA TYPE type}; empty where not {@link DialectTraits#altersColumns()}. */
     @Override
     public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
+        if (!traits().altersColumns()) {
+            return Optional.empty();
+        }
         return Optional.of(List.of("ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(to.name())
                 + " SET DATA TYPE " + to.nativeType()));
     }
@@ -299,8 +302,12 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + String.join(", ", expressions) + " FROM " + qualify(source);
     }
 
+    /** {@code ALTER TABLE t ALTER COLUMN c DROP DEFAULT}; empty where not {@link DialectTraits#altersColumns()}. */
     @Override
     public Optional<String> dropDefault(TableName table, String column) {
+        if (!traits().altersColumns()) {
+            return Optional.empty();
+        }
         return Optional.of("ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(column) + " DROP DEFAULT");
     }
 

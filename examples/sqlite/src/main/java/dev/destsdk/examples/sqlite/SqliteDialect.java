@@ -3,26 +3,22 @@ package dev.destsdk.examples.sqlite;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.naming.IdentifierPolicy;
 import dev.destsdk.core.naming.SqlKeywords;
-import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.DialectTraits;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
-import dev.destsdk.jdbc.value.TemporalText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * SQLite's SQL. A schema other than {@code main} is a database file attached under its name
- * ({@code <directory>/<name>.sqlite}); names compare case-insensitively. A column keeps its declared type name,
- * which is what reads back; values follow SQLite's storage classes: numbers as 64-bit integers or floats, DECIMAL
- * as exact text ({@code DECIMAL_TEXT} has TEXT affinity; a REAL keeps 15 digits, and a DECIMAL cursor compares as
- * text), dates and times as text that sorts in time order ({@link TemporalText}), JSON as text. SQLite cannot
- * change a column's type (the load rebuilds the table) nor drop a default (tracking columns keep the first sync's).
+ * SQLite's SQL. A schema other than {@code main} is a database file attached under its name; names compare
+ * case-insensitively. A column keeps its declared type name, which is what reads back. Values follow SQLite's storage
+ * classes: numbers as 64-bit integers or floats, DECIMAL and JSON as exact text (TEXT affinity; a REAL keeps 15
+ * digits, and a DECIMAL cursor compares as text), dates and times as text that sorts in time order. No ALTER COLUMN:
+ * a widening load rebuilds the table, and tracking columns keep the first sync's values as defaults.
  */
 public final class SqliteDialect extends GeneralSqlDialect {
     private final Path directory;
@@ -34,7 +30,7 @@ public final class SqliteDialect extends GeneralSqlDialect {
         this.directory = directory;
     }
 
-    /** @return the statement that attaches (and so creates) the database file of a schema under its name */
+    /** The statement that attaches (and so creates) the database file of a schema under its name. */
     String attach(String schema) {
         return "ATTACH DATABASE " + stringLiteral(directory.resolve(URLEncoder.encode(schema, StandardCharsets.UTF_8)
                 + ".sqlite").toString()) + " AS " + quote(schema);
@@ -55,10 +51,10 @@ public final class SqliteDialect extends GeneralSqlDialect {
         return type.boundedBy(38, 9);
     }
 
-    /** No date and time types: they are text (see the class documentation). */
+    /** Dates and times are text; no ALTER COLUMN. */
     @Override
     public DialectTraits traits() {
-        return DialectTraits.DEFAULT.withTemporalsAsText(true);
+        return DialectTraits.DEFAULT.withTemporalsAsText(true).withAltersColumns(false);
     }
 
     /** None: the destination attaches its schema's file to every connection, creating it. */
@@ -71,16 +67,6 @@ public final class SqliteDialect extends GeneralSqlDialect {
     public Optional<String> schemaExistsQuery(TableName table) {
         return table.schema().map(s -> "SELECT 1 FROM pragma_database_list WHERE name = " + stringLiteral(s)
                 + " COLLATE NOCASE");
-    }
-
-    @Override
-    public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> dropDefault(TableName table, String column) {
-        return Optional.empty();
     }
 
     /** An alias of the rowid, so numbered in insertion order. */
