@@ -25,8 +25,7 @@ public final class TemporalText {
     private static final DateTimeFormatter LENIENT_TIMESTAMP = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendLiteral(' ').optionalEnd().append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
             .toFormatter(Locale.ROOT);
 
     private TemporalText() {
@@ -54,8 +53,9 @@ public final class TemporalText {
     }
 
     /**
-     * Parses the text {@link #format} writes, and ISO-8601 with {@code T}; a zoned timestamp without an offset is
-     * taken as UTC.
+     * Parses the text {@link #format} writes, ISO-8601 with {@code T}, and offsets of hours only ({@code +00}, as
+     * PostgreSQL and DuckDB print them); a zoned timestamp without an offset is taken as UTC, a date alone as
+     * midnight where a timestamp is asked for.
      *
      * @param type DATE, TIME, TIMESTAMP or TIMESTAMP_TZ; not null
      * @param text the text; not null
@@ -67,9 +67,9 @@ public final class TemporalText {
         return switch (type) {
             case DATE -> LocalDate.parse(t);
             case TIME -> LocalTime.parse(t);
-            case TIMESTAMP -> LocalDateTime.parse(t, LENIENT_TIMESTAMP);
+            case TIMESTAMP -> t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t, LENIENT_TIMESTAMP);
             case TIMESTAMP_TZ -> {
-                var parsed = LENIENT_TIMESTAMP.parse(t);
+                var parsed = LENIENT_TIMESTAMP.parse(t.length() == 10 ? t + " 00:00" : t);
                 LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed), LocalTime.from(parsed));
                 ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                         ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;

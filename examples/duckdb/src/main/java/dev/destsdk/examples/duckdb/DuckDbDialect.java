@@ -9,7 +9,9 @@ import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.value.ValueReader;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +31,10 @@ public class DuckDbDialect extends GeneralSqlDialect {
     public static final int MAX_IDENTIFIER_LENGTH = 255;
     static final int MAX_DECIMAL_PRECISION = 38;
     static final int DEFAULT_DECIMAL_SCALE = 9;
+    private static final ValueReader TEXT_TEMPORALS = ValueReader.standard().with(CanonicalType.DATE, (row, column) -> {
+        String text = row.getString(column);
+        return text == null ? null : LocalDate.parse(text);
+    });
 
     static final Set<String> RESERVED = Set.of("ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC",
             "ASYMMETRIC", "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "CONSTRAINT", "CREATE", "DEFAULT",
@@ -87,6 +93,16 @@ public class DuckDbDialect extends GeneralSqlDialect {
     public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
         return Optional.of(List.of("ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(to.name())
                 + " SET DATA TYPE " + to.nativeType()));
+    }
+
+    /**
+     * DATE is read from its text: the driver's {@code getObject(column, LocalDate.class)} goes through
+     * {@code java.sql.Date} and shifts dates before the Gregorian reform of 1582 (1582-10-10 reads as 1582-10-20).
+     * (Its TIMESTAMP text is shifted the same way, while its typed TIMESTAMP getter is right: the standard reader.)
+     */
+    @Override
+    public ValueReader valueReader() {
+        return TEXT_TEMPORALS;
     }
 
     /** No row-number column: see {@link #rowNumberExpression(String)}. */
