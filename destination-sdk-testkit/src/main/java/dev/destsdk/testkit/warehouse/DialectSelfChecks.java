@@ -62,8 +62,9 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>{@link #typesReadBackAsMapped()}: for every canonical type the destination supports (and a bounded STRING
  *       and DECIMAL), a column created with the dialect's type reads back, through the dialect's columns query, as
- *       exactly the effective type. Otherwise every load plans an ALTER, and APPEND and TRUNCATE_AND_LOAD quietly
- *       go through the staging table.</li>
+ *       the effective type (or as the same native type text, as the load's schema diff compares them). Otherwise
+ *       every load plans an ALTER, and APPEND and TRUNCATE_AND_LOAD quietly go through the staging table. An
+ *       unbounded STRING or BINARY that reads back with a length is a type the database caps, and fails too.</li>
  *   <li>{@link #unchangedReloadRunsNoAlter()}: loading the same schema twice changes no column, and APPEND (or
  *       TRUNCATE_AND_LOAD) loads straight into the table, judged from the load path's progress messages.</li>
  *   <li>{@link #largeValuesRoundTrip()}: a text and a binary value of more than 1 MiB come back whole (a type the
@@ -153,15 +154,28 @@ public final class DialectSelfChecks {
             for (int i = 0; i < columns.size(); i++) {
                 ColumnDef c = columns.get(i);
                 ExistingColumn e = read.get(i);
-                if (!e.type().equals(Optional.of(c.type()))) {
-                    throw fail("types", "a column of canonical type " + requested.get(i) + " is created as "
+                ColumnType requestedType = requested.get(i);
+                Optional<Integer> cap = e.type().filter(t -> t.canonicalType() == c.type().canonicalType())
+                        .flatMap(ColumnType::precision).filter(p -> c.type().precision().isEmpty());
+                if (cap.isPresent() && (c.type().canonicalType() == CanonicalType.STRING
+                        || c.type().canonicalType() == CanonicalType.BINARY)) {
+                    throw fail("types", "an unbounded " + c.type() + " column is created as " + c.nativeType()
+                            + " but reads back as '" + e.nativeType() + "' = " + e.type().get() + ": the database caps"
+                            + " it at " + cap.get() + " and longer values would be cut or refused",
+                            "map unbounded " + c.type().canonicalType() + " in nativeType to a type without a cap"
+                            + " (e.g. CLOB, TEXT, BLOB), never a bare VARCHAR or VARBINARY");
+                }
+                // As SchemaDiff compares: the same native type text, or the same canonical type with its parameters.
+                boolean same = e.nativeType().equalsIgnoreCase(c.nativeType()) || e.type().equals(Optional.of(c.type()));
+                if (!same) {
+                    throw fail("types", "a column of canonical type " + requestedType + " is created as "
                             + c.nativeType() + " (effective type " + c.type() + ") but reads back as '"
                             + e.nativeType() + "' = " + e.type().map(ColumnType::toString).orElse("no canonical type")
                             + "; every load would plan an ALTER of it, and APPEND and TRUNCATE_AND_LOAD would go"
                             + " through a staging table",
-                            "make effectiveType return what the database keeps (e.g. the length it caps "
-                            + requested.get(i).canonicalType() + " at, or no length), nativeType write a type without"
-                            + " a silent cap, and columnTypeOf read that type back as the same ColumnType");
+                            "make effectiveType(" + requestedType + ") return what the database keeps ("
+                            + e.type().map(ColumnType::toString).orElse("a type it reports") + "?), or columnTypeOf"
+                            + " read '" + e.nativeType() + "' back as " + c.type());
                 }
             }
         } finally {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * digits, and a DECIMAL cursor compares as text), dates and times as text that sorts in time order. No ALTER COLUMN:
  * a widening load rebuilds the table, and tracking columns keep the first sync's values as defaults.
  */
-public final class SqliteDialect extends GeneralSqlDialect {
+public class SqliteDialect extends GeneralSqlDialect {
     private final Path directory;
 
     /** @param directory where the schemas' database files are; not null */
