@@ -42,7 +42,8 @@ public abstract class GeneralSqlDialect implements SqlDialect {
 
     private static final ValueBinder TEXT_TEMPORALS_BINDER = ValueBinder.standard().withTemporalsAsText();
     private static final ValueReader TEXT_TEMPORALS_READER = ValueReader.standard().withTemporalsFromText();
-    private static final Pattern PRECISION_AND_SCALE = Pattern.compile("\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
+    private static final Pattern TRAILING_PARAMETERS =
+            Pattern.compile("(.*?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
     private final String name;
     private final IdentifierPolicy identifiers;
@@ -579,17 +580,29 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     }
 
     /**
-     * Maps a native type (as {@code information_schema} names it, lower case) back to a canonical type. The ANSI
-     * default knows the spellings of {@link #nativeType}.
+     * Maps a native type (as {@code information_schema} names it, or as declared, lower case) back to a canonical
+     * type: the usual {@code information_schema} spellings, then {@link #ownTypeName} (the names {@link #nativeType}
+     * writes). Parameters in the name ({@code varchar(40)}, {@code decimal(18,2)}) stand in for the reported length,
+     * precision and scale when those are absent.
      *
-     * @param dataType the lower-case type name; not null
-     * @param length the character or byte length, if reported
-     * @param precision the numeric precision, if reported
-     * @param scale the numeric scale, if reported
+     * @param declared the lower-case type name; not null
+     * @param reportedLength the character or byte length, if reported
+     * @param reportedPrecision the numeric precision, if reported
+     * @param reportedScale the numeric scale, if reported
      * @return the type, or empty when the native type has no canonical equivalent
      */
-    protected Optional<ColumnType> columnTypeOf(String dataType, Optional<Integer> length, Optional<Integer> precision,
-                                                Optional<Integer> scale) {
+    protected Optional<ColumnType> columnTypeOf(String declared, Optional<Integer> reportedLength,
+                                                Optional<Integer> reportedPrecision, Optional<Integer> reportedScale) {
+        // A database that reports the declared type (SQLite) puts the parameters in the name: varchar(40)
+        Matcher params = TRAILING_PARAMETERS.matcher(declared);
+        boolean inName = params.matches();
+        String dataType = inName ? params.group(1) : declared;
+        Optional<Integer> first = inName ? Optional.of(Integer.parseInt(params.group(2))) : Optional.empty();
+        Optional<Integer> second = inName ? Optional.ofNullable(params.group(3)).map(Integer::parseInt)
+                : Optional.empty();
+        Optional<Integer> length = reportedLength.or(() -> first);
+        Optional<Integer> precision = reportedPrecision.or(() -> first);
+        Optional<Integer> scale = reportedScale.or(() -> second);
         CanonicalType t = switch (dataType) {
             case "boolean" -> CanonicalType.BOOLEAN;
             case "smallint" -> CanonicalType.SHORT;
@@ -609,7 +622,9 @@ public abstract class GeneralSqlDialect implements SqlDialect {
             default -> null;
         };
         if (t == null) {
-            return ownTypeName(dataType);
+            return ownTypeName(dataType).map(own -> own.canonicalType() == CanonicalType.DECIMAL
+                    && precision.isPresent() ? ColumnType.of(CanonicalType.DECIMAL, precision.get(), scale.orElse(0))
+                    : own);
         }
         if (t == CanonicalType.DECIMAL) {
             return Optional.of(new ColumnType(t, precision, precision.isPresent() ? scale.or(() -> Optional.of(0))
@@ -623,21 +638,17 @@ public abstract class GeneralSqlDialect implements SqlDialect {
 
     /**
      * Reads back a type name this dialect's {@link #nativeType} writes, for databases that report a column's type as
-     * declared (SQLite): the canonical type whose native name has the same base (before any {@code (}), with
-     * {@code (p,s)} parsed for DECIMAL.
+     * declared (SQLite): the canonical type whose native name has the same base (before any {@code (}).
      *
-     * @param dataType the lower-case type name, e.g. {@code decimal_text(38,9)}; not null
-     * @return the type, or empty when no canonical type maps to that name
+     * @param dataType the lower-case type name without parameters, e.g. {@code decimal_text}; not null
+     * @return the type (DECIMAL without precision; the caller adds it), or empty when no canonical type maps to it
      */
     protected Optional<ColumnType> ownTypeName(String dataType) {
         String base = baseName(dataType);
         for (CanonicalType t : CanonicalType.values()) {
-            if (!baseName(nativeType(ColumnType.of(t))).equals(base)) {
-                continue;
+            if (baseName(nativeType(ColumnType.of(t))).equals(base)) {
+                return Optional.of(ColumnType.of(t));
             }
-            Matcher m = PRECISION_AND_SCALE.matcher(dataType);
-            return Optional.of(t == CanonicalType.DECIMAL && m.find()
-                    ? ColumnType.of(t, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : ColumnType.of(t));
         }
         return Optional.empty();
     }
