@@ -8,6 +8,7 @@ import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.CsvPassThrough;
+import dev.destsdk.jdbc.bulk.DataFileStreams;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
@@ -34,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * empty string: only unquoted fields match the NULL markers. Gzip is read natively.
  *
  * <p>Files must be in a format {@link #readsNatively} accepts; the DuckDB destination's stage rewrites or transcodes
- * the others when it uploads them. DuckDB's reader skips blank lines only in files of more than one column, so a
- * one-column file whose format skips blank lines is first rewritten without them ({@link CsvPassThrough}) next to
- * the staged file. Stateless and thread-safe.
+ * the others when it uploads them. DuckDB's reader skips blank lines only in files of more than one column, and
+ * (DuckDB 1.5, unlike 1.1) does not skip blank lines before the header row: it takes the first one as the header. So
+ * a file whose format skips blank lines is first rewritten without them ({@link CsvPassThrough}) next to the staged
+ * file when it has one column, or when it has a header row and starts with a blank line. Stateless and thread-safe.
  */
 public final class DuckDbCsvLoader implements BulkLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbCsvLoader.class);
@@ -122,8 +124,10 @@ public final class DuckDbCsvLoader implements BulkLoader {
         LoadFile read = file;
         Path rewritten = null;
         try {
-            if (target.fileColumns().size() == 1 && file.format().skipBlankLines()
-                    && CsvPassThrough.supports(file.format())) {
+            CsvFileFormat format = file.format();
+            if (format.skipBlankLines() && CsvPassThrough.supports(format)
+                    && (target.fileColumns().size() == 1
+                    || format.skipHeader() == 1 && startsWithBlankLine(file, sql.cancellation()))) {
                 rewritten = withoutBlankLines(file, sql.cancellation());
                 read = new LoadFile(rewritten, file.displayName(), CsvFileFormat.builder().skipHeader(0)
                         .fieldDelimiter(file.format().fieldDelimiter()).quote(file.format().quote().orElseThrow())
@@ -151,6 +155,17 @@ public final class DuckDbCsvLoader implements BulkLoader {
                     LOG.warn("could not delete {}: {}", rewritten, e.toString());
                 }
             }
+        }
+    }
+
+    /** Whether the file's first line is empty (LF or CRLF), reading at most its first two (uncompressed) bytes. */
+    private static boolean startsWithBlankLine(LoadFile file, CancellationSignal cancellation) {
+        try (InputStream in = DataFileStreams.open(file, cancellation)) {
+            int first = in.read();
+            return first == '\n' || first == '\r' && in.read() == '\n';
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot read the staged file: " + e.getMessage())
+                    .file(file.displayName()).cause(e).build();
         }
     }
 
