@@ -6,6 +6,7 @@ import dev.destsdk.core.naming.IdentifierPolicy;
 import dev.destsdk.core.naming.KeywordProvider;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
+import dev.destsdk.jdbc.dialect.DialectTraits;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
 import java.time.Instant;
@@ -210,9 +211,17 @@ public final class MariaDbDialect extends GeneralSqlDialect {
                 + " TO " + qualify(target));
     }
 
+    /**
+     * DDL commits implicitly; the duplicate check runs before the key index ({@link #firstDuplicateKey}); a MERGE
+     * load's unique key index is built before the rows are loaded: InnoDB clusters a table without primary key by
+     * its first unique NOT NULL index, so a table whose unique key exists before LOAD DATA stores the rows in key
+     * order as they come, faster than loading them unordered and building the index afterwards. (LOAD DATA LOCAL
+     * skips a repeated key with a warning, which fails the load.)
+     */
     @Override
-    public boolean transactionalDdl() {
-        return false;
+    public DialectTraits traits() {
+        return DialectTraits.DEFAULT.withTransactionalDdl(false).withBuildsKeyIndexBeforeLoad(true)
+                .withChecksDuplicatesWithKeyIndex(false);
     }
 
     /** An AUTO_INCREMENT key: consecutive within one LOAD DATA statement of one session. */
@@ -229,21 +238,6 @@ public final class MariaDbDialect extends GeneralSqlDialect {
     public String firstDuplicateKey(TableName table, List<String> keyColumns) {
         return "SELECT 1 FROM DUAL WHERE (SELECT COUNT(*) - COUNT(DISTINCT " + columnList(keyColumns, Optional.empty())
                 + ") FROM " + qualify(table) + ") > 0";
-    }
-
-    @Override
-    public boolean checksDuplicatesWithKeyIndex() {
-        return false;
-    }
-
-    /**
-     * True: InnoDB clusters a table without primary key by its first unique NOT NULL index, so a table whose unique
-     * key exists before LOAD DATA stores the rows in key order as they come, faster than loading them unordered and
-     * building the index afterwards. (LOAD DATA LOCAL skips a repeated key with a warning, which fails the load.)
-     */
-    @Override
-    public boolean buildsKeyIndexBeforeLoad() {
-        return true;
     }
 
     /**
