@@ -42,6 +42,7 @@ import dev.destsdk.file.internal.DataFileConverter;
 import dev.destsdk.file.internal.StagedManifest;
 import dev.destsdk.file.layout.PartitionValues;
 import dev.destsdk.file.layout.PathLayout;
+import dev.destsdk.file.store.ObjectInfo;
 import dev.destsdk.file.store.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -326,6 +327,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
             return t;
         });
         try {
+            int orphans = committer().removeOrphans(table.table());
+            if (orphans > 0) {
+                LOG.info("removed {} unpublished object(s) an earlier sync left below {}", orphans, table.table());
+            }
             List<Future<Long>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 int index = i;
@@ -395,8 +400,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
     }
 
     /**
-     * Deletes what a failed stage or load wrote, unless the sync is already published (a failed retry of a
-     * published sync must not remove its files). Never throws: the original failure matters more.
+     * Deletes everything below the sync's partition after a failed stage or load, unless the sync is already
+     * published (a failed retry of a published sync must not remove its files). Listing the partition also finds
+     * parts whose writer failed after the store accepted them. Never throws: the original failure matters more; what
+     * cannot be deleted now is removed by the table's next stage ({@link TableCommitter#removeOrphans}).
      */
     private void discard(TableId table, SyncContext sync, List<WrittenFile> written, PartitionValues partition) {
         try {
@@ -405,7 +412,11 @@ public abstract class BaseFileDestination extends AbstractDestination {
                 return;
             }
             List<String> keys = new ArrayList<>(written.stream().map(WrittenFile::key).toList());
-            keys.add(pathLayout().stagedManifestKey(table, partition));
+            for (ObjectInfo o : objectStore().list(pathLayout().partitionPrefix(table, partition))) {
+                if (!keys.contains(o.key())) {
+                    keys.add(o.key());
+                }
+            }
             objectStore().delete(keys);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot delete the files of the failed sync {} of {}: {}", sync.syncId(), table, e.toString());
@@ -427,12 +438,13 @@ public abstract class BaseFileDestination extends AbstractDestination {
                     + manifestKey + ")");
         }
         TableCommitter committer = committer();
-        Optional<StagedManifest> staged = readManifest(manifestKey);
-        if (staged.isEmpty()) {
-            return alreadyLoaded(context, table, sync, committer);
-        }
-        List<WrittenFile> files = staged.get().files();
+        List<WrittenFile> files = List.of();
         try {
+            Optional<StagedManifest> staged = readManifest(manifestKey);
+            if (staged.isEmpty()) {
+                return alreadyLoaded(context, table, sync, committer);
+            }
+            files = staged.get().files();
             context.cancellation().checkCancellation("load of " + table.table() + " before the commit");
             TableDefinition definition = definition(table, context.request().loadMode());
             CommitResult result = committer.commit(new CommitRequest(definition, partition, files, List.of(),
