@@ -33,7 +33,10 @@ import dev.destsdk.testkit.runner.LocalPipelineRunner;
 import dev.destsdk.testkit.runner.Pipeline;
 import dev.destsdk.testkit.runner.RunResult;
 import dev.destsdk.testkit.runner.RunSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -573,7 +577,7 @@ public abstract class FileConformanceSuite {
     @Test
     public void filesRollOverAtTheTargetSize() {
         Destination small = extraDestination(FailingObjectStore.counting(store),
-                new FileWriteOptions(64 << 10, 2));
+                new FileWriteOptions(16 << 10, 2));
         Pipeline p = new LocalPipelineRunner(small, workRoot, Clock.fixed(T0, ZoneOffset.UTC)).newPipeline();
         List<FieldMetadata> fields = List.of(
                 FieldMetadata.builder("id", CanonicalType.LONG).primaryKey(true).nullable(false).build(),
@@ -582,12 +586,14 @@ public abstract class FileConformanceSuite {
         ValueGenerator g = new ValueGenerator(Seeds.forCase(baseSeed, 99));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < 6000; i++) {
-            rows.add(row((long) i, "row " + i + " " + g.nonNullValue(fields.get(1))));
+            // a name-based UUID per row keeps the text from compressing away below the target size
+            rows.add(row((long) i, "row " + i + " " + g.nonNullValue(fields.get(1)) + " "
+                    + UUID.nameUUIDFromBytes(("roll-over " + i).getBytes(StandardCharsets.UTF_8))));
         }
         RunResult r = p.run(spec(source, LoadMode.APPEND, S1).rows(rows).rowsPerFile(3000).build());
         ObjectRef ref = ObjectRef.of(r.mappedObject());
         List<String> parts = inspector.table(ref).partitions().get(0).files().stream().map(f -> f.key()).toList();
-        assertThat(parts).as("parts of two 3,000-row data files at a 64 KiB target").hasSizeGreaterThan(2)
+        assertThat(parts).as("parts of two 3,000-row data files at a 16 KiB target").hasSizeGreaterThan(2)
                 .anySatisfy(k -> assertThat(k).endsWith("/part-00000." + k.substring(k.indexOf('.', k
                         .lastIndexOf('/')) + 1)))
                 .anySatisfy(k -> assertThat(k).contains("/part-10000."));
@@ -728,8 +734,8 @@ public abstract class FileConformanceSuite {
     private void resetTo(ObjectMetadata source, ObjectRef ref, Map<List<String>, Long> before, Instant firstTime) {
         try {
             store.delete(store.list(layout().tablePrefix(id(ref))).stream().map(o -> o.key()).toList());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         pipeline.forget(source);
         run(spec(source, LoadMode.APPEND, S1).syncTime(firstTime).rows(LoadModeFixtures.existingRows()));
