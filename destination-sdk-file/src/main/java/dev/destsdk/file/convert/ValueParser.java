@@ -204,9 +204,14 @@ public final class ValueParser {
     // anything else goes to java.time, which accepts the same ISO forms and explains what is wrong.
 
     private static boolean isInteger(String s) {
+        return isSignedDigits(s, 0);
+    }
+
+    /** Whether {@code s} from {@code from} to its end is an optional sign and at least one digit. */
+    private static boolean isSignedDigits(String s, int from) {
         int n = s.length();
-        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
-        if (i == n) {
+        int i = from < n && (s.charAt(from) == '-' || s.charAt(from) == '+') ? from + 1 : from;
+        if (i >= n) {
             return false;
         }
         for (; i < n; i++) {
@@ -237,27 +242,7 @@ public final class ValueParser {
         if (digits == 0) {
             return false;
         }
-        if (i == n) {
-            return true;
-        }
-        char e = s.charAt(i);
-        if (e != 'e' && e != 'E') {
-            return false;
-        }
-        i++;
-        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            i++;
-        }
-        if (i == n) {
-            return false;
-        }
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return i == n || (s.charAt(i) == 'e' || s.charAt(i) == 'E') && isSignedDigits(s, i + 1);
     }
 
     private static boolean isUuid(String s) {
