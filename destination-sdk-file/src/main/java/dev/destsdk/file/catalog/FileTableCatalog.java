@@ -5,6 +5,7 @@ import dev.destsdk.file.store.ObjectInfo;
 import dev.destsdk.file.store.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +23,12 @@ import org.slf4j.LoggerFactory;
  * stores it with a conditional put ({@link ObjectStore#putIfAbsent}); when another writer stored that version first,
  * it reads again and retries, so concurrent changes never lose each other. A reader (a query engine, the testkit)
  * lists {@code _catalog/}, reads the highest version and reads exactly the files it names: the data of a load
- * becomes visible in the single put of its version. The last {@link #KEPT_VERSIONS} versions are kept, older ones
- * deleted. Thread-safe.
+ * becomes visible in the single put of its version. Every version is kept: deleting old ones would let a writer
+ * that stalled through many commits store a number that was used before, and readers would never see its change
+ * (compacting the history safely, e.g. behind a pointer object, is left for later). Thread-safe.
  */
 public final class FileTableCatalog implements TableCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(FileTableCatalog.class);
-    /** How many versions of a table's state are kept. */
-    public static final int KEPT_VERSIONS = 10;
     private static final int MAX_ATTEMPTS = 20;
 
     private final ObjectStore store;
@@ -45,12 +45,25 @@ public final class FileTableCatalog implements TableCatalog {
 
     @Override
     public Optional<CatalogTable> loadTable(TableId id) throws IOException {
-        List<ObjectInfo> versions = versions(id);
-        if (versions.isEmpty()) {
-            return Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            List<ObjectInfo> versions = versions(id);
+            if (versions.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(read(versions.get(versions.size() - 1).key()));
+            } catch (NoSuchFileException e) {
+                // removed after our listing (by hand, or a table dropped meanwhile): list again
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
-        try (InputStream in = store.open(versions.get(versions.size() - 1).key())) {
-            return Optional.of(CatalogJson.read(in.readAllBytes()));
+    }
+
+    private CatalogTable read(String key) throws IOException {
+        try (InputStream in = store.open(key)) {
+            return CatalogJson.read(in.readAllBytes());
         }
     }
 
@@ -114,9 +127,11 @@ public final class FileTableCatalog implements TableCatalog {
             CatalogTable current = null;
             long version = 0;
             if (!versions.isEmpty()) {
-                String key = versions.get(versions.size() - 1).key();
-                try (InputStream in = store.open(key)) {
-                    current = CatalogJson.read(in.readAllBytes());
+                try {
+                    current = read(versions.get(versions.size() - 1).key());
+                } catch (NoSuchFileException e) {
+                    // removed after our listing: list again
+                    continue;
                 }
                 version = current.version();
             } else if (!mayCreate) {
@@ -125,23 +140,10 @@ public final class FileTableCatalog implements TableCatalog {
             CatalogTable changed = next.apply(current);
             CatalogTable stored = new CatalogTable(changed.definition(), changed.partitions(), version + 1);
             if (store.putIfAbsent(versionKey(id, version + 1), CatalogJson.write(stored))) {
-                pruneOldVersions(versions, id);
                 return;
             }
             LOG.debug("catalog version {} of {} was written concurrently; retrying", version + 1, id);
         }
         throw new IOException("catalog of " + id + " changed concurrently " + MAX_ATTEMPTS + " times in a row");
-    }
-
-    private void pruneOldVersions(List<ObjectInfo> versions, TableId id) {
-        int excess = versions.size() + 1 - KEPT_VERSIONS;
-        if (excess <= 0) {
-            return;
-        }
-        try {
-            store.delete(versions.subList(0, excess).stream().map(ObjectInfo::key).toList());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot delete old catalog versions of {}: {}", id, e.toString());
-        }
     }
 }
