@@ -106,6 +106,50 @@ public final class CsvRecordWriter implements AutoCloseable {
      */
     public static CsvRecordWriter create(Path file, CsvFileFormat format, List<String> columns) {
         Objects.requireNonNull(file, "file is null");
+        checkColumns(format, columns);
+        OutputStream stream = null;
+        try {
+            stream = Files.newOutputStream(file);
+            if (format.gzip() || file.getFileName().toString().endsWith(".gz")) {
+                stream = new GZIPOutputStream(stream, 64 * 1024);
+            }
+            return open(stream, file, format, columns);
+        } catch (IOException e) {
+            closeQuietly(stream);
+            throw ioError(file, "creating", e);
+        } catch (RuntimeException e) {
+            closeQuietly(stream);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes CSV to a stream (for example a new object of an object store) and writes its header rows as
+     * {@link #create(Path, CsvFileFormat, List)} does. The stream is used as given: the format's {@code gzip} flag is
+     * ignored, so a caller that wants compression wraps the stream. {@link #close()} closes the stream.
+     *
+     * @param stream where the bytes go; not null
+     * @param name the name of what is written, for error messages (e.g. an object key); not null
+     * @param format the format; not null
+     * @param columns the column names; not null, not empty, no null names
+     * @return the writer
+     * @throws IllegalArgumentException as {@link #create(Path, CsvFileFormat, List)}
+     * @throws ConnectorException IO_ERROR when the header cannot be written
+     */
+    public static CsvRecordWriter create(OutputStream stream, String name, CsvFileFormat format,
+                                         List<String> columns) {
+        Objects.requireNonNull(stream, "stream is null");
+        Objects.requireNonNull(name, "name is null");
+        checkColumns(format, columns);
+        Path file = Path.of(name);
+        try {
+            return open(stream, file, format, columns);
+        } catch (IOException e) {
+            throw ioError(file, "creating", e);
+        }
+    }
+
+    private static void checkColumns(CsvFileFormat format, List<String> columns) {
         Objects.requireNonNull(format, "format is null");
         Objects.requireNonNull(columns, "columns is null");
         if (columns.isEmpty()) {
@@ -114,6 +158,10 @@ public final class CsvRecordWriter implements AutoCloseable {
         for (String column : columns) {
             Objects.requireNonNull(column, "a column name is null");
         }
+    }
+
+    private static CsvRecordWriter open(OutputStream stream, Path file, CsvFileFormat format, List<String> columns)
+            throws IOException {
         CharsetEncoder encoder = format.encoding().newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -124,28 +172,15 @@ public final class CsvRecordWriter implements AutoCloseable {
                         + format.encoding().name());
             }
         }
-        OutputStream stream = null;
-        CsvRecordWriter writer = null;
+        CsvRecordWriter writer = new CsvRecordWriter(file, format, columns.size(),
+                new BufferedWriter(new OutputStreamWriter(stream, encoder), 64 * 1024));
         try {
-            stream = Files.newOutputStream(file);
-            if (format.gzip() || file.getFileName().toString().endsWith(".gz")) {
-                stream = new GZIPOutputStream(stream, 64 * 1024);
-            }
-            writer = new CsvRecordWriter(file, format, columns.size(),
-                    new BufferedWriter(new OutputStreamWriter(stream, encoder), 64 * 1024));
             for (int row = 0; row < format.skipHeader(); row++) {
                 writer.writeRow(columns, true);
             }
             return writer;
-        } catch (IOException e) {
-            closeQuietly(stream);
-            throw ioError(file, "creating", e);
-        } catch (RuntimeException e) {
-            if (writer != null) {
-                writer.closeQuietly();
-            } else {
-                closeQuietly(stream);
-            }
+        } catch (IOException | RuntimeException e) {
+            writer.closeQuietly();
             throw e;
         }
     }

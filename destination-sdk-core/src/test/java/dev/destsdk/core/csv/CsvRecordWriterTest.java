@@ -48,6 +48,17 @@ class CsvRecordWriterTest {
     }
 
     @Test
+    void writesToAStreamWithoutCompressingItAndClosesIt() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        CsvFileFormat format = CsvFileFormat.builder().gzip(true).build();
+        try (CsvRecordWriter w = CsvRecordWriter.create(bytes, "lake/t/part-00000.csv", format, row("id", "note"))) {
+            w.write(row("1", "a,b"));
+            w.write(row("2", null));
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("id,note\n1,\"a,b\"\n2,\n");
+    }
+
+    @Test
     void escapeCharacterEscapesQuotesAndItselfInsideQuotes() throws IOException {
         CsvFileFormat format = CsvFileFormat.builder().escape('\\').build();
         String out = write("a.csv", format, row("v"), List.of(row("a\"b"), row("c\\d"), row("\\N")));

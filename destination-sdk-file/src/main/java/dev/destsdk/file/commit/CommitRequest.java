@@ -1,0 +1,43 @@
+package dev.destsdk.file.commit;
+
+import dev.destsdk.core.spi.LoadMode;
+import dev.destsdk.core.sync.SyncContext;
+import dev.destsdk.file.catalog.TableDefinition;
+import dev.destsdk.file.format.WrittenFile;
+import dev.destsdk.file.layout.PartitionValues;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a load asks a {@link TableCommitter} to publish: the files one sync wrote for one table, in one partition,
+ * with the load mode to apply.
+ *
+ * @param definition the table's definition after this load (columns, format, location); not null
+ * @param partition the sync's partition; not null
+ * @param dataFiles the data files the stage wrote; not null, possibly empty (a load of zero rows)
+ * @param deleteFiles row-level delete files (for committers that {@link TableCommitter#supportsRowDeltas()}); not
+ *     null, empty for every other load
+ * @param loadMode the load mode, one the committer declared; not null
+ * @param sync the sync's time and id, for idempotency (a committer finds an earlier commit of the same sync id);
+ *     not null
+ * @param keyColumns the primary-key columns, for MERGE; not null, possibly empty
+ */
+public record CommitRequest(TableDefinition definition, PartitionValues partition, List<WrittenFile> dataFiles,
+                            List<WrittenFile> deleteFiles, LoadMode loadMode, SyncContext sync,
+                            List<String> keyColumns) {
+    /** Validates the components and copies the lists. */
+    public CommitRequest {
+        Objects.requireNonNull(definition, "definition is null");
+        Objects.requireNonNull(partition, "partition is null");
+        dataFiles = List.copyOf(Objects.requireNonNull(dataFiles, "dataFiles is null"));
+        deleteFiles = List.copyOf(Objects.requireNonNull(deleteFiles, "deleteFiles is null"));
+        Objects.requireNonNull(loadMode, "loadMode is null");
+        Objects.requireNonNull(sync, "sync is null");
+        keyColumns = List.copyOf(Objects.requireNonNull(keyColumns, "keyColumns is null"));
+    }
+
+    /** @return the rows of the data files */
+    public long rows() {
+        return dataFiles.stream().mapToLong(WrittenFile::rows).sum();
+    }
+}

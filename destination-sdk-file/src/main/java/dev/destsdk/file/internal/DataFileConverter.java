@@ -1,0 +1,149 @@
+package dev.destsdk.file.internal;
+
+import dev.destsdk.core.csv.CsvFileFormat;
+import dev.destsdk.core.csv.CsvRecordReader;
+import dev.destsdk.core.csv.CsvRow;
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.file.FileTableLayout;
+import dev.destsdk.file.convert.ValueParser;
+import dev.destsdk.file.format.FileColumn;
+import dev.destsdk.file.format.FormatWriter;
+import dev.destsdk.file.format.FormatWriterFactory;
+import dev.destsdk.file.format.WrittenFile;
+import dev.destsdk.file.layout.PartitionValues;
+import dev.destsdk.file.layout.PathLayout;
+import dev.destsdk.file.store.ObjectStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Converts one {@code success_part_*} CSV data file into target-format parts: reads it with the SDK's
+ * {@link CsvRecordReader} in the request's {@link CsvFileFormat}, parses each value strictly, adds the tracking
+ * values, and writes parts of at most about the target size under deterministic keys. A value that does not parse
+ * is a VALIDATION_ERROR naming file, line, record and column. On any failure the part being written is aborted and
+ * the finished parts are reported to {@code onWritten} before the failure propagates, so the caller can delete
+ * them. Used by one thread at a time; the cancellation check it is given may stop it from another.
+ */
+public final class DataFileConverter {
+    private static final int CHECK_EVERY = 1024;
+
+    private final ObjectStore store;
+    private final FormatWriterFactory formats;
+    private final PathLayout layout;
+    private final FileTableLayout table;
+    private final PartitionValues partition;
+    private final CsvFileFormat csv;
+    private final long targetFileSize;
+    private final Instant synced;
+    private final String jobId;
+    private final Runnable checkCancelled;
+
+    /**
+     * @param store the store
+     * @param formats the target format
+     * @param layout the path layout
+     * @param table the table layout
+     * @param partition the sync's partition
+     * @param csv the data files' format
+     * @param targetFileSize the roll-over size
+     * @param synced the synced tracking value
+     * @param jobId the job id tracking value
+     * @param checkCancelled throws when the job is cancelled or another conversion failed
+     */
+    public DataFileConverter(ObjectStore store, FormatWriterFactory formats, PathLayout layout, FileTableLayout table,
+                             PartitionValues partition, CsvFileFormat csv, long targetFileSize, Instant synced,
+                             String jobId, Runnable checkCancelled) {
+        this.store = store;
+        this.formats = formats;
+        this.layout = layout;
+        this.table = table;
+        this.partition = partition;
+        this.csv = csv;
+        this.targetFileSize = targetFileSize;
+        this.synced = synced;
+        this.jobId = jobId;
+        this.checkCancelled = checkCancelled;
+    }
+
+    /**
+     * Converts one data file.
+     *
+     * @param file the data file
+     * @param index its 0-based index among the request's data files (fixes its part numbers)
+     * @param onWritten receives each finished part, as soon as it is finished
+     * @return the rows read
+     */
+    public long convert(Path file, int index, Consumer<WrittenFile> onWritten) {
+        ValueParser parser = new ValueParser(csv);
+        FileColumn[] columns = table.schema().columns().toArray(new FileColumn[0]);
+        int dataColumns = table.dataColumns();
+        Object[] row = new Object[columns.length];
+        row[table.syncedIndex()] = synced;
+        row[table.jobIdIndex()] = jobId;
+        if (table.deletedIndex() >= 0) {
+            row[table.deletedIndex()] = Boolean.FALSE;
+        }
+        FormatWriter writer = null;
+        int rollOver = 0;
+        long rows = 0;
+        try (CsvRecordReader reader = CsvRecordReader.open(file, csv, dataColumns)) {
+            Optional<CsvRow> next;
+            while ((next = reader.next()).isPresent()) {
+                CsvRow record = next.get();
+                for (int c = 0; c < dataColumns; c++) {
+                    String text = record.get(c);
+                    try {
+                        row[c] = parser.parse(columns[c], text);
+                    } catch (ValueParser.InvalidValueException e) {
+                        throw invalid(file, record, columns[c], text, e.getMessage());
+                    }
+                }
+                if (writer == null) {
+                    writer = formats.open(store.create(layout.dataKey(table.table(), partition, index, rollOver,
+                            formats.extension())), table.schema());
+                }
+                writer.write(row);
+                rows++;
+                if (rows % CHECK_EVERY == 0) {
+                    checkCancelled.run();
+                    if (writer.estimatedSize() >= targetFileSize) {
+                        onWritten.accept(writer.finish());
+                        writer = null;
+                        rollOver++;
+                    }
+                }
+            }
+            if (writer != null) {
+                onWritten.accept(writer.finish());
+                writer = null;
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (writer != null) {
+                writer.abort();
+            }
+        }
+    }
+
+    private ConnectorException invalid(Path file, CsvRow record, FileColumn column, String text, String reason) {
+        String excerpt = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        excerpt = excerpt.replaceAll("\\p{Cntrl}", "?");
+        return ConnectorException.builder(ErrorType.VALIDATION_ERROR, "the value '" + excerpt + "' of column "
+                        + column.name() + " " + reason)
+                .object(table.table().toString())
+                .file(file)
+                .line(record.lineNumber())
+                .record(record.recordNumber())
+                .column(column.name())
+                .build();
+    }
+}
