@@ -161,7 +161,8 @@ public abstract class BaseFileDestination extends AbstractDestination {
     /**
      * The committer's load modes (default APPEND); table handling MERGE; schema evolution ALLOW_ALL (new columns
      * are added to the table definition; older files lack them and read as NULL); staging required (stage writes
-     * the files, load publishes them); no hard deletes, no empty schemas, no SQL.
+     * the files, load publishes them); hard deletes when the committer supports row deltas; no empty schemas, no
+     * SQL.
      */
     @Override
     protected final ConnectorCapabilitiesConfig declareCapabilities() {
@@ -176,7 +177,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
                 .supportsStaging(true)
                 .requiresStaging(true)
                 .requiresExplicitLoadStep(true)
-                .supportsHardDeletes(false)
+                .supportsHardDeletes(committer().supportsRowDeltas())
                 .canPropagateEmptySchema(false)
                 .supportsParallelization(true)
                 .supportsSqlScripts(false);
@@ -238,6 +239,13 @@ public abstract class BaseFileDestination extends AbstractDestination {
             FieldMetadata.Builder b = source.toBuilder().name(column).formattedName(column);
             if (existing.isPresent()) {
                 widen(b, source, existing.get(), table);
+                FieldMetadata widened = b.build();
+                if (widened.getCanonicalType() != existing.get().getCanonicalType()
+                        || !widened.getPrecision().equals(existing.get().getPrecision())
+                        || !widened.getScale().equals(existing.get().getScale())) {
+                    committer().checkColumnChange(new TableId(schema, table),
+                            FileTableLayout.column(existing.get()), FileTableLayout.column(widened));
+                }
             }
             fields.add(b.build());
         }
@@ -301,7 +309,12 @@ public abstract class BaseFileDestination extends AbstractDestination {
 
     @Override
     protected final StageResponse stageFiles(StageContext context) {
-        FileTableLayout table = FileTableLayout.of(context.target(), trackingColumns());
+        FileTableLayout table;
+        try {
+            table = committer().prepare(FileTableLayout.of(context.target(), trackingColumns()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         SyncContext sync = context.request().sync();
         PartitionValues partition = PartitionValues.of(sync);
         PathLayout layout = pathLayout();
