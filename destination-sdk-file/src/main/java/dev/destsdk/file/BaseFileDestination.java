@@ -38,7 +38,9 @@ import dev.destsdk.file.format.FileColumn;
 import dev.destsdk.file.format.FileSchema;
 import dev.destsdk.file.format.FormatWriterFactory;
 import dev.destsdk.file.format.WrittenFile;
+import dev.destsdk.file.commit.RowDeleteFile;
 import dev.destsdk.file.internal.DataFileConverter;
+import dev.destsdk.file.internal.RowDeltaIndex;
 import dev.destsdk.file.internal.StagedManifest;
 import dev.destsdk.file.layout.PartitionValues;
 import dev.destsdk.file.layout.PathLayout;
@@ -320,6 +322,16 @@ public abstract class BaseFileDestination extends AbstractDestination {
         PathLayout layout = pathLayout();
         ObjectStore store = objectStore();
         List<Path> files = context.dataFiles();
+        try {
+            // Committed files are immutable (a table format registered their size and statistics): a retried
+            // stage of a committed sync must not write them again; its load then finds the commit.
+            if (committer().isCommitted(table.table(), sync)) {
+                context.progress().ended(ProgressCounts.NONE, "sync " + sync.syncId() + " is already published");
+                return StageResponse.success(layout.stagedManifestKey(table.table(), partition), 0, 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<WrittenFile> written = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable check = () -> {
@@ -331,6 +343,9 @@ public abstract class BaseFileDestination extends AbstractDestination {
         DataFileConverter converter = new DataFileConverter(store, formatWriters(), layout, table, partition,
                 context.format(), writeOptions().targetFileSize(), context.syncMetadata().syncedValue(),
                 context.syncMetadata().jobIdValue(), check);
+        RowDeltaIndex deltas = rowDeltaIndex(context, table, files);
+        DataFileConverter.RowObserver observer = deltas == null ? null : deltas::written;
+        List<String> deleteKeys = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         int threads = Math.max(1, Math.min(writeOptions().threads(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -346,7 +361,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
                     try {
                         context.checkCancellation("convert", index);
                         check.run();
-                        long rows = converter.convert(files.get(index), index, written::add);
+                        long rows = converter.convert(files.get(index), index, written::add, observer);
                         context.progress().running(ProgressCounts.files(done.incrementAndGet(), files.size()),
                                 "converted " + files.get(index).getFileName());
                         return rows;
@@ -368,7 +383,13 @@ public abstract class BaseFileDestination extends AbstractDestination {
             context.cancellation().checkCancellation("stage of " + table.table());
             List<WrittenFile> sorted = new ArrayList<>(written);
             sorted.sort((a, b) -> a.key().compareTo(b.key()));
-            StagedManifest manifest = new StagedManifest(sync.syncId(), sorted);
+            List<RowDeleteFile> deletes = List.of();
+            if (deltas != null) {
+                deletes = deltas.finish(store, formatWriters(), stem -> layout.partitionPrefix(table.table(),
+                                partition) + stem + "." + formatWriters().extension(), committer()::fileLocation,
+                        () -> context.cancellation().checkCancellation("stage of " + table.table()), deleteKeys);
+            }
+            StagedManifest manifest = new StagedManifest(sync.syncId(), sorted, deletes);
             String manifestKey = layout.stagedManifestKey(table.table(), partition);
             store.put(manifestKey, manifest.toJson());
             context.progress().ended(ProgressCounts.files(files.size(), files.size()).withRows(rows, 0, 0),
@@ -376,14 +397,43 @@ public abstract class BaseFileDestination extends AbstractDestination {
                             + layout.partitionPrefix(table.table(), partition));
             return StageResponse.success(manifestKey, sorted.size(), manifest.bytes());
         } catch (IOException e) {
-            discard(table.table(), sync, written, partition);
+            discard(table.table(), sync, withDeletes(written, deleteKeys), partition);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            discard(table.table(), sync, written, partition);
+            discard(table.table(), sync, withDeletes(written, deleteKeys), partition);
             throw failure.get() != null ? failure.get() : e;
         } finally {
             pool.shutdownNow();
+            if (deltas != null) {
+                deltas.close();
+            }
         }
+    }
+
+    /**
+     * A key index for MERGE when the committer supports row deltas and the table has a key (the stage does not know
+     * the load mode, so a keyed table's stage always prepares the deletes; other modes leave them unused).
+     */
+    private RowDeltaIndex rowDeltaIndex(StageContext context, FileTableLayout table, List<Path> files) {
+        if (!committer().supportsRowDeltas() || table.keyColumns().isEmpty()) {
+            return null;
+        }
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += f.toFile().length();
+        }
+        try {
+            return new RowDeltaIndex(table, context.target().getCursorField().map(FieldMetadata::getName)
+                    .orElse(null), trackingColumns().deleted(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<WrittenFile> withDeletes(List<WrittenFile> written, List<String> deleteKeys) {
+        List<WrittenFile> all = new ArrayList<>(written);
+        deleteKeys.forEach(k -> all.add(WrittenFile.of(k, "delete", 0, 0)));
+        return all;
     }
 
     private static long await(Future<Long> f) {
@@ -445,12 +495,32 @@ public abstract class BaseFileDestination extends AbstractDestination {
             return alreadyLoaded(context, table, sync, committer);
         }
         List<WrittenFile> files = staged.get().files();
+        LoadMode mode = context.request().loadMode();
+        List<RowDeleteFile> deletes = new ArrayList<>();
+        List<String> unused = new ArrayList<>();
+        for (RowDeleteFile d : staged.get().deletes()) {
+            boolean use = mode == LoadMode.MERGE && (d.kind() != RowDeleteFile.Kind.POSITION_HARD_DELETED
+                    || context.request().hardDeletes());
+            if (use) {
+                deletes.add(d);
+            } else {
+                unused.add(d.file().key());
+            }
+        }
+        List<WrittenFile> staging = new ArrayList<>(files);
+        staged.get().deletes().forEach(d -> staging.add(d.file()));
         try {
+            if (mode == LoadMode.MERGE && table.keyColumns().isEmpty()) {
+                throw ConnectorException.builder(ErrorType.VALIDATION_ERROR, "MERGE into " + table.table()
+                        + " needs a primary key: mark the key fields of the source object, or load with APPEND")
+                        .object(table.table().toString()).build();
+            }
             context.cancellation().checkCancellation("load of " + table.table() + " before the commit");
-            TableDefinition definition = definition(table, context.request().loadMode());
-            CommitResult result = committer.commit(new CommitRequest(definition, partition, files, List.of(),
-                    context.request().loadMode(), sync, table.keyColumns()));
+            TableDefinition definition = definition(table, mode);
+            CommitResult result = committer.commit(new CommitRequest(definition, partition, files, deletes,
+                    mode, sync, table.keyColumns()));
             deleteQuietly(manifestKey);
+            unused.forEach(this::deleteQuietly);
             context.progress().ended(ProgressCounts.files(files.size(), files.size())
                             .withRows(result.rowsAdded(), result.rowsAdded(), 0),
                     "published " + result.rowsAdded() + " row(s) in " + files.size() + " file(s)");
@@ -458,10 +528,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
                     + result.rowsAdded() + " row(s) in " + files.size() + " file(s) into " + table.table() + " ("
                     + context.request().loadMode() + ")");
         } catch (IOException e) {
-            discard(table.table(), sync, files, partition);
+            discard(table.table(), sync, staging, partition);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            discard(table.table(), sync, files, partition);
+            discard(table.table(), sync, staging, partition);
             throw e;
         }
     }
@@ -494,7 +564,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
         try {
             objectStore().delete(List.of(key));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot delete the staged manifest {}: {}", key, e.toString());
+            LOG.warn("cannot delete the staged object {}: {}", key, e.toString());
         }
     }
 

@@ -82,10 +82,19 @@ final class IcebergHarness implements AutoCloseable {
 
     /** Rows of the table's current snapshot (deletes applied), the given columns, sorted by their text. */
     List<List<Object>> rows(String table, String... columns) {
+        return rowsAt(table, -1, columns);
+    }
+
+    /** Rows of a snapshot (or the current one for -1), deletes applied, sorted by their text. */
+    List<List<Object>> rowsAt(String table, long snapshotId, String... columns) {
         Table t = table(table);
         t.refresh();
         List<List<Object>> out = new ArrayList<>();
-        try (CloseableIterable<Record> records = IcebergGenerics.read(t).build()) {
+        IcebergGenerics.ScanBuilder scan = IcebergGenerics.read(t);
+        if (snapshotId >= 0) {
+            scan = scan.useSnapshot(snapshotId);
+        }
+        try (CloseableIterable<Record> records = scan.build()) {
             for (Record r : records) {
                 List<Object> row = new ArrayList<>();
                 for (String c : columns) {
