@@ -44,6 +44,7 @@ import dev.destsdk.file.internal.RowDeltaIndex;
 import dev.destsdk.file.internal.StagedManifest;
 import dev.destsdk.file.layout.PartitionValues;
 import dev.destsdk.file.layout.PathLayout;
+import dev.destsdk.file.store.ObjectInfo;
 import dev.destsdk.file.store.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -345,7 +346,6 @@ public abstract class BaseFileDestination extends AbstractDestination {
                 context.syncMetadata().jobIdValue(), check);
         RowDeltaIndex deltas = rowDeltaIndex(context, table, files);
         DataFileConverter.RowObserver observer = deltas == null ? null : deltas::written;
-        List<String> deleteKeys = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         int threads = Math.max(1, Math.min(writeOptions().threads(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -354,6 +354,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
             return t;
         });
         try {
+            int orphans = committer().removeOrphans(table.table());
+            if (orphans > 0) {
+                LOG.info("removed {} unpublished object(s) an earlier sync left below {}", orphans, table.table());
+            }
             List<Future<Long>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 int index = i;
@@ -387,7 +391,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
             if (deltas != null) {
                 deletes = deltas.finish(store, formatWriters(), stem -> layout.partitionPrefix(table.table(),
                                 partition) + stem + "." + formatWriters().extension(), committer()::fileLocation,
-                        () -> context.cancellation().checkCancellation("stage of " + table.table()), deleteKeys);
+                        () -> context.cancellation().checkCancellation("stage of " + table.table()));
             }
             StagedManifest manifest = new StagedManifest(sync.syncId(), sorted, deletes);
             String manifestKey = layout.stagedManifestKey(table.table(), partition);
@@ -397,10 +401,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
                             + layout.partitionPrefix(table.table(), partition));
             return StageResponse.success(manifestKey, sorted.size(), manifest.bytes());
         } catch (IOException e) {
-            discard(table.table(), sync, withDeletes(written, deleteKeys), partition);
+            discard(table.table(), sync, written, partition);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            discard(table.table(), sync, withDeletes(written, deleteKeys), partition);
+            discard(table.table(), sync, written, partition);
             throw failure.get() != null ? failure.get() : e;
         } finally {
             pool.shutdownNow();
@@ -430,12 +434,6 @@ public abstract class BaseFileDestination extends AbstractDestination {
         }
     }
 
-    private static List<WrittenFile> withDeletes(List<WrittenFile> written, List<String> deleteKeys) {
-        List<WrittenFile> all = new ArrayList<>(written);
-        deleteKeys.forEach(k -> all.add(WrittenFile.of(k, "delete", 0, 0)));
-        return all;
-    }
-
     private static long await(Future<Long> f) {
         try {
             return f.get();
@@ -458,8 +456,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
     }
 
     /**
-     * Deletes what a failed stage or load wrote, unless the sync is already published (a failed retry of a
-     * published sync must not remove its files). Never throws: the original failure matters more.
+     * Deletes everything below the sync's partition after a failed stage or load, unless the sync is already
+     * published (a failed retry of a published sync must not remove its files). Listing the partition also finds
+     * parts whose writer failed after the store accepted them. Never throws: the original failure matters more; what
+     * cannot be deleted now is removed by the table's next stage ({@link TableCommitter#removeOrphans}).
      */
     private void discard(TableId table, SyncContext sync, List<WrittenFile> written, PartitionValues partition) {
         try {
@@ -468,7 +468,11 @@ public abstract class BaseFileDestination extends AbstractDestination {
                 return;
             }
             List<String> keys = new ArrayList<>(written.stream().map(WrittenFile::key).toList());
-            keys.add(pathLayout().stagedManifestKey(table, partition));
+            for (ObjectInfo o : objectStore().list(pathLayout().partitionPrefix(table, partition))) {
+                if (!keys.contains(o.key())) {
+                    keys.add(o.key());
+                }
+            }
             objectStore().delete(keys);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot delete the files of the failed sync {} of {}: {}", sync.syncId(), table, e.toString());
@@ -490,26 +494,25 @@ public abstract class BaseFileDestination extends AbstractDestination {
                     + manifestKey + ")");
         }
         TableCommitter committer = committer();
-        Optional<StagedManifest> staged = readManifest(manifestKey);
-        if (staged.isEmpty()) {
-            return alreadyLoaded(context, table, sync, committer);
-        }
-        List<WrittenFile> files = staged.get().files();
+        List<WrittenFile> files = List.of();
         LoadMode mode = context.request().loadMode();
-        List<RowDeleteFile> deletes = new ArrayList<>();
-        List<String> unused = new ArrayList<>();
-        for (RowDeleteFile d : staged.get().deletes()) {
-            boolean use = mode == LoadMode.MERGE && (d.kind() != RowDeleteFile.Kind.POSITION_HARD_DELETED
-                    || context.request().hardDeletes());
-            if (use) {
-                deletes.add(d);
-            } else {
-                unused.add(d.file().key());
-            }
-        }
-        List<WrittenFile> staging = new ArrayList<>(files);
-        staged.get().deletes().forEach(d -> staging.add(d.file()));
         try {
+            Optional<StagedManifest> staged = readManifest(manifestKey);
+            if (staged.isEmpty()) {
+                return alreadyLoaded(context, table, sync, committer);
+            }
+            files = staged.get().files();
+            List<RowDeleteFile> deletes = new ArrayList<>();
+            List<String> unused = new ArrayList<>();
+            for (RowDeleteFile d : staged.get().deletes()) {
+                boolean use = mode == LoadMode.MERGE && (d.kind() != RowDeleteFile.Kind.POSITION_HARD_DELETED
+                        || context.request().hardDeletes());
+                if (use) {
+                    deletes.add(d);
+                } else {
+                    unused.add(d.file().key());
+                }
+            }
             if (mode == LoadMode.MERGE && table.keyColumns().isEmpty()) {
                 throw ConnectorException.builder(ErrorType.VALIDATION_ERROR, "MERGE into " + table.table()
                         + " needs a primary key: mark the key fields of the source object, or load with APPEND")
@@ -528,10 +531,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
                     + result.rowsAdded() + " row(s) in " + files.size() + " file(s) into " + table.table() + " ("
                     + context.request().loadMode() + ")");
         } catch (IOException e) {
-            discard(table.table(), sync, staging, partition);
+            discard(table.table(), sync, files, partition);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            discard(table.table(), sync, staging, partition);
+            discard(table.table(), sync, files, partition);
             throw e;
         }
     }

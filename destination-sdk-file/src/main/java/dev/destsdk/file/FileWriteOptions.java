@@ -5,7 +5,7 @@ package dev.destsdk.file;
  * are converted at once.
  *
  * @param targetFileSize the size in bytes after which a written file is closed and the next part started (the last
- *     row group or buffer may take a file somewhat past it); at least 1 MiB
+ *     row group or buffer may take a file somewhat past it); at least 16 KiB
  * @param threads how many input data files are converted in parallel; at least 1
  */
 public record FileWriteOptions(long targetFileSize, int threads) {
@@ -16,8 +16,8 @@ public record FileWriteOptions(long targetFileSize, int threads) {
 
     /** Validates the components. */
     public FileWriteOptions {
-        if (targetFileSize < 1 << 20) {
-            throw new IllegalArgumentException("targetFileSize must be at least 1 MiB: " + targetFileSize);
+        if (targetFileSize < 16 << 10) {
+            throw new IllegalArgumentException("targetFileSize must be at least 16 KiB: " + targetFileSize);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);

@@ -498,6 +498,19 @@ public final class IcebergTableCommitter implements TableCommitter {
         return keys.stream().distinct().sorted().toList();
     }
 
+    /**
+     * Removes nothing: an Iceberg table may have several writers at once (their commits are serialised by the
+     * catalog), so an object no snapshot references may be another writer's stage in progress. Unreferenced files
+     * are removed by {@link IcebergMaintenance#removeOrphanFiles}, which only takes files older than a given age.
+     *
+     * @param table the table
+     * @return 0
+     */
+    @Override
+    public int removeOrphans(TableId table) {
+        return 0;
+    }
+
     /** A row of values by position, for computing partition values. */
     private record ArrayRow(Object[] values) implements StructLike {
         @Override

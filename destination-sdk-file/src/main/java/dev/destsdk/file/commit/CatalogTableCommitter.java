@@ -75,45 +75,37 @@ public final class CatalogTableCommitter implements TableCommitter {
             replaced = before.map(CatalogTable::rows).orElse(0L);
             catalog.replacePartitions(id, List.of(partition));
         }
-        int deleted = deleteUnreferenced(id, location);
+        int deleted = deleteUnreferenced(id);
         return new CommitResult(request.rows(), replaced, deleted);
     }
 
-    /**
-     * Deletes every object below the table that the new state does not reference: files of replaced partitions,
-     * parts of an earlier attempt that a retry did not write again, and leftovers of earlier loads whose clean-up
-     * failed. Kept: the catalog, the new partition's staged manifest (the destination removes it), and partitions
-     * of other syncs that hold a staged manifest (a stage in progress; one writer per table is the rule, this only
-     * keeps a concurrent stage's files safe).
-     */
-    private int deleteUnreferenced(TableId id, String newLocation) {
+    private int deleteUnreferenced(TableId id) {
         try {
-            Set<String> live = new HashSet<>(committedFiles(id));
-            String tablePrefix = layout.tablePrefix(id);
-            String catalogPrefix = layout.catalogPrefix(id);
-            List<ObjectInfo> all = store.list(tablePrefix);
-            Set<String> inFlight = new HashSet<>();
-            for (ObjectInfo o : all) {
-                if (o.key().endsWith("/" + PathLayout.STAGED_MANIFEST)) {
-                    inFlight.add(o.key().substring(0, o.key().length() - PathLayout.STAGED_MANIFEST.length()));
-                }
-            }
-            inFlight.remove(newLocation);
-            List<String> obsolete = new ArrayList<>();
-            for (ObjectInfo o : all) {
-                String key = o.key();
-                String dir = key.substring(0, key.lastIndexOf('/') + 1);
-                if (!live.contains(key) && !key.startsWith(catalogPrefix) && !inFlight.contains(dir)
-                        && !key.equals(newLocation + PathLayout.STAGED_MANIFEST)) {
-                    obsolete.add(key);
-                }
-            }
-            store.delete(obsolete);
-            return obsolete.size();
+            return removeOrphans(id);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("the load of {} is published, but obsolete files could not be deleted: {}", id, e.toString());
+            LOG.warn("the load of {} is published, but obsolete files could not be deleted (the next load of the"
+                    + " table deletes them): {}", id, e.toString());
             return 0;
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Everything below the table's prefix but its catalog and the files its partitions name.
+     */
+    @Override
+    public int removeOrphans(TableId table) throws IOException {
+        Set<String> live = new HashSet<>(committedFiles(table));
+        String catalogPrefix = layout.catalogPrefix(table);
+        List<String> orphans = new ArrayList<>();
+        for (ObjectInfo o : store.list(layout.tablePrefix(table))) {
+            if (!live.contains(o.key()) && !o.key().startsWith(catalogPrefix)) {
+                orphans.add(o.key());
+            }
+        }
+        store.delete(orphans);
+        return orphans.size();
     }
 
     @Override

@@ -96,4 +96,15 @@ public interface TableCommitter {
      * @throws IOException when the table's state cannot be read
      */
     List<String> committedFiles(TableId table) throws IOException;
+
+    /**
+     * Deletes the objects below the table that no committed state references: what an abandoned or failed stage
+     * left, files replaced by an earlier commit whose clean-up failed. The destination calls it before a stage
+     * writes; lakes written by this SDK have one writer per table at a time, so nothing else is writing there.
+     *
+     * @param table the table; not null
+     * @return how many objects were deleted
+     * @throws IOException when the store cannot be listed or changed
+     */
+    int removeOrphans(TableId table) throws IOException;
 }

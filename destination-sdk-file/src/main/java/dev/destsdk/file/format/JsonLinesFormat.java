@@ -12,9 +12,10 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * JSON Lines: one JSON object per row, keys in column order, a line feed after each. Numbers are JSON numbers
- * (DECIMAL exact, FLOAT and DOUBLE non-finite values as the strings {@code "NaN"}, {@code "Infinity"},
- * {@code "-Infinity"}); BOOLEAN is a JSON boolean; dates, times and timestamps are ISO-8601 strings (TIMESTAMP_TZ
+ * JSON Lines: one JSON object per row, keys in column order, a line feed after each. Integers and floating-point
+ * values are JSON numbers (non-finite values as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"});
+ * DECIMAL is a string of plain digits, because JSON readers (DuckDB among them) parse numbers as doubles and would
+ * lose digits; BOOLEAN is a JSON boolean; dates, times and timestamps are ISO-8601 strings (TIMESTAMP_TZ
  * in UTC with {@code Z}); BINARY is a base64 string; JSON values are kept as text in a string (so a document that
  * does not parse can never break the line); NULL is {@code null}. UTF-8. Immutable and thread-safe.
  *
@@ -74,7 +75,7 @@ public record JsonLinesFormat(Compression compression) implements FormatWriterFa
                     case LONG -> json.writeNumber((Long) v);
                     case FLOAT -> json.writeNumber((Float) v);
                     case DOUBLE -> json.writeNumber((Double) v);
-                    case DECIMAL -> json.writeNumber((BigDecimal) v);
+                    case DECIMAL -> json.writeString(((BigDecimal) v).toPlainString());
                     case BINARY -> json.writeString(Base64.getEncoder().encodeToString((byte[]) v));
                     case TIMESTAMP_TZ -> json.writeString(((Instant) v).toString());
                     default -> json.writeString(v.toString());

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * values, and writes parts of at most about the target size under deterministic keys. A value that does not parse
  * is a VALIDATION_ERROR naming file, line, record and column. On any failure the part being written is aborted and
  * the finished parts are reported to {@code onWritten} before the failure propagates, so the caller can delete
- * them. Used by one thread; {@link #stop} may be called from another.
+ * them. Used by one thread at a time; the cancellation check it is given may stop it from another.
  */
 public final class DataFileConverter {
     private static final int CHECK_EVERY = 1024;

@@ -175,12 +175,11 @@ public final class RowDeltaIndex implements AutoCloseable {
      * @param location how the table refers to a data file key
      * @param check throws when the stage is cancelled
      * @return the delete files written: always the equality deletes, the position files only when not empty
-     * @throws IOException when the spill or the store fails; files written so far are in the list of
-     *     {@code written}
+     * @throws IOException when the spill or the store fails (the files are in the stage's partition, which a failed
+     *     stage deletes)
      */
     public List<RowDeleteFile> finish(ObjectStore store, FormatWriterFactory formats, Function<String, String> keyFor,
-                                      Function<String, String> location, Runnable check,
-                                      List<String> written) throws IOException {
+                                      Function<String, String> location, Runnable check) throws IOException {
         for (DataOutputStream b : buckets) {
             b.close();
         }
@@ -189,7 +188,6 @@ public final class RowDeltaIndex implements AutoCloseable {
         List<RowDeleteFile> out = new ArrayList<>();
         FileSchema keySchema = new FileSchema(List.of(keyColumns));
         String eqKey = keyFor.apply("delete-eq");
-        written.add(eqKey);
         FormatWriter eq = formats.open(store.create(eqKey), keySchema);
         try {
             Object[] keyRow = new Object[keyColumns.length];
@@ -213,9 +211,9 @@ public final class RowDeltaIndex implements AutoCloseable {
         } finally {
             eq.abort();
         }
-        positions(store, formats, keyFor.apply("delete-superseded"), superseded, location, written)
+        positions(store, formats, keyFor.apply("delete-superseded"), superseded, location)
                 .ifPresent(f -> out.add(new RowDeleteFile(f, RowDeleteFile.Kind.POSITION_SUPERSEDED, List.of())));
-        positions(store, formats, keyFor.apply("delete-hard"), hardDeleted, location, written)
+        positions(store, formats, keyFor.apply("delete-hard"), hardDeleted, location)
                 .ifPresent(f -> out.add(new RowDeleteFile(f, RowDeleteFile.Kind.POSITION_HARD_DELETED, List.of())));
         return out;
     }
@@ -259,7 +257,7 @@ public final class RowDeltaIndex implements AutoCloseable {
 
     private java.util.Optional<dev.destsdk.file.format.WrittenFile> positions(
             ObjectStore store, FormatWriterFactory formats, String key, Map<Integer, BitSet> rows,
-            Function<String, String> location, List<String> written) throws IOException {
+            Function<String, String> location) throws IOException {
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -268,7 +266,6 @@ public final class RowDeltaIndex implements AutoCloseable {
                         OptionalInt.empty(), false, OptionalInt.of(FILE_PATH_ID)),
                 new FileColumn("pos", dev.destsdk.core.metadata.CanonicalType.LONG, OptionalInt.empty(),
                         OptionalInt.empty(), false, OptionalInt.of(POS_ID))));
-        written.add(key);
         FormatWriter w = formats.open(store.create(key), schema);
         try {
             Object[] row = new Object[2];

@@ -4,8 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -32,6 +30,8 @@ public final class LocalObjectStore implements ObjectStore {
     private static final Logger LOG = LoggerFactory.getLogger(LocalObjectStore.class);
     /** The directory of unfinished uploads, below the root; never part of a listing. */
     public static final String UPLOADS_DIR = ".uploads";
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final String KEY_SUFFIX = ".key";
 
     private final Path root;
     private final Path uploads;
@@ -64,9 +64,19 @@ public final class LocalObjectStore implements ObjectStore {
         return p;
     }
 
+    /** A new upload's temporary file; a {@code .key} file beside it names the key, for listing unfinished uploads. */
     private Path tempFor(String key) throws IOException {
         Files.createDirectories(uploads);
-        return uploads.resolve(URLEncoder.encode(key, StandardCharsets.UTF_8) + "." + UUID.randomUUID() + ".tmp");
+        String id = UUID.randomUUID().toString();
+        Files.writeString(uploads.resolve(id + KEY_SUFFIX), key, StandardCharsets.UTF_8);
+        return uploads.resolve(id + TEMP_SUFFIX);
+    }
+
+    private static void deleteTemp(Path temp) throws IOException {
+        Files.deleteIfExists(temp);
+        String name = temp.getFileName().toString();
+        Files.deleteIfExists(temp.resolveSibling(name.substring(0, name.length() - TEMP_SUFFIX.length())
+                + KEY_SUFFIX));
     }
 
     @Override
@@ -95,7 +105,7 @@ public final class LocalObjectStore implements ObjectStore {
         } catch (FileAlreadyExistsException e) {
             return false;
         } finally {
-            Files.deleteIfExists(temp);
+            deleteTemp(temp);
         }
     }
 
@@ -168,14 +178,19 @@ public final class LocalObjectStore implements ObjectStore {
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(uploads)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                int dot = name.lastIndexOf('.', name.length() - ".tmp".length() - 1);
-                String key = URLDecoder.decode(dot < 0 ? name : name.substring(0, dot), StandardCharsets.UTF_8);
-                if (key.startsWith(prefix)) {
-                    out.add(key);
+                if (p.getFileName().toString().endsWith(KEY_SUFFIX)) {
+                    try {
+                        String key = Files.readString(p, StandardCharsets.UTF_8);
+                        if (key.startsWith(prefix)) {
+                            out.add(key);
+                        }
+                    } catch (NoSuchFileException e) {
+                        // finished meanwhile
+                    }
                 }
             }
         }
+        out.sort(String::compareTo);
         return out;
     }
 
@@ -219,7 +234,7 @@ public final class LocalObjectStore implements ObjectStore {
                 LOG.debug("closing aborted upload {}", temp, e);
             }
             try {
-                Files.deleteIfExists(temp);
+                deleteTemp(temp);
             } catch (IOException e) {
                 LOG.warn("cannot delete aborted upload {}: {}", temp, e.toString());
             }
@@ -230,6 +245,7 @@ public final class LocalObjectStore implements ObjectStore {
             out.close();
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            deleteTemp(temp);
         }
     }
 }
