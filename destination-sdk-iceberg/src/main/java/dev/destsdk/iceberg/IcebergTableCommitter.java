@@ -60,6 +60,7 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
@@ -462,10 +463,15 @@ public final class IcebergTableCommitter implements TableCommitter {
     /**
      * @param table a table
      * @param syncId a sync id
-     * @return the snapshot a load of that sync id committed, if the table's history (not yet expired) holds one
+     * @return the snapshot a load of that sync id committed, if the current snapshot or one of its ancestors (not
+     *     yet expired) is one; a snapshot rolled back out of the table's lineage does not count
      */
     public static Optional<Snapshot> findCommit(Table table, String syncId) {
-        for (Snapshot s : table.snapshots()) {
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return Optional.empty();
+        }
+        for (Snapshot s : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
             if (syncId.equals(s.summary().get(SYNC_ID_PROPERTY))) {
                 return Optional.of(s);
             }
