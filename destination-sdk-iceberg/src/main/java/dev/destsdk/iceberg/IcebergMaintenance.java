@@ -124,7 +124,7 @@ public final class IcebergMaintenance {
         return orphans.size();
     }
 
-    private static Set<String> referencedFiles(Table table) {
+    static Set<String> referencedFiles(Table table) {
         FileIO io = table.io();
         Map<Integer, PartitionSpec> specs = table.specs();
         Set<String> out = new HashSet<>(ReachableFileUtil.metadataFileLocations(table, true));

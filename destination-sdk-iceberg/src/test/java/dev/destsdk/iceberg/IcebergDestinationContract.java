@@ -6,17 +6,22 @@ import static dev.destsdk.iceberg.IcebergHarness.key;
 import static dev.destsdk.iceberg.IcebergHarness.row;
 import static dev.destsdk.iceberg.IcebergHarness.source;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.file.store.ObjectStore;
 import dev.destsdk.testkit.runner.Pipeline;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,5 +150,118 @@ abstract class IcebergDestinationContract {
         assertThat(again.loadResponse().rowsLoaded()).isZero();
         assertThat(h.rows("r1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
         assertThat(h.table("r1").currentSnapshot().snapshotId()).isEqualTo(snapshot);
+    }
+
+    @Test
+    void newColumnsAndAllowedWideningsAreCommittedWithTheData() {
+        ObjectMetadata v1 = source("e1", key("id", CanonicalType.INTEGER), field("amount", CanonicalType.FLOAT),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(v1, LoadMode.APPEND, "s1").rows(List.of(row(1, 1.5f, new BigDecimal("1.25")))));
+        long first = h.table("e1").currentSnapshot().snapshotId();
+        int schemaBefore = h.table("e1").schema().schemaId();
+        ObjectMetadata v2 = source("e2", key("id", CanonicalType.LONG), field("amount", CanonicalType.DOUBLE),
+                field("price", CanonicalType.DECIMAL, 14, 2), field("note", CanonicalType.STRING))
+                .toBuilder().name("e1").build();
+        h.run(p, h.spec(v2, LoadMode.APPEND, "s2").rows(List.of(row(5_000_000_000L, 2.25d,
+                new BigDecimal("123456789012.34"), "new"))));
+        Table t = h.table("e1");
+        assertThat(t.schema().findType("id")).isEqualTo(Types.LongType.get());
+        assertThat(t.schema().findType("amount")).isEqualTo(Types.DoubleType.get());
+        assertThat(t.schema().findType("price")).isEqualTo(Types.DecimalType.of(14, 2));
+        assertThat(t.schema().findType("note")).isEqualTo(Types.StringType.get());
+        // the schema change and the data are one snapshot on top of the first
+        assertThat(t.currentSnapshot().parentId()).isEqualTo(first);
+        assertThat(t.currentSnapshot().schemaId()).isNotEqualTo(schemaBefore);
+        assertThat(h.rows("e1", "id", "amount", "price", "note")).containsExactly(
+                row(1L, 1.5d, new BigDecimal("1.25"), null),
+                row(5_000_000_000L, 2.25d, new BigDecimal("123456789012.34"), "new"));
+    }
+
+    @Test
+    void aTypeChangeIcebergCannotApplyIsRefusedNamingTableColumnAndTypes() {
+        ObjectMetadata v1 = source("n1", key("id", CanonicalType.LONG), field("qty", CanonicalType.INTEGER),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(v1, LoadMode.APPEND, "s1").rows(List.of(row(1L, 3, new BigDecimal("1.25")))));
+        long snapshot = h.table("n1").currentSnapshot().snapshotId();
+        // int -> double widens in the SDK's type hierarchy, but not in Iceberg
+        ObjectMetadata toDouble = source("n1", key("id", CanonicalType.LONG), field("qty", CanonicalType.DOUBLE),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        assertRefused(() -> h.run(p, h.spec(toDouble, LoadMode.APPEND, "s2").rows(List.of(row(2L, 1.5d,
+                new BigDecimal("1.00"))))), "qty", "int", "double");
+        // a decimal whose scale grows is not a precision increase
+        ObjectMetadata scale = source("n1", key("id", CanonicalType.LONG), field("qty", CanonicalType.INTEGER),
+                field("price", CanonicalType.DECIMAL, 12, 4));
+        assertRefused(() -> h.run(p, h.spec(scale, LoadMode.APPEND, "s3").rows(List.of(row(2L, 1,
+                new BigDecimal("1.0000"))))), "price", "decimal(10, 2)", "decimal(");
+        // a new pipeline that does not remember the mapped object meets the table's own schema at stage time
+        ObjectMetadata text = source("n1", key("id", CanonicalType.STRING), field("qty", CanonicalType.INTEGER),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        assertRefused(() -> h.run(h.pipeline(), h.spec(text, LoadMode.APPEND, "s4").rows(List.of(row("x", 1,
+                new BigDecimal("1.00"))))), "id", "long", "string");
+        Table t = h.table("n1");
+        assertThat(t.currentSnapshot().snapshotId()).isEqualTo(snapshot);
+        assertThat(t.schema().findType("qty")).isEqualTo(Types.IntegerType.get());
+        assertThat(h.rows("n1", "id", "qty")).containsExactly(row(1L, 3));
+        assertThat(h.unreferencedObjects("n1")).isEmpty();
+    }
+
+    private void assertRefused(Runnable run, String column, String from, String to) {
+        Throwable t = catchThrowable(run::run);
+        assertThat(t).isInstanceOf(ConnectorException.class);
+        ConnectorException e = (ConnectorException) t;
+        assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.SCHEMA_EVOLUTION_ERROR);
+        assertThat(e.getMessage()).contains("n1", "column " + column, from, to);
+    }
+
+    @Test
+    void partitioningComesFromConfigurationAndMergeIntoAPartitionedTableIsRefused() throws Exception {
+        h.close();
+        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir.resolve("p")), "wh",
+                dir.resolve("partitioned.db")).withOptions(IcebergTableOptions.DEFAULT.withPartitioning(
+                List.of("day(_supa_synced)", "identity(_supa_job_id)"))), dir.resolve("work-p"));
+        ObjectMetadata src = source("p1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"))));
+        h.run(p, h.spec(src, LoadMode.APPEND, "s2").rows(List.of(row(2L, "b"))));
+        Table t = h.table("p1");
+        assertThat(t.spec().fields()).extracting(f -> f.transform().toString()).containsExactly("day",
+                "identity");
+        List<String> partitions = new java.util.ArrayList<>();
+        try (var tasks = t.newScan().planFiles()) {
+            tasks.forEach(task -> partitions.add(t.spec().partitionToPath(task.file().partition())));
+        }
+        assertThat(partitions).containsExactlyInAnyOrder("_supa_synced_day=2024-03-05/_supa_job_id=s1",
+                "_supa_synced_day=2024-03-05/_supa_job_id=s2");
+        assertThat(h.rows("p1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
+        Throwable merge = catchThrowable(() -> h.run(p, h.spec(src, LoadMode.MERGE, "s3").rows(
+                List.of(row(1L, "A")))));
+        assertThat(merge).isInstanceOf(ConnectorException.class).hasMessageContaining("partitioned");
+        assertThat(h.rows("p1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
+        assertThat(h.unreferencedObjects("p1")).isEmpty();
+    }
+
+    @Test
+    void partitioningByADataColumnIsAConfigurationError() throws Exception {
+        h.close();
+        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir.resolve("q")), "wh",
+                dir.resolve("q.db")).withOptions(IcebergTableOptions.DEFAULT.withPartitioning(List.of("v"))),
+                dir.resolve("work-q"));
+        ObjectMetadata src = source("q1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Throwable t = catchThrowable(() -> h.run(h.pipeline(), h.spec(src, LoadMode.APPEND, "s1").rows(
+                List.of(row(1L, "a")))));
+        assertThat(t).isInstanceOf(ConnectorException.class).hasMessageContaining("column v");
+        assertThat(((ConnectorException) t).getErrorType()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
+        assertThat(h.exists("q1")).isFalse();
+    }
+
+    @Test
+    void mergeWithoutAKeyIsRefused() {
+        ObjectMetadata src = source("k0", field("v", CanonicalType.STRING));
+        Throwable t = catchThrowable(() -> h.run(h.pipeline(), h.spec(src, LoadMode.MERGE, "s1").rows(
+                List.of(row("a")))));
+        assertThat(t).isInstanceOf(ConnectorException.class).hasMessageContaining("primary key");
+        assertThat(h.exists("k0")).isFalse();
     }
 }

@@ -55,6 +55,10 @@ final class IcebergHarness implements AutoCloseable {
         return FieldMetadata.builder(name, type).build();
     }
 
+    static FieldMetadata field(String name, CanonicalType type, int precision, int scale) {
+        return FieldMetadata.builder(name, type).precision(precision).scale(scale).build();
+    }
+
     static FieldMetadata cursor(String name, CanonicalType type) {
         return FieldMetadata.builder(name, type).cursorField(true).build();
     }
@@ -113,6 +117,29 @@ final class IcebergHarness implements AutoCloseable {
         Table t = table(table);
         t.refresh();
         return t.currentSnapshot().summary();
+    }
+
+    /**
+     * Objects below the table's location that no snapshot (data, delete, manifest, manifest list) or metadata file
+     * of the table references: what a failed run would leave behind.
+     */
+    List<String> unreferencedObjects(String table) {
+        Table t = table(table);
+        t.refresh();
+        java.util.Set<String> referenced = IcebergMaintenance.referencedFiles(t);
+        String prefix = t.location() + "/";
+        List<String> out = new ArrayList<>();
+        try {
+            String root = store.describe().endsWith("/") ? store.describe() : store.describe() + "/";
+            for (var o : store.list(prefix.substring(root.length()))) {
+                if (!referenced.contains(root + o.key())) {
+                    out.add(o.key());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     RunResult run(Pipeline pipeline, RunSpec.Builder spec) {
