@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.destsdk.core.control.CancellationSignal;
+import dev.destsdk.core.control.CancellationToken;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
@@ -160,7 +161,7 @@ class IcebergFailureTest {
         long snapshot = h.table("c1").currentSnapshot().snapshotId();
         int cancelled = 0;
         for (int after = 0; after < 100; after++) {
-            CancelAfter signal = new CancelAfter(after);
+            CancellationSignal signal = cancelAfter(after);
             Pipeline p = h.pipeline();
             Throwable t = catchThrowable(() -> h.run(p, h.spec(table("c1"), LoadMode.MERGE, "s2").rowsPerFile(2)
                     .rows(BATCH).cancellation(signal)));
@@ -185,23 +186,26 @@ class IcebergFailureTest {
         assertThat(h.unreferencedObjects("c1")).isEmpty();
     }
 
-    /** Reports cancellation from its N+1-th question on. */
-    private static final class CancelAfter implements CancellationSignal {
-        private final int after;
-        private final AtomicInteger asked = new AtomicInteger();
+    /**
+     * A signal that turns cancelled at its N+1-th question, through a real {@link CancellationToken} (so actions the
+     * destination registered with {@code onCancel} run as they would for a cancelled job).
+     */
+    private static CancellationSignal cancelAfter(int questions) {
+        CancellationToken token = new CancellationToken();
+        AtomicInteger asked = new AtomicInteger();
+        return new CancellationSignal() {
+            @Override
+            public boolean isCancelled() {
+                if (asked.incrementAndGet() > questions) {
+                    token.cancel();
+                }
+                return token.isCancelled();
+            }
 
-        CancelAfter(int after) {
-            this.after = after;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return asked.incrementAndGet() > after;
-        }
-
-        @Override
-        public Registration onCancel(Runnable action) {
-            return () -> { };
-        }
+            @Override
+            public Registration onCancel(Runnable action) {
+                return token.onCancel(action);
+            }
+        };
     }
 }
