@@ -76,7 +76,7 @@ public final class IcebergMaintenance {
         int expired = before - count(table.snapshots());
         int manifestsBefore = manifests(table);
         if (manifestsBefore > 1) {
-            table.rewriteManifests().rewriteIf(m -> true).commit();
+            table.rewriteManifests().clusterBy(file -> file.specId()).rewriteIf(m -> true).commit();
             table.refresh();
         }
         int manifestsAfter = manifests(table);
