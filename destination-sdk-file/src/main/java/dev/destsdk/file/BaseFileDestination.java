@@ -144,6 +144,19 @@ public abstract class BaseFileDestination extends AbstractDestination {
         return Optional.empty();
     }
 
+    /**
+     * The schema the data files are written with, from the one the mapped object gives. A table format changes it
+     * here, e.g. Iceberg sets each column's field id ({@link FileColumn#withFieldId}) from its table schema. The
+     * names, order and types must stay as given. Called once per stage, before any file is written.
+     *
+     * @param table the table; not null
+     * @param schema the data columns then the tracking columns; not null
+     * @return the schema to write; by default {@code schema}
+     */
+    protected FileSchema dataFileSchema(TableId table, FileSchema schema) {
+        return schema;
+    }
+
     /** @return the roll-over size and parallelism; {@link FileWriteOptions#DEFAULT} by default */
     protected FileWriteOptions writeOptions() {
         return FileWriteOptions.DEFAULT;
@@ -312,12 +325,8 @@ public abstract class BaseFileDestination extends AbstractDestination {
 
     @Override
     protected final StageResponse stageFiles(StageContext context) {
-        FileTableLayout table;
-        try {
-            table = committer().prepare(FileTableLayout.of(context.target(), trackingColumns()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileTableLayout mapped = FileTableLayout.of(context.target(), trackingColumns());
+        FileTableLayout table = mapped.withSchema(dataFileSchema(mapped.table(), mapped.schema()));
         SyncContext sync = context.request().sync();
         PartitionValues partition = PartitionValues.of(sync);
         PathLayout layout = pathLayout();

@@ -61,6 +61,25 @@ public record FileTableLayout(TableId table, FileSchema schema, int dataColumns,
     }
 
     /**
+     * @param other a schema with the same column names, order and types (e.g. with field ids)
+     * @return a copy with that schema
+     * @throws IllegalArgumentException when the columns differ in name, order or type
+     */
+    public FileTableLayout withSchema(FileSchema other) {
+        if (other.size() != schema.size()) {
+            throw new IllegalArgumentException("the data file schema must keep the columns " + schema);
+        }
+        for (int i = 0; i < other.size(); i++) {
+            if (!other.column(i).name().equals(schema.column(i).name())
+                    || other.column(i).type() != schema.column(i).type()) {
+                throw new IllegalArgumentException("the data file schema must keep column " + schema.column(i)
+                        + " at position " + i + "; got " + other.column(i));
+            }
+        }
+        return new FileTableLayout(table, other, dataColumns, syncedIndex, jobIdIndex, deletedIndex, keyColumns);
+    }
+
+    /**
      * @param f a mapped field
      * @return its file column (DECIMAL with defaults for an undeclared precision or scale)
      */

@@ -3,7 +3,9 @@ package dev.destsdk.iceberg;
 import dev.destsdk.file.BaseFileDestination;
 import dev.destsdk.file.FileWriteOptions;
 import dev.destsdk.file.catalog.TableCatalog;
+import dev.destsdk.file.catalog.TableId;
 import dev.destsdk.file.commit.TableCommitter;
+import dev.destsdk.file.format.FileSchema;
 import dev.destsdk.file.format.FormatWriterFactory;
 import dev.destsdk.file.layout.PathLayout;
 import dev.destsdk.file.store.ObjectStore;
@@ -76,6 +78,12 @@ public final class IcebergDestination extends BaseFileDestination {
     @Override
     protected Optional<TableCommitter> tableCommitter() {
         return Optional.of(committer);
+    }
+
+    /** Gives every column the Iceberg table's field id for it ({@link IcebergTableCommitter#withFieldIds}). */
+    @Override
+    protected FileSchema dataFileSchema(TableId table, FileSchema schema) {
+        return committer.withFieldIds(table, schema);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.core.sync.SyncContext;
 import dev.destsdk.core.sync.TrackingColumns;
-import dev.destsdk.file.FileTableLayout;
 import dev.destsdk.file.catalog.TableId;
 import dev.destsdk.file.commit.CommitRequest;
 import dev.destsdk.file.commit.CommitResult;
@@ -186,15 +185,23 @@ public final class IcebergTableCommitter implements TableCommitter {
 
     // ---------------------------------------------------------------- columns
 
-    @Override
-    public FileTableLayout prepare(FileTableLayout table) {
-        Schema target = targetSchema(table.table(), load(table.table()).map(Table::schema), table.schema());
+    /**
+     * The schema a stage writes its files with: each column gets the field id the table has for it, or will give
+     * it when the load adds it (computed without changing the table). A type change Iceberg cannot apply is refused
+     * here, before anything is written.
+     *
+     * @param table the table; not null
+     * @param schema the stage's columns; not null
+     * @return the same columns with field ids
+     * @throws ConnectorException SCHEMA_EVOLUTION_ERROR for a type change Iceberg cannot apply
+     */
+    public FileSchema withFieldIds(TableId table, FileSchema schema) {
+        Schema target = targetSchema(table, load(table).map(Table::schema), schema);
         List<FileColumn> columns = new ArrayList<>();
-        for (FileColumn c : table.schema().columns()) {
+        for (FileColumn c : schema.columns()) {
             columns.add(c.withFieldId(target.findField(c.name()).fieldId()));
         }
-        return new FileTableLayout(table.table(), new FileSchema(columns), table.dataColumns(), table.syncedIndex(),
-                table.jobIdIndex(), table.deletedIndex(), table.keyColumns());
+        return new FileSchema(columns);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.destsdk.file.commit;
 
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.core.sync.SyncContext;
-import dev.destsdk.file.FileTableLayout;
 import dev.destsdk.file.catalog.TableId;
 import dev.destsdk.file.format.FileColumn;
 import java.io.IOException;
@@ -30,18 +29,6 @@ public interface TableCommitter {
      */
     default boolean supportsRowDeltas() {
         return false;
-    }
-
-    /**
-     * Prepares a stage's columns before any file is written: a table format gives each column the field id the
-     * table has (or will give) it, so the files carry it. Called once per stage; must not change the table.
-     *
-     * @param table the columns the stage will write; not null
-     * @return the columns to write (by default unchanged)
-     * @throws IOException when the table's state cannot be read
-     */
-    default FileTableLayout prepare(FileTableLayout table) throws IOException {
-        return table;
     }
 
     /**

@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Turns the text of a data-file field into the typed value a {@link dev.destsdk.file.format.FormatWriter} takes
@@ -40,10 +39,6 @@ import java.util.regex.Pattern;
  * Stateless apart from the format; thread-safe.
  */
 public final class ValueParser {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern FLOATING = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final JsonFactory JSON = new JsonFactory();
 
     private final CsvFileFormat format;
@@ -90,24 +85,19 @@ public final class ValueParser {
                 }
                 case DECIMAL -> decimal(column, text);
                 case JSON -> json(text);
-                case DATE -> LocalDate.parse(text);
+                case DATE -> date(text);
                 case TIME -> {
-                    LocalTime t = LocalTime.parse(text);
+                    LocalTime t = time(text, 0, text.length());
                     yield micros(t, t.getNano());
                 }
                 case TIMESTAMP -> {
-                    LocalDateTime t = LocalDateTime.parse(text.indexOf(' ') == 10 ? text.replace(' ', 'T') : text);
+                    LocalDateTime t = timestamp(text);
                     yield micros(t, t.getNano());
                 }
-                case TIMESTAMP_TZ -> {
-                    OffsetDateTime t = OffsetDateTime.parse(text.indexOf(' ') == 10
-                            ? text.substring(0, 10) + 'T' + text.substring(11) : text);
-                    micros(t, t.getNano());
-                    yield t.toInstant();
-                }
+                case TIMESTAMP_TZ -> timestampTz(text);
                 case BINARY -> binary(text);
                 case UUID -> {
-                    if (!UUID_TEXT.matcher(text).matches()) {
+                    if (!isUuid(text)) {
                         throw new InvalidValueException("is not a UUID (8-4-4-4-12 hex digits)");
                     }
                     yield UUID.fromString(text);
@@ -140,7 +130,7 @@ public final class ValueParser {
     }
 
     private static long integer(String text, long min, long max, String type) {
-        if (!INTEGER.matcher(text).matches()) {
+        if (!isInteger(text)) {
             throw new InvalidValueException("is not a valid " + type + " (digits with an optional sign)");
         }
         long v;
@@ -156,15 +146,15 @@ public final class ValueParser {
     }
 
     private static String checkFloating(String text) {
-        if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity") || text.equals("+Infinity")
-                || FLOATING.matcher(text).matches()) {
+        if (isDecimalNumber(text) || text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")
+                || text.equals("+Infinity")) {
             return text;
         }
         throw new InvalidValueException("is not a valid floating-point number");
     }
 
     private static BigDecimal decimal(FileColumn column, String text) {
-        if (!FLOATING.matcher(text).matches()) {
+        if (!isDecimalNumber(text)) {
             throw new InvalidValueException("is not a valid DECIMAL");
         }
         int precision = column.precision().orElse(FileColumn.DEFAULT_DECIMAL_PRECISION);
@@ -207,6 +197,159 @@ public final class ValueParser {
             throw new InvalidValueException("has more than microsecond precision; it is not truncated");
         }
         return value;
+    }
+
+    // ---------------------------------------------------------------- fast paths
+    // The canonical forms (2024-01-31, 13:45:00.123456, 2024-01-31T13:45:00.123456+05:30) are parsed by hand;
+    // anything else goes to java.time, which accepts the same ISO forms and explains what is wrong.
+
+    private static boolean isInteger(String s) {
+        return isSignedDigits(s, 0);
+    }
+
+    /** Whether {@code s} from {@code from} to its end is an optional sign and at least one digit. */
+    private static boolean isSignedDigits(String s, int from) {
+        int n = s.length();
+        int i = from < n && (s.charAt(from) == '-' || s.charAt(from) == '+') ? from + 1 : from;
+        if (i >= n) {
+            return false;
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An optional sign, digits with at most one point (at least one digit), an optional exponent. */
+    private static boolean isDecimalNumber(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        int digits = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        return i == n || (s.charAt(i) == 'e' || s.charAt(i) == 'E') && isSignedDigits(s, i + 1);
+    }
+
+    private static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static LocalDate date(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 2);
+            int d = digits(s, 8, 2);
+            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                try {
+                    return LocalDate.of(y, m, d);
+                } catch (java.time.DateTimeException e) {
+                    throw new InvalidValueException("is not a valid DATE (" + e.getMessage() + ")");
+                }
+            }
+        }
+        return LocalDate.parse(s);
+    }
+
+    /** {@code HH:mm:ss[.f{1,9}]} in {@code s[from, to)}. */
+    private static LocalTime time(String s, int from, int to) {
+        int len = to - from;
+        if (len >= 8 && s.charAt(from + 2) == ':' && s.charAt(from + 5) == ':') {
+            int h = digits(s, from, 2);
+            int mi = digits(s, from + 3, 2);
+            int se = digits(s, from + 6, 2);
+            int nanos = 0;
+            boolean ok = h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59;
+            if (ok && len > 8) {
+                int f = len - 9;
+                ok = s.charAt(from + 8) == '.' && f >= 1 && f <= 9;
+                if (ok) {
+                    nanos = digits(s, from + 9, f);
+                    ok = nanos >= 0;
+                    for (int i = f; i < 9 && ok; i++) {
+                        nanos *= 10;
+                    }
+                }
+            }
+            if (ok) {
+                return LocalTime.of(h, mi, se, nanos);
+            }
+        }
+        return LocalTime.parse(s.substring(from, to));
+    }
+
+    private static LocalDateTime timestamp(String s) {
+        if (s.length() >= 19 && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
+            return LocalDateTime.of(date(s.substring(0, 10)), time(s, 11, s.length()));
+        }
+        return LocalDateTime.parse(s);
+    }
+
+    private static java.time.Instant timestampTz(String s) {
+        int n = s.length();
+        if (n >= 20 && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
+            int zone;
+            java.time.ZoneOffset offset = null;
+            if (s.charAt(n - 1) == 'Z') {
+                zone = n - 1;
+                offset = java.time.ZoneOffset.UTC;
+            } else if (n >= 25 && (s.charAt(n - 6) == '+' || s.charAt(n - 6) == '-') && s.charAt(n - 3) == ':') {
+                zone = n - 6;
+                int oh = digits(s, n - 5, 2);
+                int om = digits(s, n - 2, 2);
+                if (oh >= 0 && oh <= 18 && om >= 0 && om <= 59) {
+                    int total = oh * 3600 + om * 60;
+                    offset = java.time.ZoneOffset.ofTotalSeconds(s.charAt(n - 6) == '-' ? -total : total);
+                }
+            } else {
+                zone = -1;
+            }
+            if (offset != null) {
+                LocalTime t = time(s, 11, zone);
+                micros(t, t.getNano());
+                return LocalDateTime.of(date(s.substring(0, 10)), t).toInstant(offset);
+            }
+        }
+        OffsetDateTime t = OffsetDateTime.parse(n > 10 && s.charAt(10) == ' '
+                ? s.substring(0, 10) + 'T' + s.substring(11) : s);
+        micros(t, t.getNano());
+        return t.toInstant();
     }
 
     /** A field's text is not a value of its column's type; the message says why (without the value). */
