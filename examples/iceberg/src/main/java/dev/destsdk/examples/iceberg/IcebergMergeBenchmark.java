@@ -55,10 +55,11 @@ import org.slf4j.LoggerFactory;
  *       {@code -Dbench.batchRows} rows (default 5,000; documented 500,000) of which half update existing keys and
  *       half are new, as CSV data files in 4 parts each (12 columns, key {@code id}, cursor {@code updated_at});</li>
  *   <li>loads the base rows into an Iceberg table (APPEND; reported, not compared);</li>
- *   <li>timed: plain Parquet APPEND of the batch through a {@link BaseFileDestination} with the file catalog;</li>
- *   <li>timed: Iceberg APPEND of the batch into a new table (the Iceberg commit's own cost);</li>
- *   <li>timed: Iceberg MERGE of the batch into the base table (dedup index, equality and position deletes, one
- *       row-delta commit).</li>
+ *   <li>{@code -Dbench.rounds} times (default 1), in this order in odd rounds and in reverse order in even
+ *       rounds: timed plain Parquet APPEND of the batch through a {@link BaseFileDestination} with the file
+ *       catalog; timed Iceberg APPEND of the batch into a new table (the Iceberg commit's own cost); timed Iceberg
+ *       MERGE of the batch into the base table (dedup index, equality and position deletes, one row-delta
+ *       commit).</li>
  * </ol>
  * Each phase reports wall time and the peak heap (sum of the heap pools' peaks, reset before the phase). Run with
  * {@code -Xmx256m}; the runtime class path has no Hadoop jar.
@@ -90,14 +91,23 @@ public final class IcebergMergeBenchmark {
                 new LocalObjectStore(work.resolve("lake")), "wh", work.resolve("catalog.db")))) {
             results.add(phase("Iceberg APPEND of the base rows (setup)", iceberg, source, "target", base,
                     LoadMode.APPEND, "base"));
+            int rounds = Integer.getInteger("bench.rounds", 1);
             try (Destination plain = new PlainParquet(new LocalObjectStore(work.resolve("plain")))) {
-                results.add(phase("plain Parquet APPEND of the batch (baseline)", plain, source, "target", batch,
-                        LoadMode.APPEND, "batch"));
+                for (int r = 1; r <= rounds; r++) {
+                    List<Runnable> order = new ArrayList<>();
+                    int round = r;
+                    order.add(() -> results.add(phase("round " + round + ": plain Parquet APPEND of the batch", plain,
+                            source, "plain_" + round, batch, LoadMode.APPEND, "batch-" + round)));
+                    order.add(() -> results.add(phase("round " + round + ": Iceberg APPEND of the batch", iceberg,
+                            source, "fresh_" + round, batch, LoadMode.APPEND, "batch-" + round)));
+                    order.add(() -> results.add(phase("round " + round + ": Iceberg MERGE of the batch", iceberg,
+                            source, "target", batch, LoadMode.MERGE, "merge-" + round)));
+                    if (round % 2 == 0) {
+                        java.util.Collections.reverse(order);
+                    }
+                    order.forEach(Runnable::run);
+                }
             }
-            results.add(phase("Iceberg APPEND of the batch into a new table", iceberg, source, "fresh", batch,
-                    LoadMode.APPEND, "batch"));
-            results.add(phase("Iceberg MERGE of the batch into the base table", iceberg, source, "target", batch,
-                    LoadMode.MERGE, "merge"));
             Snapshot s = iceberg.icebergCommitter().load(new TableId("default", "target")).orElseThrow()
                     .currentSnapshot();
             Map<String, String> summary = s.summary();
