@@ -1,10 +1,10 @@
 package dev.destsdk.file.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -256,13 +256,23 @@ public final class S3ObjectStore implements ObjectStore {
                 }
                 int partNumber = parts.size() + 1;
                 String etag = s3.uploadPart(b -> b.bucket(config.bucket()).key(fullKey).uploadId(uploadId)
-                        .partNumber(partNumber), RequestBody.fromBytes(Arrays.copyOf(buffer, filled))).eTag();
+                        .partNumber(partNumber), body()).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
                 filled = 0;
             } catch (SdkException e) {
                 abort();
                 throw io("upload part of " + key(), e);
             }
+        }
+
+        /**
+         * The buffered bytes as a request body without copying them: the SDK reads them through a stream (again on
+         * a retry); the buffer is not touched until the request returns.
+         */
+        private RequestBody body() {
+            int length = filled;
+            return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+                    "application/octet-stream");
         }
 
         @Override
@@ -280,8 +290,7 @@ public final class S3ObjectStore implements ObjectStore {
         protected void publish() throws IOException {
             try {
                 if (uploadId == null) {
-                    s3.putObject(b -> b.bucket(config.bucket()).key(fullKey),
-                            RequestBody.fromBytes(Arrays.copyOf(buffer, filled)));
+                    s3.putObject(b -> b.bucket(config.bucket()).key(fullKey), body());
                 } else {
                     if (filled > 0) {
                         uploadPart();

@@ -24,8 +24,8 @@ import java.util.Optional;
 public record S3StoreConfig(String bucket, String rootPrefix, String region, Optional<URI> endpoint,
                             boolean pathStyle, Optional<String> accessKeyId, Optional<String> secretAccessKey,
                             int partSize, int maxAttempts) {
-    /** The default part size: 16 MiB. */
-    public static final int DEFAULT_PART_SIZE = 16 << 20;
+    /** The default part size: 8 MiB (one buffer of it per open output). */
+    public static final int DEFAULT_PART_SIZE = 8 << 20;
     /** The smallest part size S3 accepts (but for the last part). */
     public static final int MIN_PART_SIZE = 5 << 20;
 
