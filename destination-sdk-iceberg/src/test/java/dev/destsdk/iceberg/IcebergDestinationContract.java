@@ -264,4 +264,16 @@ abstract class IcebergDestinationContract {
         assertThat(t).isInstanceOf(ConnectorException.class).hasMessageContaining("primary key");
         assertThat(h.exists("k0")).isFalse();
     }
+
+    @Test
+    void aMergeOfZeroRowsLeavesTheRowsAndWritesNoDeleteFile() throws IOException {
+        ObjectMetadata src = source("z1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"))));
+        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of()));
+        assertThat(h.rows("z1", "id", "v")).containsExactly(row(1L, "a"));
+        assertThat(h.lastSummary("z1")).containsEntry(IcebergTableCommitter.SYNC_ID_PROPERTY, "s2")
+                .doesNotContainKey("added-delete-files");
+        assertThat(h.unreferencedObjects("z1")).isEmpty();
+    }
 }

@@ -104,6 +104,14 @@ abstract class IcebergFailureContract {
                 io::arm, "io");
     }
 
+    private List<String> unfinishedUploads() {
+        try {
+            return store.listUnfinishedUploads("");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Runs the MERGE once through a counting destination and returns the number of calls it counted. */
     private int probe(IcebergHarness c, Runnable start, IntSupplier calls, String name) {
         h.run(h.pipeline(), h.spec(table(name), LoadMode.APPEND, "s1").rows(EXISTING));
@@ -151,6 +159,7 @@ abstract class IcebergFailureContract {
             // are unreferenced metadata, which the maintenance's orphan removal takes
             assertThat(h.unreferencedObjects(name)).as("unreferenced objects after %s call %s failed: %s", kind, n,
                     t.getMessage()).allSatisfy(k -> assertThat(k).contains("/metadata/"));
+            assertThat(unfinishedUploads()).as("unfinished uploads after %s call %s failed", kind, n).isEmpty();
             IcebergMaintenance.removeOrphanFiles(h.table(name), java.time.Instant.now().plusSeconds(1));
             assertThat(h.unreferencedObjects(name)).as("after the orphan removal").isEmpty();
             // a retry of the failed sync applies it once

@@ -68,6 +68,7 @@ public final class RowDeltaIndex implements AutoCloseable {
     private final Map<String, Integer> fileIds = new ConcurrentHashMap<>();
     private final List<String> fileKeys = new ArrayList<>();
     private final FileTableLayout table;
+    private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param table the table layout (columns with field ids, key columns); not null
@@ -137,6 +138,7 @@ public final class RowDeltaIndex implements AutoCloseable {
             r.writeLong(position);
             byte[] keyBytes = key.toByteArray();
             DataOutputStream bucket = buckets[Math.floorMod(java.util.Arrays.hashCode(keyBytes), buckets.length)];
+            rows.incrementAndGet();
             synchronized (bucket) {
                 bucket.writeInt(keyBytes.length);
                 bucket.write(keyBytes);
@@ -174,7 +176,8 @@ public final class RowDeltaIndex implements AutoCloseable {
      *     {@code delete-hard}); the result must be in the stage's partition
      * @param location how the table refers to a data file key
      * @param check throws when the stage is cancelled
-     * @return the delete files written: always the equality deletes, the position files only when not empty
+     * @return the delete files written: the equality deletes unless the batch is empty, the position files only
+     *     when not empty
      * @throws IOException when the spill or the store fails (the files are in the stage's partition, which a failed
      *     stage deletes)
      */
@@ -182,6 +185,9 @@ public final class RowDeltaIndex implements AutoCloseable {
                                       Function<String, String> location, Runnable check) throws IOException {
         for (DataOutputStream b : buckets) {
             b.close();
+        }
+        if (rows.get() == 0) {
+            return List.of();
         }
         Map<Integer, BitSet> superseded = new HashMap<>();
         Map<Integer, BitSet> hardDeleted = new HashMap<>();
