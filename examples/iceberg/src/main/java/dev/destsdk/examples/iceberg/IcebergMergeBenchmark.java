@@ -15,15 +15,12 @@ import dev.destsdk.core.spi.LoadResponse;
 import dev.destsdk.core.spi.StageRequest;
 import dev.destsdk.core.spi.StageResponse;
 import dev.destsdk.core.sync.SyncContext;
-import dev.destsdk.file.BaseFileDestination;
-import dev.destsdk.file.catalog.FileTableCatalog;
-import dev.destsdk.file.catalog.TableCatalog;
 import dev.destsdk.file.catalog.TableId;
-import dev.destsdk.file.format.FormatWriterFactory;
 import dev.destsdk.file.format.ParquetFormat;
 import dev.destsdk.file.layout.PathLayout;
 import dev.destsdk.file.store.LocalObjectStore;
-import dev.destsdk.file.store.ObjectStore;
+import dev.destsdk.examples.filesystem.FileSystemDestination;
+import dev.destsdk.file.FileWriteOptions;
 import dev.destsdk.iceberg.IcebergDestination;
 import dev.destsdk.iceberg.IcebergDestinationConfig;
 import java.io.IOException;
@@ -56,8 +53,8 @@ import org.slf4j.LoggerFactory;
  *       half are new, as CSV data files in 4 parts each (12 columns, key {@code id}, cursor {@code updated_at});</li>
  *   <li>loads the base rows into an Iceberg table (APPEND; reported, not compared);</li>
  *   <li>{@code -Dbench.rounds} times (default 1), in this order in odd rounds and in reverse order in even
- *       rounds: timed plain Parquet APPEND of the batch through a {@link BaseFileDestination} with the file
- *       catalog; timed Iceberg APPEND of the batch into a new table (the Iceberg commit's own cost); timed Iceberg
+ *       rounds: timed plain Parquet APPEND of the batch through the filesystem example's connector (the file
+ *       catalog); timed Iceberg APPEND of the batch into a new table (the Iceberg commit's own cost); timed Iceberg
  *       MERGE of the batch into the base table (dedup index, equality and position deletes, one row-delta
  *       commit).</li>
  * </ol>
@@ -92,7 +89,8 @@ public final class IcebergMergeBenchmark {
             results.add(phase("Iceberg APPEND of the base rows (setup)", iceberg, source, "target", base,
                     LoadMode.APPEND, "base"));
             int rounds = Integer.getInteger("bench.rounds", 1);
-            try (Destination plain = new PlainParquet(new LocalObjectStore(work.resolve("plain")))) {
+            try (Destination plain = new FileSystemDestination(new LocalObjectStore(work.resolve("plain")),
+                    ParquetFormat.of(CompressionCodecName.ZSTD), new PathLayout("lake"), FileWriteOptions.DEFAULT)) {
                 for (int r = 1; r <= rounds; r++) {
                     List<Runnable> order = new ArrayList<>();
                     int round = r;
@@ -200,44 +198,6 @@ public final class IcebergMergeBenchmark {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    /** The baseline: plain Parquet files published through the file catalog (the file module's own path). */
-    private static final class PlainParquet extends BaseFileDestination {
-        private final ObjectStore store;
-        private final ParquetFormat format = ParquetFormat.of(CompressionCodecName.ZSTD);
-        private final PathLayout layout = new PathLayout("lake");
-        private final FileTableCatalog catalog;
-
-        PlainParquet(ObjectStore store) {
-            this.store = store;
-            this.catalog = new FileTableCatalog(store, layout);
-        }
-
-        @Override
-        public String name() {
-            return "plain-parquet";
-        }
-
-        @Override
-        protected ObjectStore objectStore() {
-            return store;
-        }
-
-        @Override
-        protected FormatWriterFactory formatWriters() {
-            return format;
-        }
-
-        @Override
-        protected TableCatalog catalog() {
-            return catalog;
-        }
-
-        @Override
-        protected PathLayout pathLayout() {
-            return layout;
         }
     }
 }
