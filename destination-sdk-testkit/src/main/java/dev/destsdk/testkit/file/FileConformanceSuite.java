@@ -58,6 +58,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -271,11 +272,6 @@ public abstract class FileConformanceSuite {
         return LoadModeFixtures.object(name, fields);
     }
 
-    private ObjectRef ref(ObjectMetadata source) {
-        ObjectMetadata mapped = destination.mapToTargetObject(source, rules, Optional.empty());
-        return ObjectRef.of(mapped);
-    }
-
     private static TableId id(ObjectRef ref) {
         return new TableId(ref.schema().orElseThrow(), ref.name());
     }
@@ -320,6 +316,18 @@ public abstract class FileConformanceSuite {
 
     private static List<Object> row(Object... values) {
         return Arrays.asList(values);
+    }
+
+    /** A table after its first sync (the fixture's existing rows, APPEND), with what a reader sees then. */
+    private record Baseline(ObjectMetadata source, RunResult first, ObjectRef ref, Map<List<String>, Long> rows,
+                            List<String> keys) {
+    }
+
+    private Baseline baseline(String table) {
+        ObjectMetadata source = source(table, LoadModeFixtures.fields());
+        RunResult first = run(spec(source, LoadMode.APPEND, S1).rows(LoadModeFixtures.existingRows()));
+        ObjectRef ref = ObjectRef.of(first.mappedObject());
+        return new Baseline(source, first, ref, inspector.read(ref, RowOrder.any()).multiset(), inspector.keys());
     }
 
     // ================================================================== cases
@@ -413,6 +421,36 @@ public abstract class FileConformanceSuite {
         assertRows(ObjectRef.of(r.mappedObject()), List.of("id", "note"), rows, headerRows + " header row(s)");
     }
 
+    /**
+     * Every CSV dialect the warehouse suite loads (delimiters, quotes, escapes, trimming, gzip, CRLF, hex binaries,
+     * Latin-1, NULL markers) is read with the SDK's semantics: the same values come out.
+     *
+     * @param description the format's description
+     * @param format the format of the data files
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.destsdk.testkit.warehouse.WarehouseConformanceSuite#csvFormats")
+    public void csvFormatsLoadTheSameValues(String description, CsvFileFormat format) {
+        List<FieldMetadata> fields = List.of(
+                FieldMetadata.builder("id", CanonicalType.LONG).primaryKey(true).nullable(false).build(),
+                FieldMetadata.builder("note", CanonicalType.STRING).build(),
+                FieldMetadata.builder("bytes", CanonicalType.BINARY).build(),
+                FieldMetadata.builder("amount", CanonicalType.DECIMAL).precision(10).scale(3).build(),
+                FieldMetadata.builder("at", CanonicalType.TIMESTAMP_TZ).build());
+        List<List<Object>> rows = List.of(
+                row(1L, "plain", new byte[] {0, 1, (byte) 255}, new BigDecimal("-1.500"),
+                        java.time.OffsetDateTime.parse("2024-02-29T23:59:59.999999+05:30")),
+                row(2L, "comma, \"quote\"\nline\ttab \\ back", new byte[0], new BigDecimal("0.000"), null),
+                row(3L, "", null, null, java.time.OffsetDateTime.parse("1970-01-01T00:00:00Z")),
+                row(4L, null, new byte[] {42}, new BigDecimal("1234567.125"), null),
+                row(5L, "NULL", null, null, null), row(6L, "caf\u00e9 \u00fc", null, null, null));
+        String table = "csv_" + description.replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
+        RunResult r = run(spec(source(table, fields), LoadMode.APPEND, S1).fileFormat(format).rows(rows)
+                .rowsPerFile(4));
+        assertRows(ObjectRef.of(r.mappedObject()), fields.stream().map(FieldMetadata::getName).toList(), rows,
+                "format " + description);
+    }
+
     /** APPEND adds one partition per sync and keeps the earlier ones. */
     @Test
     public void appendOverTwoSyncsKeepsBoth() {
@@ -470,12 +508,12 @@ public abstract class FileConformanceSuite {
         assertRows(ObjectRef.of(r.mappedObject()), dataColumns(), expected, "MERGE on an existing table");
     }
 
-    private void assertUnsupported(LoadMode mode, ObjectMetadata source) {
-        run(spec(source, LoadMode.APPEND, S1).rows(LoadModeFixtures.existingRows()));
-        ObjectRef ref = ref(source);
-        Map<List<String>, Long> before = inspector.read(ref, RowOrder.any()).multiset();
-        List<String> keysBefore = inspector.keys();
-        ConnectorException e = failure(pipeline, spec(source, mode, S2).rows(LoadModeFixtures.batchRows()));
+    private void assertUnsupported(LoadMode mode, ObjectMetadata table) {
+        Baseline b = baseline(table.getName());
+        ObjectRef ref = b.ref();
+        Map<List<String>, Long> before = b.rows();
+        List<String> keysBefore = b.keys();
+        ConnectorException e = failure(pipeline, spec(b.source(), mode, S2).rows(LoadModeFixtures.batchRows()));
         String expected = ConnectorException.unsupported(destination.name(),
                 DestinationBehavior.of(mode).capabilityName().orElseThrow()).getMessage();
         assertThat(e.getErrorType()).isEqualTo(ErrorType.UNSUPPORTED_OPERATION);
@@ -529,10 +567,10 @@ public abstract class FileConformanceSuite {
     /** A value that does not parse as its type fails the stage naming file, line, record and column. */
     @Test
     public void aValueThatDoesNotParseIsRefusedNamingFileLineAndColumn() {
-        ObjectMetadata source = source("bad_value", LoadModeFixtures.fields());
-        RunResult first = run(spec(source, LoadMode.APPEND, S1).rows(LoadModeFixtures.existingRows()));
-        ObjectRef ref = ObjectRef.of(first.mappedObject());
-        Map<List<String>, Long> before = inspector.read(ref, RowOrder.any()).multiset();
+        Baseline b = baseline("bad_value");
+        ObjectMetadata source = b.source();
+        ObjectRef ref = b.ref();
+        Map<List<String>, Long> before = b.rows();
         List<List<String>> text = List.of(List.of("7", "ok", "1.00", "1"), List.of("8", "ok", "2.00", "2"),
                 List.of("9", "ok", "3.00", "3"), List.of("10", "bad", "12x.5", "4"));
         ConnectorException e = failure(pipeline, spec(source, LoadMode.APPEND, S2).textRows(text).rowsPerFile(2));
@@ -631,11 +669,11 @@ public abstract class FileConformanceSuite {
     /** Cancellation at any check of a stage or load leaves the previous data and nothing behind. */
     @Test
     public void cancellationLeavesThePreviousDataAndNothingBehind() {
-        ObjectMetadata source = source("cancelled", LoadModeFixtures.fields());
-        RunResult first = run(spec(source, LoadMode.APPEND, S1).rows(LoadModeFixtures.existingRows()));
-        ObjectRef ref = ObjectRef.of(first.mappedObject());
-        Map<List<String>, Long> before = inspector.read(ref, RowOrder.any()).multiset();
-        List<String> keysBefore = inspector.keys();
+        Baseline b = baseline("cancelled");
+        ObjectMetadata source = b.source();
+        ObjectRef ref = b.ref();
+        Map<List<String>, Long> before = b.rows();
+        List<String> keysBefore = b.keys();
         int cancelled = 0;
         for (int after = 0; after < 200; after++) {
             CancelAfter signal = new CancelAfter(after);
@@ -690,9 +728,10 @@ public abstract class FileConformanceSuite {
      */
     @Test
     public void injectedStoreFailuresAtEveryCallLeaveThePreviousData() {
-        ObjectMetadata source = source("failing_store", LoadModeFixtures.fields());
-        RunResult first = run(spec(source, LoadMode.APPEND, S1).rows(LoadModeFixtures.existingRows()));
-        ObjectRef ref = ObjectRef.of(first.mappedObject());
+        Baseline b = baseline("failing_store");
+        ObjectMetadata source = b.source();
+        RunResult first = b.first();
+        ObjectRef ref = b.ref();
         FailingObjectStore counting = FailingObjectStore.counting(store);
         Instant s2Time = T0.plusSeconds(syncSeconds++);
         ObjectMetadata probeSource = source("failing_store_probe", LoadModeFixtures.fields());

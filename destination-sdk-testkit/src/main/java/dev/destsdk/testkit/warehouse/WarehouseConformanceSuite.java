@@ -1322,8 +1322,11 @@ public abstract class WarehouseConformanceSuite {
         return String.valueOf(value);
     }
 
-    /** @return formats covering 0/1/2 header rows, NULL markers, delimiters, quotes, escapes, trimming, gzip */
-    static Stream<Arguments> csvFormats() {
+    /**
+     * @return formats covering 0/1/2 header rows, NULL markers, delimiters, quotes, escapes, trimming, gzip, hex
+     *     binaries and Latin-1 (also used by the file suite)
+     */
+    public static Stream<Arguments> csvFormats() {
         CsvFileFormat d = CsvFileFormat.DEFAULT;
         return Stream.of(
                 Arguments.of("default", d),
