@@ -10,7 +10,6 @@ import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.file.catalog.TableId;
-import dev.destsdk.file.store.LocalObjectStore;
 import dev.destsdk.testkit.runner.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,27 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.iceberg.Table;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class IcebergMaintenanceTest {
-    @TempDir
-    Path dir;
-    IcebergHarness h;
-
-    @BeforeEach
-    void open() throws Exception {
-        h = new IcebergHarness(IcebergDestinationConfig.sqlite(new LocalObjectStore(dir.resolve("lake")), "wh",
-                dir.resolve("catalog.db")), dir.resolve("work"));
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
+class IcebergMaintenanceTest extends LocalIcebergCase {
     @Test
     void expiresSnapshotsCompactsManifestsAndRemovesOnlyAgedOrphans() throws Exception {
         ObjectMetadata src = source("mt", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));

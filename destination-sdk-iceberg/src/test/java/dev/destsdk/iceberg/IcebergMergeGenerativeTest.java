@@ -10,21 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.spi.LoadMode;
-import dev.destsdk.file.store.LocalObjectStore;
 import dev.destsdk.testkit.generate.Seeds;
 import dev.destsdk.testkit.runner.Pipeline;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated MERGE batches (keys repeating within and across data files, cursors with ties and NULLs, rows marked
@@ -32,23 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * last, and with hard deletes a winning deleted row removes its key. The seed is in every message; replay with
  * {@code -Ddestsdk.seed=N}.
  */
-class IcebergMergeGenerativeTest {
+class IcebergMergeGenerativeTest extends LocalIcebergCase {
     private static final long BASE_SEED = Seeds.pick();
-
-    @TempDir
-    Path dir;
-    IcebergHarness h;
-
-    @BeforeEach
-    void open() throws Exception {
-        h = new IcebergHarness(IcebergDestinationConfig.sqlite(new LocalObjectStore(dir.resolve("lake")), "wh",
-                dir.resolve("catalog.db")), dir.resolve("work"));
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
 
     @RepeatedTest(3)
     void generatedBatchesMergeAsTheOracleSays(RepetitionInfo repetition) {
