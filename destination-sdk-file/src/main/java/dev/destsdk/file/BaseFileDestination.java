@@ -38,7 +38,9 @@ import dev.destsdk.file.format.FileColumn;
 import dev.destsdk.file.format.FileSchema;
 import dev.destsdk.file.format.FormatWriterFactory;
 import dev.destsdk.file.format.WrittenFile;
+import dev.destsdk.file.commit.RowDeleteFile;
 import dev.destsdk.file.internal.DataFileConverter;
+import dev.destsdk.file.internal.RowDeltaIndex;
 import dev.destsdk.file.internal.StagedManifest;
 import dev.destsdk.file.layout.PartitionValues;
 import dev.destsdk.file.layout.PathLayout;
@@ -175,7 +177,8 @@ public abstract class BaseFileDestination extends AbstractDestination {
     /**
      * The committer's load modes (default APPEND); table handling MERGE; schema evolution ALLOW_ALL (new columns
      * are added to the table definition; older files lack them and read as NULL); staging required (stage writes
-     * the files, load publishes them); no hard deletes, no empty schemas, no SQL.
+     * the files, load publishes them); hard deletes when the committer supports row deltas; no empty schemas, no
+     * SQL.
      */
     @Override
     protected final ConnectorCapabilitiesConfig declareCapabilities() {
@@ -190,7 +193,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
                 .supportsStaging(true)
                 .requiresStaging(true)
                 .requiresExplicitLoadStep(true)
-                .supportsHardDeletes(false)
+                .supportsHardDeletes(committer().supportsRowDeltas())
                 .canPropagateEmptySchema(false)
                 .supportsParallelization(true)
                 .supportsSqlScripts(false);
@@ -252,6 +255,13 @@ public abstract class BaseFileDestination extends AbstractDestination {
             FieldMetadata.Builder b = source.toBuilder().name(column).formattedName(column);
             if (existing.isPresent()) {
                 widen(b, source, existing.get(), table);
+                FieldMetadata widened = b.build();
+                if (widened.getCanonicalType() != existing.get().getCanonicalType()
+                        || !widened.getPrecision().equals(existing.get().getPrecision())
+                        || !widened.getScale().equals(existing.get().getScale())) {
+                    committer().checkColumnChange(new TableId(schema, table),
+                            FileTableLayout.column(existing.get()), FileTableLayout.column(widened));
+                }
             }
             fields.add(b.build());
         }
@@ -322,6 +332,16 @@ public abstract class BaseFileDestination extends AbstractDestination {
         PathLayout layout = pathLayout();
         ObjectStore store = objectStore();
         List<Path> files = context.dataFiles();
+        try {
+            // Committed files are immutable (a table format registered their size and statistics): a retried
+            // stage of a committed sync must not write them again; its load then finds the commit.
+            if (committer().isCommitted(table.table(), sync)) {
+                context.progress().ended(ProgressCounts.NONE, "sync " + sync.syncId() + " is already published");
+                return StageResponse.success(layout.stagedManifestKey(table.table(), partition), 0, 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<WrittenFile> written = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable check = () -> {
@@ -333,6 +353,8 @@ public abstract class BaseFileDestination extends AbstractDestination {
         DataFileConverter converter = new DataFileConverter(store, formatWriters(), layout, table, partition,
                 context.format(), writeOptions().targetFileSize(), context.syncMetadata().syncedValue(),
                 context.syncMetadata().jobIdValue(), check);
+        RowDeltaIndex deltas = rowDeltaIndex(context, table, files);
+        DataFileConverter.RowObserver observer = deltas == null ? null : deltas::written;
         AtomicInteger done = new AtomicInteger();
         int threads = Math.max(1, Math.min(writeOptions().threads(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -352,7 +374,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
                     try {
                         context.checkCancellation("convert", index);
                         check.run();
-                        long rows = converter.convert(files.get(index), index, written::add);
+                        long rows = converter.convert(files.get(index), index, written::add, observer);
                         context.progress().running(ProgressCounts.files(done.incrementAndGet(), files.size()),
                                 "converted " + files.get(index).getFileName());
                         return rows;
@@ -374,7 +396,13 @@ public abstract class BaseFileDestination extends AbstractDestination {
             context.cancellation().checkCancellation("stage of " + table.table());
             List<WrittenFile> sorted = new ArrayList<>(written);
             sorted.sort((a, b) -> a.key().compareTo(b.key()));
-            StagedManifest manifest = new StagedManifest(sync.syncId(), sorted);
+            List<RowDeleteFile> deletes = List.of();
+            if (deltas != null) {
+                deletes = deltas.finish(store, formatWriters(), stem -> layout.partitionPrefix(table.table(),
+                                partition) + stem + "." + formatWriters().extension(), committer()::fileLocation,
+                        () -> context.cancellation().checkCancellation("stage of " + table.table()));
+            }
+            StagedManifest manifest = new StagedManifest(sync.syncId(), sorted, deletes);
             String manifestKey = layout.stagedManifestKey(table.table(), partition);
             store.put(manifestKey, manifest.toJson());
             context.progress().ended(ProgressCounts.files(files.size(), files.size()).withRows(rows, 0, 0),
@@ -389,6 +417,29 @@ public abstract class BaseFileDestination extends AbstractDestination {
             throw failure.get() != null ? failure.get() : e;
         } finally {
             pool.shutdownNow();
+            if (deltas != null) {
+                deltas.close();
+            }
+        }
+    }
+
+    /**
+     * A key index for MERGE when the committer supports row deltas and the table has a key (the stage does not know
+     * the load mode, so a keyed table's stage always prepares the deletes; other modes leave them unused).
+     */
+    private RowDeltaIndex rowDeltaIndex(StageContext context, FileTableLayout table, List<Path> files) {
+        if (!committer().supportsRowDeltas() || table.keyColumns().isEmpty()) {
+            return null;
+        }
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += f.toFile().length();
+        }
+        try {
+            return new RowDeltaIndex(table, context.target().getCursorField().map(FieldMetadata::getName)
+                    .orElse(null), trackingColumns().deleted(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -453,17 +504,35 @@ public abstract class BaseFileDestination extends AbstractDestination {
         }
         TableCommitter committer = committer();
         List<WrittenFile> files = List.of();
+        LoadMode mode = context.request().loadMode();
         try {
             Optional<StagedManifest> staged = readManifest(manifestKey);
             if (staged.isEmpty()) {
                 return alreadyLoaded(context, table, sync, committer);
             }
             files = staged.get().files();
+            List<RowDeleteFile> deletes = new ArrayList<>();
+            List<String> unused = new ArrayList<>();
+            for (RowDeleteFile d : staged.get().deletes()) {
+                boolean use = mode == LoadMode.MERGE && (d.kind() != RowDeleteFile.Kind.POSITION_HARD_DELETED
+                        || context.request().hardDeletes());
+                if (use) {
+                    deletes.add(d);
+                } else {
+                    unused.add(d.file().key());
+                }
+            }
+            if (mode == LoadMode.MERGE && table.keyColumns().isEmpty()) {
+                throw ConnectorException.builder(ErrorType.VALIDATION_ERROR, "MERGE into " + table.table()
+                        + " needs a primary key: mark the key fields of the source object, or load with APPEND")
+                        .object(table.table().toString()).build();
+            }
             context.cancellation().checkCancellation("load of " + table.table() + " before the commit");
-            TableDefinition definition = definition(table, context.request().loadMode());
-            CommitResult result = committer.commit(new CommitRequest(definition, partition, files, List.of(),
-                    context.request().loadMode(), sync, table.keyColumns()));
+            TableDefinition definition = definition(table, mode);
+            CommitResult result = committer.commit(new CommitRequest(definition, partition, files, deletes,
+                    mode, sync, table.keyColumns()));
             deleteQuietly(manifestKey);
+            unused.forEach(this::deleteQuietly);
             context.progress().ended(ProgressCounts.files(files.size(), files.size())
                             .withRows(result.rowsAdded(), result.rowsAdded(), 0),
                     "published " + result.rowsAdded() + " row(s) in " + files.size() + " file(s)");
@@ -507,7 +576,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
         try {
             objectStore().delete(List.of(key));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot delete the staged manifest {}: {}", key, e.toString());
+            LOG.warn("cannot delete the staged object {}: {}", key, e.toString());
         }
     }
 

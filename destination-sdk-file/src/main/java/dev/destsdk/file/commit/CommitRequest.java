@@ -15,15 +15,15 @@ import java.util.Objects;
  * @param definition the table's definition after this load (columns, format, location); not null
  * @param partition the sync's partition; not null
  * @param dataFiles the data files the stage wrote; not null, possibly empty (a load of zero rows)
- * @param deleteFiles row-level delete files (for committers that {@link TableCommitter#supportsRowDeltas()}); not
- *     null, empty for every other load
+ * @param deleteFiles row-level delete files (for committers that {@link TableCommitter#supportsRowDeltas()}, MERGE
+ *     only); not null, empty for every other load
  * @param loadMode the load mode, one the committer declared; not null
  * @param sync the sync's time and id, for idempotency (a committer finds an earlier commit of the same sync id);
  *     not null
  * @param keyColumns the primary-key columns, for MERGE; not null, possibly empty
  */
 public record CommitRequest(TableDefinition definition, PartitionValues partition, List<WrittenFile> dataFiles,
-                            List<WrittenFile> deleteFiles, LoadMode loadMode, SyncContext sync,
+                            List<RowDeleteFile> deleteFiles, LoadMode loadMode, SyncContext sync,
                             List<String> keyColumns) {
     /** Validates the components and copies the lists. */
     public CommitRequest {

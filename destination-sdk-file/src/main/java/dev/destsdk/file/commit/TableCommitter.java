@@ -1,8 +1,9 @@
 package dev.destsdk.file.commit;
 
 import dev.destsdk.core.spi.LoadMode;
-import dev.destsdk.file.catalog.TableId;
 import dev.destsdk.core.sync.SyncContext;
+import dev.destsdk.file.catalog.TableId;
+import dev.destsdk.file.format.FileColumn;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,27 @@ public interface TableCommitter {
      */
     default boolean supportsRowDeltas() {
         return false;
+    }
+
+    /**
+     * Refuses a column type change the table cannot apply, when {@code mapToTargetObject} widens a column against
+     * the previously mapped object. By default every widening along the type hierarchy is accepted (plain files
+     * keep each file's own types).
+     *
+     * @param table the table; not null
+     * @param before the column as mapped before; not null
+     * @param after the widened column; not null
+     * @throws dev.destsdk.core.error.ConnectorException SCHEMA_EVOLUTION_ERROR naming table, column and both types
+     */
+    default void checkColumnChange(TableId table, FileColumn before, FileColumn after) {
+    }
+
+    /**
+     * @param key a data file's key in the store; not null
+     * @return how the table refers to that file (for position deletes); by default the key itself
+     */
+    default String fileLocation(String key) {
+        return key;
     }
 
     /**

@@ -81,6 +81,31 @@ public final class DataFileConverter {
      * @return the rows read
      */
     public long convert(Path file, int index, Consumer<WrittenFile> onWritten) {
+        return convert(file, index, onWritten, null);
+    }
+
+    /** Sees every row a conversion writes (for a MERGE's key index). Called by the converting thread. */
+    @FunctionalInterface
+    public interface RowObserver {
+        /**
+         * @param row the row as written (reused after the call)
+         * @param fileKey the key of the data file it went to
+         * @param position its 0-based position in that file
+         * @param order its load order: the data file's index, then its line
+         */
+        void written(Object[] row, String fileKey, long position, long order);
+    }
+
+    /**
+     * Converts one data file and tells an observer where each row went.
+     *
+     * @param file the data file
+     * @param index its 0-based index among the request's data files (fixes its part numbers)
+     * @param onWritten receives each finished part, as soon as it is finished
+     * @param observer sees every written row; null for none
+     * @return the rows read
+     */
+    public long convert(Path file, int index, Consumer<WrittenFile> onWritten, RowObserver observer) {
         ValueParser parser = new ValueParser(csv);
         FileColumn[] columns = table.schema().columns().toArray(new FileColumn[0]);
         int dataColumns = table.dataColumns();
@@ -91,6 +116,7 @@ public final class DataFileConverter {
             row[table.deletedIndex()] = Boolean.FALSE;
         }
         FormatWriter writer = null;
+        String writerKey = null;
         int rollOver = 0;
         long rows = 0;
         try (CsvRecordReader reader = CsvRecordReader.open(file, csv, dataColumns)) {
@@ -106,8 +132,11 @@ public final class DataFileConverter {
                     }
                 }
                 if (writer == null) {
-                    writer = formats.open(store.create(layout.dataKey(table.table(), partition, index, rollOver,
-                            formats.extension())), table.schema());
+                    writerKey = layout.dataKey(table.table(), partition, index, rollOver, formats.extension());
+                    writer = formats.open(store.create(writerKey), table.schema());
+                }
+                if (observer != null) {
+                    observer.written(row, writerKey, writer.rows(), ((long) index << 40) | rows);
                 }
                 writer.write(row);
                 rows++;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.destsdk.file.catalog.CatalogJson;
+import dev.destsdk.file.commit.RowDeleteFile;
 import dev.destsdk.file.format.WrittenFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,12 +17,23 @@ import java.util.Objects;
  *
  * @param syncId the sync id; not null
  * @param files the written files; not null
+ * @param deletes the row-level delete files a MERGE of a keyed table needs (committers with row deltas only); not
+ *     null, empty otherwise
  */
-public record StagedManifest(String syncId, List<WrittenFile> files) {
+public record StagedManifest(String syncId, List<WrittenFile> files, List<RowDeleteFile> deletes) {
     /** Validates the components. */
     public StagedManifest {
         Objects.requireNonNull(syncId, "syncId is null");
         files = List.copyOf(files);
+        deletes = List.copyOf(deletes);
+    }
+
+    /**
+     * @param syncId the sync id
+     * @param files the written files
+     */
+    public StagedManifest(String syncId, List<WrittenFile> files) {
+        this(syncId, files, List.of());
     }
 
     /**
@@ -35,6 +47,13 @@ public record StagedManifest(String syncId, List<WrittenFile> files) {
         for (WrittenFile f : files) {
             array.addObject().put("key", f.key()).put("format", f.format()).put("rows", f.rows())
                     .put("bytes", f.bytes());
+        }
+        ArrayNode deleteArray = root.putArray("deletes");
+        for (RowDeleteFile d : deletes) {
+            ObjectNode o = deleteArray.addObject().put("key", d.file().key()).put("format", d.file().format())
+                    .put("rows", d.file().rows()).put("bytes", d.file().bytes()).put("kind", d.kind().name());
+            ArrayNode columns = o.putArray("columns");
+            d.columns().forEach(columns::add);
         }
         return CatalogJson.MAPPER.writeValueAsBytes(root);
     }
@@ -54,7 +73,15 @@ public record StagedManifest(String syncId, List<WrittenFile> files) {
             files.add(WrittenFile.of(f.path("key").asText(), f.path("format").asText(), f.path("rows").asLong(),
                     f.path("bytes").asLong()));
         }
-        return new StagedManifest(root.path("sync_id").asText(), files);
+        List<RowDeleteFile> deletes = new ArrayList<>();
+        for (JsonNode d : root.path("deletes")) {
+            List<String> columns = new ArrayList<>();
+            d.path("columns").forEach(c -> columns.add(c.asText()));
+            deletes.add(new RowDeleteFile(WrittenFile.of(d.path("key").asText(), d.path("format").asText(),
+                    d.path("rows").asLong(), d.path("bytes").asLong()),
+                    RowDeleteFile.Kind.valueOf(d.path("kind").asText()), columns));
+        }
+        return new StagedManifest(root.path("sync_id").asText(), files, deletes);
     }
 
     /** @return the rows of all files */

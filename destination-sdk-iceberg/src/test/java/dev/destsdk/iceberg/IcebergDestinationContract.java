@@ -1,0 +1,279 @@
+package dev.destsdk.iceberg;
+
+import static dev.destsdk.iceberg.IcebergHarness.cursor;
+import static dev.destsdk.iceberg.IcebergHarness.field;
+import static dev.destsdk.iceberg.IcebergHarness.key;
+import static dev.destsdk.iceberg.IcebergHarness.row;
+import static dev.destsdk.iceberg.IcebergHarness.source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.metadata.CanonicalType;
+import dev.destsdk.core.metadata.ObjectMetadata;
+import dev.destsdk.core.spi.LoadMode;
+import dev.destsdk.file.store.ObjectStore;
+import dev.destsdk.testkit.runner.Pipeline;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the Iceberg destination does on any store: every load mode on a first run and on an existing table, MERGE
+ * semantics, retries, read back with Iceberg's generic reader. Subclasses give the store.
+ */
+abstract class IcebergDestinationContract {
+    @TempDir
+    Path dir;
+    IcebergHarness h;
+
+    /**
+     * @param dir a fresh temporary directory of the case
+     * @return the store the case writes to
+     * @throws Exception when it cannot be created
+     */
+    abstract ObjectStore createStore(Path dir) throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir), "wh", dir.resolve("catalog.db")),
+                dir.resolve("work"));
+    }
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void appendCreatesTheTableThenAddsASecondSnapshot() {
+        ObjectMetadata src = source("orders", key("id", CanonicalType.LONG), field("name", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"), row(2L, "b"))));
+        assertThat(h.rows("orders", "id", "name")).containsExactly(row(1L, "a"), row(2L, "b"));
+        h.run(p, h.spec(src, LoadMode.APPEND, "s2").rows(List.of(row(3L, "c"))));
+        assertThat(h.rows("orders", "id", "name")).containsExactly(row(1L, "a"), row(2L, "b"), row(3L, "c"));
+        Table t = h.table("orders");
+        assertThat(t.currentSnapshot().summary()).containsEntry(IcebergTableCommitter.SYNC_ID_PROPERTY, "s2")
+                .containsEntry(IcebergTableCommitter.LOAD_MODE_PROPERTY, "APPEND");
+        assertThat(t.snapshots()).hasSize(2);
+        assertThat(((HasTableOperations) t).operations().current().formatVersion()).isEqualTo(2);
+        assertThat(t.location()).isEqualTo(h.store.describe().replaceAll("/$", "") + "/wh/default/orders");
+    }
+
+    @Test
+    void mergeDeduplicatesTheBatchByKeyAndCursorOnAFirstRun() {
+        ObjectMetadata src = source("m1", key("id", CanonicalType.LONG), cursor("seq", CanonicalType.INTEGER),
+                field("v", CanonicalType.STRING));
+        h.run(h.pipeline(), h.spec(src, LoadMode.MERGE, "s1").rowsPerFile(2).rows(List.of(
+                row(1L, 5, "a"), row(1L, 7, "b"), row(1L, 6, "c"), row(2L, null, "x"), row(2L, null, "y"),
+                row(3L, 1, "only"))));
+        assertThat(h.rows("m1", "id", "seq", "v")).containsExactly(row(1L, 7, "b"), row(2L, null, "y"),
+                row(3L, 1, "only"));
+        assertThat(h.lastSummary("m1")).containsEntry(IcebergTableCommitter.LOAD_MODE_PROPERTY, "MERGE");
+    }
+
+    @Test
+    void mergeIntoAnExistingTableReplacesRowsByKey() {
+        ObjectMetadata src = source("m2", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"), row(2L, "b"), row(3L, "c"))));
+        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(row(2L, "B"), row(4L, "D"), row(2L, "BB"))));
+        assertThat(h.rows("m2", "id", "v")).containsExactly(row(1L, "a"), row(2L, "BB"), row(3L, "c"),
+                row(4L, "D"));
+        h.run(p, h.spec(src, LoadMode.MERGE, "s3").rows(List.of(row(1L, "A"))));
+        assertThat(h.rows("m2", "id", "v")).containsExactly(row(1L, "A"), row(2L, "BB"), row(3L, "c"),
+                row(4L, "D"));
+    }
+
+    @Test
+    void softDeletesKeepTheMarkedRowAndHardDeletesRemoveIt() {
+        ObjectMetadata src = source("m3", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING),
+                field("_supa_deleted", CanonicalType.BOOLEAN));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.MERGE, "s1").rows(List.of(row(1L, "a", false), row(2L, "b", false),
+                row(3L, "c", false))));
+        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(row(2L, "b", true))));
+        assertThat(h.rows("m3", "id", "_supa_deleted")).containsExactly(row(1L, false), row(2L, true),
+                row(3L, false));
+        h.run(p, h.spec(src, LoadMode.MERGE, "s3").hardDeletes(true).rows(List.of(row(3L, "c", true),
+                row(4L, "d", false))));
+        assertThat(h.rows("m3", "id", "_supa_deleted")).containsExactly(row(1L, false), row(2L, true),
+                row(4L, false));
+    }
+
+    @Test
+    void overwriteAndTruncateReplaceRowsAndDeletesInOneSnapshot() {
+        ObjectMetadata src = source("o1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"), row(2L, "b"))));
+        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(row(2L, "B"))));
+        long beforeOverwrite = h.table("o1").currentSnapshot().snapshotId();
+        h.run(p, h.spec(src, LoadMode.OVERWRITE, "s3").rows(List.of(row(9L, "z"))));
+        assertThat(h.rows("o1", "id", "v")).containsExactly(row(9L, "z"));
+        Table t = h.table("o1");
+        assertThat(t.currentSnapshot().parentId()).isEqualTo(beforeOverwrite);
+        try (var tasks = t.newScan().planFiles()) {
+            assertThat(tasks).allSatisfy(task -> assertThat(task.deletes()).isEmpty()).hasSize(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // the replaced snapshot stays readable until it expires
+        assertThat(h.rowsAt("o1", beforeOverwrite, "id", "v")).containsExactly(row(1L, "a"), row(2L, "B"));
+        h.run(p, h.spec(src, LoadMode.TRUNCATE_AND_LOAD, "s4").rows(List.of(row(7L, "q"), row(8L, "r"))));
+        assertThat(h.rows("o1", "id", "v")).containsExactly(row(7L, "q"), row(8L, "r"));
+    }
+
+    @Test
+    void overwriteOnAFirstRunCreatesTheTable() {
+        ObjectMetadata src = source("o2", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        h.run(h.pipeline(), h.spec(src, LoadMode.TRUNCATE_AND_LOAD, "s1").rows(List.of(row(1L, "a"))));
+        assertThat(h.rows("o2", "id", "v")).containsExactly(row(1L, "a"));
+    }
+
+    @Test
+    void aRetriedLoadWithTheSameSyncIdAddsNothing() {
+        ObjectMetadata src = source("r1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"), row(2L, "b"))));
+        long snapshot = h.table("r1").currentSnapshot().snapshotId();
+        var again = h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"), row(2L, "b"))));
+        assertThat(again.loadResponse().rowsLoaded()).isZero();
+        assertThat(h.rows("r1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
+        assertThat(h.table("r1").currentSnapshot().snapshotId()).isEqualTo(snapshot);
+    }
+
+    @Test
+    void newColumnsAndAllowedWideningsAreCommittedWithTheData() {
+        ObjectMetadata v1 = source("e1", key("id", CanonicalType.INTEGER), field("amount", CanonicalType.FLOAT),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(v1, LoadMode.APPEND, "s1").rows(List.of(row(1, 1.5f, new BigDecimal("1.25")))));
+        long first = h.table("e1").currentSnapshot().snapshotId();
+        int schemaBefore = h.table("e1").schema().schemaId();
+        ObjectMetadata v2 = source("e2", key("id", CanonicalType.LONG), field("amount", CanonicalType.DOUBLE),
+                field("price", CanonicalType.DECIMAL, 14, 2), field("note", CanonicalType.STRING))
+                .toBuilder().name("e1").build();
+        h.run(p, h.spec(v2, LoadMode.APPEND, "s2").rows(List.of(row(5_000_000_000L, 2.25d,
+                new BigDecimal("123456789012.34"), "new"))));
+        Table t = h.table("e1");
+        assertThat(t.schema().findType("id")).isEqualTo(Types.LongType.get());
+        assertThat(t.schema().findType("amount")).isEqualTo(Types.DoubleType.get());
+        assertThat(t.schema().findType("price")).isEqualTo(Types.DecimalType.of(14, 2));
+        assertThat(t.schema().findType("note")).isEqualTo(Types.StringType.get());
+        // the schema change and the data are one snapshot on top of the first
+        assertThat(t.currentSnapshot().parentId()).isEqualTo(first);
+        assertThat(t.currentSnapshot().schemaId()).isNotEqualTo(schemaBefore);
+        assertThat(h.rows("e1", "id", "amount", "price", "note")).containsExactly(
+                row(1L, 1.5d, new BigDecimal("1.25"), null),
+                row(5_000_000_000L, 2.25d, new BigDecimal("123456789012.34"), "new"));
+    }
+
+    @Test
+    void aTypeChangeIcebergCannotApplyIsRefusedNamingTableColumnAndTypes() {
+        ObjectMetadata v1 = source("n1", key("id", CanonicalType.LONG), field("qty", CanonicalType.INTEGER),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(v1, LoadMode.APPEND, "s1").rows(List.of(row(1L, 3, new BigDecimal("1.25")))));
+        long snapshot = h.table("n1").currentSnapshot().snapshotId();
+        // int -> double widens in the SDK's type hierarchy, but not in Iceberg
+        ObjectMetadata toDouble = source("n1", key("id", CanonicalType.LONG), field("qty", CanonicalType.DOUBLE),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        assertRefused(() -> h.run(p, h.spec(toDouble, LoadMode.APPEND, "s2").rows(List.of(row(2L, 1.5d,
+                new BigDecimal("1.00"))))), "qty", "int", "double");
+        // a decimal whose scale grows is not a precision increase
+        ObjectMetadata scale = source("n1", key("id", CanonicalType.LONG), field("qty", CanonicalType.INTEGER),
+                field("price", CanonicalType.DECIMAL, 12, 4));
+        assertRefused(() -> h.run(p, h.spec(scale, LoadMode.APPEND, "s3").rows(List.of(row(2L, 1,
+                new BigDecimal("1.0000"))))), "price", "decimal(10, 2)", "decimal(");
+        // a new pipeline that does not remember the mapped object meets the table's own schema at stage time
+        ObjectMetadata text = source("n1", key("id", CanonicalType.STRING), field("qty", CanonicalType.INTEGER),
+                field("price", CanonicalType.DECIMAL, 10, 2));
+        assertRefused(() -> h.run(h.pipeline(), h.spec(text, LoadMode.APPEND, "s4").rows(List.of(row("x", 1,
+                new BigDecimal("1.00"))))), "id", "long", "string");
+        Table t = h.table("n1");
+        assertThat(t.currentSnapshot().snapshotId()).isEqualTo(snapshot);
+        assertThat(t.schema().findType("qty")).isEqualTo(Types.IntegerType.get());
+        assertThat(h.rows("n1", "id", "qty")).containsExactly(row(1L, 3));
+        assertThat(h.unreferencedObjects("n1")).isEmpty();
+    }
+
+    private void assertRefused(Runnable run, String column, String from, String to) {
+        Throwable t = catchThrowable(run::run);
+        assertThat(t).isInstanceOf(ConnectorException.class);
+        ConnectorException e = (ConnectorException) t;
+        assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.SCHEMA_EVOLUTION_ERROR);
+        assertThat(e.getMessage()).contains("n1", "column " + column, from, to);
+    }
+
+    @Test
+    void partitioningComesFromConfigurationAndMergeIntoAPartitionedTableIsRefused() throws Exception {
+        h.close();
+        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir.resolve("p")), "wh",
+                dir.resolve("partitioned.db")).withOptions(IcebergTableOptions.DEFAULT.withPartitioning(
+                List.of("day(_supa_synced)", "identity(_supa_job_id)"))), dir.resolve("work-p"));
+        ObjectMetadata src = source("p1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"))));
+        h.run(p, h.spec(src, LoadMode.APPEND, "s2").rows(List.of(row(2L, "b"))));
+        Table t = h.table("p1");
+        assertThat(t.spec().fields()).extracting(f -> f.transform().toString()).containsExactly("day",
+                "identity");
+        List<String> partitions = new java.util.ArrayList<>();
+        try (var tasks = t.newScan().planFiles()) {
+            tasks.forEach(task -> partitions.add(t.spec().partitionToPath(task.file().partition())));
+        }
+        assertThat(partitions).containsExactlyInAnyOrder("_supa_synced_day=2024-03-05/_supa_job_id=s1",
+                "_supa_synced_day=2024-03-05/_supa_job_id=s2");
+        assertThat(h.rows("p1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
+        Throwable merge = catchThrowable(() -> h.run(p, h.spec(src, LoadMode.MERGE, "s3").rows(
+                List.of(row(1L, "A")))));
+        assertThat(merge).isInstanceOf(ConnectorException.class).hasMessageContaining("partitioned");
+        assertThat(h.rows("p1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
+        assertThat(h.unreferencedObjects("p1")).isEmpty();
+    }
+
+    @Test
+    void partitioningByADataColumnIsAConfigurationError() throws Exception {
+        h.close();
+        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir.resolve("q")), "wh",
+                dir.resolve("q.db")).withOptions(IcebergTableOptions.DEFAULT.withPartitioning(List.of("v"))),
+                dir.resolve("work-q"));
+        ObjectMetadata src = source("q1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Throwable t = catchThrowable(() -> h.run(h.pipeline(), h.spec(src, LoadMode.APPEND, "s1").rows(
+                List.of(row(1L, "a")))));
+        assertThat(t).isInstanceOf(ConnectorException.class).hasMessageContaining("column v");
+        assertThat(((ConnectorException) t).getErrorType()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
+        assertThat(h.exists("q1")).isFalse();
+    }
+
+    @Test
+    void mergeWithoutAKeyIsRefused() {
+        ObjectMetadata src = source("k0", field("v", CanonicalType.STRING));
+        Throwable t = catchThrowable(() -> h.run(h.pipeline(), h.spec(src, LoadMode.MERGE, "s1").rows(
+                List.of(row("a")))));
+        assertThat(t).isInstanceOf(ConnectorException.class).hasMessageContaining("primary key");
+        assertThat(h.exists("k0")).isFalse();
+    }
+
+    @Test
+    void aMergeOfZeroRowsLeavesTheRowsAndWritesNoDeleteFile() throws IOException {
+        ObjectMetadata src = source("z1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"))));
+        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of()));
+        assertThat(h.rows("z1", "id", "v")).containsExactly(row(1L, "a"));
+        assertThat(h.lastSummary("z1")).containsEntry(IcebergTableCommitter.SYNC_ID_PROPERTY, "s2")
+                .doesNotContainKey("added-delete-files");
+        assertThat(h.unreferencedObjects("z1")).isEmpty();
+    }
+}
