@@ -217,7 +217,8 @@ final class WarehouseLoad {
                            boolean createdInTransaction) {
         List<LoadFile> files = destination.filesToLoad(request, format);
         BulkLoader loader = destination.loader();
-        BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction);
+        BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction,
+                this::headerNames);
         for (int i = 0; i < files.size(); i++) {
             LoadFile file = files.get(i);
             request.cancellation().checkCancellation("load: file " + (i + 1) + " of " + files.size());
@@ -235,6 +236,18 @@ final class WarehouseLoad {
             progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.RUNNING, rowsLoaded, 0, 0, i + 1,
                     files.size(), Optional.of("loaded " + file.displayName() + " (" + rows + " rows) with "
                     + loader.describe())));
+        }
+    }
+
+    /** Whether a data file's header name stands for a column: the column's name, or mapped to it by the policy. */
+    private boolean headerNames(String headerName, String column) {
+        if (headerName.equals(column)) {
+            return true;
+        }
+        try {
+            return d.sameColumnName(d.identifiers().normalize(headerName, IdentifierKind.COLUMN), column);
+        } catch (ConnectorException notAName) {
+            return false;
         }
     }
 

@@ -654,6 +654,149 @@ public abstract class AbstractLoadPathIT {
         assertThat(columnNames(retried.mapped())).hasSize(columnsBefore.size() + 1);
     }
 
+    // ============================================================ bad input: the SDK's contract on every connector
+
+    /** Writes the files' bytes as they are (no gzip applied), then maps, stages and loads. */
+    private Run runBytes(ObjectMetadata source, LoadMode mode, String syncId, CsvFileFormat format,
+                         List<byte[]> files) {
+        Path dir = newRunDirectory();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Files.write(dir.resolve(String.format("success_part_%05d%s", i, format.fileSuffix())), files.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return load(source, mode, syncId, format, dir, b -> { });
+    }
+
+    /** An object with a TIMESTAMP_TZ column after the usual three. */
+    private ObjectMetadata objectWithTimestamp(String suffix) {
+        List<FieldMetadata> f = new ArrayList<>(fields());
+        f.add(FieldMetadata.builder("ts", CanonicalType.TIMESTAMP_TZ).build());
+        return object(testName + "_" + suffix, f);
+    }
+
+    /** A MERGE into an existing two-row table that must fail on bad input and change nothing. */
+    private ConnectorException refusedMerge(ObjectMetadata source, String file) {
+        return refusedMerge(source, CsvFileFormat.DEFAULT, file.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ConnectorException refusedMerge(ObjectMetadata source, CsvFileFormat format, byte[] file) {
+        boolean withTs = source.getFields().size() == 4;
+        Run existing = run(source, LoadMode.MERGE, "s0", withTs
+                ? List.of(row("1", "a", "1", "2024-01-01T00:00:00Z"), row("2", "b", "1", null))
+                : List.of(row("1", "a", "1"), row("2", "b", "1")));
+        List<List<String>> before = rows(existing.mapped());
+        assertThat(before).hasSize(2);
+        ConnectorException e = catchThrowableOfType(ConnectorException.class,
+                () -> runBytes(source, LoadMode.MERGE, "s1", format, List.of(file)));
+        assertThat(e).as("the load must fail").isNotNull();
+        assertThat(rows(existing.mapped())).as("the table is unchanged").isEqualTo(before);
+        assertThat(helperTables()).isEmpty();
+        assertThat(e.getMessage().length()).as(e.getMessage()).isLessThan(1024);
+        assertThat(e.getContext().file()).as(e.getMessage()).hasValue("success_part_00000" + format.fileSuffix());
+        return e;
+    }
+
+    private static void assertContext(ConnectorException e, ErrorType type, long line, long record, String column) {
+        assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(type);
+        assertThat(e.getContext().line()).as(e.getMessage()).hasValue(line);
+        if (record > 0) {
+            assertThat(e.getContext().record()).as(e.getMessage()).hasValue(record);
+        }
+        assertThat(e.getContext().column()).as(e.getMessage()).hasValue(column);
+        assertThat(e.isRetryable()).as(e.getMessage()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"yesterday", "now", "infinity", "epoch", "2024-13-45T99:99:99Z", "2024-02-30T00:00:00Z",
+            "2024-05-01 08:30:00Z", "2024-05-01T08:30:00", "0000-01-01T00:00:00Z"})
+    void aTimestampNotInItsCanonicalFormIsRefusedNamingFileLineRecordAndColumn(String value) {
+        ObjectMetadata source = objectWithTimestamp(Integer.toHexString(value.hashCode()));
+        ConnectorException e = refusedMerge(source, "id,name,seq,ts\n3,c,1,2024-05-01T08:30:00Z\n4,d,1," + value
+                + "\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 3, 2, "ts");
+        assertThat(e.getMessage()).contains("TIMESTAMP_TZ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"NaN", "1e3", "2147483648", "1.0", " 1", "0x10", "", "+-1"})
+    void anIntegerNotInItsCanonicalFormIsRefused(String value) {
+        ObjectMetadata source = object(Integer.toHexString(value.hashCode()));
+        String field = value.isEmpty() ? "\"\"" : value;
+        ConnectorException e = refusedMerge(source, "id,name,seq\n3,c,1\n4,d," + field + "\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 3, 2, "seq");
+    }
+
+    @Test
+    void aHeaderThatDoesNotNameTheFieldsInOrderIsRefusedAtLineOne() {
+        ConnectorException swapped = refusedMerge(object("swapped"), "id,seq,name\n3,1,c\n");
+        assertContext(swapped, ErrorType.VALIDATION_ERROR, 1, 0, "name");
+        ConnectorException other = refusedMerge(object("other"), "id,label,seq\n3,c,1\n");
+        assertContext(other, ErrorType.VALIDATION_ERROR, 1, 0, "name");
+        ConnectorException missing = refusedMerge(object("missing"), "");
+        assertContext(missing, ErrorType.VALIDATION_ERROR, 1, 0, "id");
+    }
+
+    @Test
+    void aHeaderNamingTheFieldsInAnotherCaseLoads() {
+        ObjectMetadata source = object();
+        Run run = runRaw(source, LoadMode.APPEND, "s1", CsvFileFormat.DEFAULT, List.of("ID,Name,SEQ\n1,a,1\n"),
+                b -> { });
+        assertThat(rows(run.mapped())).containsExactly(stored("1", "a", "1", "s1", "false"));
+    }
+
+    @Test
+    void aTruncatedGzipFileIsRefusedAndNothingOfItLoads() throws IOException {
+        StringBuilder text = new StringBuilder("id,name,seq\n");
+        for (int i = 3; i < 20_000; i++) {
+            text.append(i).append(",name ").append(i * 7919L % 100_003).append(",1\n");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        CsvFileFormat gzip = CsvFileFormat.DEFAULT.toBuilder().gzip(true).build();
+        ConnectorException e = refusedMerge(object(), gzip, Arrays.copyOf(whole, whole.length / 2));
+        assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.VALIDATION_ERROR);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getMessage()).contains("compressed file ends early");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldAndANulByteAreRefusedEverywhere() {
+        ConnectorException quote = refusedMerge(object("quote"), "id,name,seq\n3,c,1\n4,ab\"c,1\n");
+        assertContext(quote, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+        ConnectorException after = refusedMerge(object("after"), "id,name,seq\n3,\"ab\"c,1\n");
+        assertContext(after, ErrorType.VALIDATION_ERROR, 2, 1, "name");
+        ConnectorException nul = refusedMerge(object("nul"), "id,name,seq\n3,c,1\n4,\"a\u0000b\",1\n");
+        assertContext(nul, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+        ConnectorException open = refusedMerge(object("open"), "id,name,seq\n3,c,1\n4,\"abc,1\n");
+        assertContext(open, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+    }
+
+    @Test
+    void aLineBreakInsideAQuotedValueCountsTowardsTheLineOfLaterRecords() {
+        ConnectorException e = refusedMerge(object(), "id,name,seq\n3,\"two\nlines\",1\n4,d,x\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 4, 2, "seq");
+    }
+
+    @Test
+    void aTwentyMebibyteValueLoadsExactlyAndARecordBeyondTheLimitIsRefused() {
+        String big = "x".repeat(20 << 20);
+        ObjectMetadata source = object();
+        Run run = runRaw(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
+                List.of("id,name,seq\n1,small,1\n2," + big + ",1\n3,after,1\n"), b -> { });
+        assertThat(rows(run.mapped())).containsExactly(stored("1", "small", "1", "s1", "false"),
+                stored("2", big, "1", "s1", "false"), stored("3", "after", "1", "s1", "false"));
+        String huge = "y".repeat((33 << 20));
+        ConnectorException e = refusedMerge(object("huge"), "id,name,seq\n3,c,1\n4," + huge + ",1\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+        assertThat(e.getMessage()).contains("32 MiB");
+    }
+
     // ============================================================ generated batches
 
     @ParameterizedTest(name = "seed {0}")

@@ -105,10 +105,8 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
     }
 
     /**
-     * Stages a file the cheapest way DuckDB's reader can read it: a file in a format {@link DuckDbCsvLoader} reads
-     * natively is hard-linked into the stage (copied when the stage is on another file system), so nothing is
-     * copied; a file {@link CsvPassThrough} can rewrite is rewritten at byte level (no header, NULL as an unquoted
-     * empty field); any other file is transcoded record by record.
+     * Stages a file as it is: a hard link into the stage (a copy when the stage is on another file system), so
+     * nothing is copied. The load checks it and rewrites it where DuckDB's reader needs that.
      */
     @Override
     protected long uploadToStage(String stageLocation, LoadFile file, CancellationSignal cancellation)
@@ -120,59 +118,23 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
         }
         Path staged = dir.resolve(String.format(STAGED_PREFIX_FORMAT, index) + file.displayName());
         cancellation.checkCancellation("stage: upload of " + file.displayName());
-        if (DuckDbCsvLoader.readsNatively(file.format())) {
-            try {
-                Files.createLink(staged, file.path());
-                return Files.size(staged);
-            } catch (IOException | UnsupportedOperationException e) {
-                LOG.debug("cannot hard-link {} into the stage ({}); copying it", file.path(), e.toString());
+        try {
+            Files.createLink(staged, file.path());
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot hard-link {} into the stage ({}); copying it", file.path(), e.toString());
+            try (InputStream in = DataFileStreams.cancellable(Files.newInputStream(file.path()), cancellation)) {
+                Files.copy(in, staged);
             }
-        }
-        try (InputStream in = stagingStream(file, cancellation);
-             OutputStream out = Files.newOutputStream(staged)) {
-            long bytes = in.transferTo(out);
             cancellation.checkCancellation("stage: upload of " + file.displayName());
-            if (in instanceof CsvTranscoder transcoder) {
-                transcoder.throwIfFailed(file);
-            }
-            return bytes;
         }
-    }
-
-    private static InputStream stagingStream(LoadFile file, CancellationSignal cancellation) throws IOException {
-        CsvFileFormat format = file.format();
-        if (DuckDbCsvLoader.readsNatively(format)) {
-            // the staged copy keeps the file's compression: DuckDB reads gzip itself
-            return DataFileStreams.cancellable(Files.newInputStream(file.path()), cancellation);
-        }
-        if (CsvPassThrough.supports(format)) {
-            return new CsvPassThrough(file, "", List.of(), cancellation);
-        }
-        return new CsvTranscoder(file, -1, CsvOutput.EMPTY_IS_NULL, List.of(), cancellation);
-    }
-
-    /**
-     * @param format the data files' format; not null
-     * @return the format of the staged files {@link #uploadToStage} writes for it
-     */
-    static CsvFileFormat stagedFormat(CsvFileFormat format) {
-        if (DuckDbCsvLoader.readsNatively(format)) {
-            return format;
-        }
-        if (CsvPassThrough.supports(format)) {
-            return CsvFileFormat.builder().skipHeader(0).fieldDelimiter(format.fieldDelimiter())
-                    .quote(format.quote().orElseThrow()).skipBlankLines(format.skipBlankLines())
-                    .binaryFormat(format.binaryFormat()).build();
-        }
-        return CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
+        return Files.size(staged);
     }
 
     @Override
     protected List<LoadFile> stagedFiles(String stageLocation, CsvFileFormat format) throws IOException {
-        CsvFileFormat staged = stagedFormat(format);
         try (Stream<Path> files = Files.list(Path.of(stageLocation))) {
             return files.sorted().map(p -> new LoadFile(p, p.getFileName().toString().substring(STAGED_PREFIX_LENGTH),
-                    staged)).toList();
+                    format)).toList();
         }
     }
 

@@ -1,0 +1,250 @@
+package dev.destsdk.core.csv;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.metadata.CanonicalType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SDK's contract for values in data files: whether a field's text is the canonical text form of its
+ * {@link CanonicalType} (as that type's documentation lists them), checked the same way for every destination so
+ * that no database's lenient reader decides instead ({@code yesterday} as a timestamp, {@code 1e3} as an integer,
+ * {@code t} as a boolean, a decimal silently rounded).
+ *
+ * <ul>
+ *   <li>BOOLEAN: {@code true} or {@code false}.</li>
+ *   <li>SHORT, INTEGER, LONG: {@code -?[0-9]+} within the type's range.</li>
+ *   <li>DECIMAL: {@code -?[0-9]+(.[0-9]+)?}; with a precision, at most precision − scale integer digits and at most
+ *       scale fraction digits (nothing is rounded).</li>
+ *   <li>FLOAT, DOUBLE: plain decimal or {@code Double.toString} notation ({@code 1.5E-7}), {@code NaN},
+ *       {@code Infinity}, {@code -Infinity}; a finite value beyond the type's range is refused.</li>
+ *   <li>DATE {@code yyyy-mm-dd}, TIME {@code hh:mm:ss[.ffffff]}, TIMESTAMP {@code yyyy-mm-ddThh:mm:ss[.ffffff]},
+ *       TIMESTAMP_TZ the same followed by {@code Z} or {@code ±hh:mm}: years 0001–9999, real calendar dates and
+ *       times, at most microseconds. Words such as {@code now}, {@code infinity} or {@code epoch} are refused.</li>
+ *   <li>UUID: the 36-character form.</li>
+ *   <li>JSON: one complete JSON value.</li>
+ *   <li>BINARY: valid in the file's {@link BinaryFormat}.</li>
+ *   <li>STRING: any text.</li>
+ * </ul>
+ * Values of every type must not hold a NUL character (not every database can store one).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class CanonicalText {
+    /** The longest excerpt of a value an error message quotes. */
+    public static final int EXCERPT = 40;
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+)(?:\\.([0-9]+))?");
+    private static final Pattern FLOATING = Pattern.compile("-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
+    private static final String DATE_PART = "([0-9]{4})-([0-9]{2})-([0-9]{2})";
+    private static final String TIME_PART = "([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,6}))?";
+    private static final Pattern DATE = Pattern.compile(DATE_PART);
+    private static final Pattern TIME = Pattern.compile(TIME_PART);
+    private static final Pattern TIMESTAMP = Pattern.compile(DATE_PART + "T" + TIME_PART);
+    private static final Pattern TIMESTAMP_TZ = Pattern.compile(DATE_PART + "T" + TIME_PART
+            + "(Z|[+-][0-9]{2}:[0-9]{2})");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private CanonicalText() {
+    }
+
+    /**
+     * Checks a non-NULL value.
+     *
+     * @param type the field's type; not null
+     * @param precision the field's precision (DECIMAL: total digits), if bounded; not null
+     * @param scale the field's scale (DECIMAL), if known; not null
+     * @param binary how the file writes BINARY values; not null
+     * @param text the value's text as the file holds it (quotes removed); not null
+     * @return empty when the text is canonical, else what is wrong, in the SDK's terms, without the value
+     */
+    public static Optional<String> problem(CanonicalType type, Optional<Integer> precision, Optional<Integer> scale,
+                                           BinaryFormat binary, String text) {
+        Objects.requireNonNull(type, "type is null");
+        Objects.requireNonNull(precision, "precision is null");
+        Objects.requireNonNull(scale, "scale is null");
+        Objects.requireNonNull(binary, "binary is null");
+        Objects.requireNonNull(text, "text is null");
+        if (text.indexOf('\0') >= 0) {
+            return Optional.of("holds a NUL character, which values must not hold");
+        }
+        return switch (type) {
+            case STRING -> Optional.empty();
+            case BOOLEAN -> text.equals("true") || text.equals("false") ? Optional.empty()
+                    : Optional.of("is not a BOOLEAN (true or false)");
+            case SHORT -> integer(text, Short.MIN_VALUE, Short.MAX_VALUE, type);
+            case INTEGER -> integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, type);
+            case LONG -> integer(text, Long.MIN_VALUE, Long.MAX_VALUE, type);
+            case DECIMAL -> decimal(text, precision, scale);
+            case FLOAT, DOUBLE -> floating(text, type);
+            case DATE -> dateTime(DATE.matcher(text), false, type, "yyyy-mm-dd");
+            case TIME -> time(text);
+            case TIMESTAMP -> dateTime(TIMESTAMP.matcher(text), true, type, "yyyy-mm-ddThh:mm:ss[.ffffff]");
+            case TIMESTAMP_TZ -> timestampTz(text);
+            case UUID -> UUID.matcher(text).matches() ? Optional.empty()
+                    : Optional.of("is not a UUID in its 36-character form");
+            case JSON -> json(text);
+            case BINARY -> binary(text, binary);
+        };
+    }
+
+    /**
+     * @param text a value; not null
+     * @return at most {@link #EXCERPT} characters of it, control characters escaped, with "…" when cut
+     */
+    public static String excerpt(String text) {
+        StringBuilder sb = new StringBuilder();
+        int limit = Math.min(text.length(), EXCERPT);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (text.length() > EXCERPT) {
+            sb.append("…");
+        }
+        return sb.toString();
+    }
+
+    private static Optional<String> integer(String text, long min, long max, CanonicalType type) {
+        if (!INTEGER.matcher(text).matches()) {
+            return Optional.of("is not a " + type + " in plain decimal notation");
+        }
+        try {
+            long v = Long.parseLong(text);
+            if (v >= min && v <= max) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // beyond the range of a long
+        }
+        return Optional.of("is out of the range of " + type + " (" + min + " to " + max + ")");
+    }
+
+    private static Optional<String> decimal(String text, Optional<Integer> precision, Optional<Integer> scale) {
+        Matcher m = DECIMAL.matcher(text);
+        if (!m.matches()) {
+            return Optional.of("is not a DECIMAL in plain decimal notation");
+        }
+        if (precision.isEmpty()) {
+            return Optional.empty();
+        }
+        int s = scale.orElse(0);
+        String integerDigits = m.group(1).replaceFirst("^0+(?=.)", "");
+        int integerCount = integerDigits.equals("0") ? 0 : integerDigits.length();
+        int fraction = m.group(2) == null ? 0 : m.group(2).replaceFirst("0+$", "").length();
+        if (integerCount > precision.get() - s || fraction > s) {
+            return Optional.of("does not fit DECIMAL(" + precision.get() + "," + s + ") without rounding");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> floating(String text, CanonicalType type) {
+        if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")) {
+            return Optional.empty();
+        }
+        if (!FLOATING.matcher(text).matches()) {
+            return Optional.of("is not a " + type + " (decimal or E notation, NaN, Infinity or -Infinity)");
+        }
+        double v = Double.parseDouble(text);
+        boolean fits = type == CanonicalType.FLOAT ? Float.isFinite((float) v) : Double.isFinite(v);
+        return fits ? Optional.empty() : Optional.of("is out of the range of " + type);
+    }
+
+    private static Optional<String> time(String text) {
+        Matcher m = TIME.matcher(text);
+        if (!m.matches()) {
+            return Optional.of("is not a TIME in the form hh:mm:ss[.ffffff]");
+        }
+        return validTime(m, 1) ? Optional.empty() : Optional.of("is not a valid time of day");
+    }
+
+    private static Optional<String> timestampTz(String text) {
+        Matcher m = TIMESTAMP_TZ.matcher(text);
+        Optional<String> wrong = dateTime(m, true, CanonicalType.TIMESTAMP_TZ,
+                "yyyy-mm-ddThh:mm:ss[.ffffff] followed by Z or +hh:mm");
+        if (wrong.isPresent()) {
+            return wrong;
+        }
+        String offset = m.group(8);
+        if (!offset.equals("Z")) {
+            try {
+                ZoneOffset.of(offset);
+            } catch (DateTimeException e) {
+                return Optional.of("has an invalid zone offset");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> dateTime(Matcher m, boolean withTime, CanonicalType type, String form) {
+        if (!m.matches()) {
+            return Optional.of("is not a " + type + " in the form " + form);
+        }
+        try {
+            int year = Integer.parseInt(m.group(1));
+            if (year < 1) {
+                return Optional.of("has a year outside 0001 to 9999");
+            }
+            LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            return Optional.of("is not a valid calendar date");
+        }
+        if (withTime && !validTime(m, 4)) {
+            return Optional.of("is not a valid time of day");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean validTime(Matcher m, int first) {
+        try {
+            LocalTime.of(Integer.parseInt(m.group(first)), Integer.parseInt(m.group(first + 1)),
+                    Integer.parseInt(m.group(first + 2)));
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> json(String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return Optional.of("is not JSON (empty)");
+            }
+            p.skipChildren();
+            if (p.nextToken() != null) {
+                return Optional.of("is not one JSON value (text follows it)");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("is not valid JSON");
+        }
+    }
+
+    private static Optional<String> binary(String text, BinaryFormat format) {
+        try {
+            BinaryCodec.decode(text, format, StandardCharsets.UTF_8);
+            return Optional.empty();
+        } catch (ConnectorException | IllegalArgumentException e) {
+            return Optional.of("is not valid " + format + " for a BINARY value");
+        }
+    }
+}
