@@ -173,7 +173,7 @@ public final class CanonicalText {
         if (!m.matches()) {
             return Optional.of("is not a TIME in the form hh:mm:ss[.ffffff]");
         }
-        return validTime(m, 1) ? Optional.empty() : Optional.of("is not a valid time of day");
+        return validTime(m, 1) ? Optional.empty() : Optional.of("is not a TIME: not a time of day");
     }
 
     private static Optional<String> timestampTz(String text) {
@@ -188,7 +188,7 @@ public final class CanonicalText {
             try {
                 ZoneOffset.of(offset);
             } catch (DateTimeException e) {
-                return Optional.of("has an invalid zone offset");
+                return Optional.of("is not a TIMESTAMP_TZ: its zone offset is out of range");
             }
         }
         return Optional.empty();
@@ -201,14 +201,14 @@ public final class CanonicalText {
         try {
             int year = Integer.parseInt(m.group(1));
             if (year < 1) {
-                return Optional.of("has a year outside 0001 to 9999");
+                return Optional.of("is not a " + type + ": its year is outside 0001 to 9999");
             }
             LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
-            return Optional.of("is not a valid calendar date");
+            return Optional.of("is not a " + type + ": not a calendar date");
         }
         if (withTime && !validTime(m, 4)) {
-            return Optional.of("is not a valid time of day");
+            return Optional.of("is not a " + type + ": not a time of day");
         }
         return Optional.empty();
     }

@@ -720,7 +720,7 @@ public abstract class AbstractLoadPathIT {
         assertThat(e.getMessage()).contains("TIMESTAMP_TZ");
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"NaN", "1e3", "2147483648", "1.0", " 1", "0x10", "", "+-1"})
     void anIntegerNotInItsCanonicalFormIsRefused(String value) {
         ObjectMetadata source = object(Integer.toHexString(value.hashCode()));
