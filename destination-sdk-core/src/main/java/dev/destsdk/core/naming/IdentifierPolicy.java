@@ -186,6 +186,7 @@ public final class IdentifierPolicy implements IdentifierFormatter {
      * @param b another final identifier; not null
      * @return whether the destination considers {@code a} and {@code b} the same name
      */
+    @Override
     public boolean isSameIdentifier(String a, String b) {
         return comparisonKey(a).equals(comparisonKey(b));
     }

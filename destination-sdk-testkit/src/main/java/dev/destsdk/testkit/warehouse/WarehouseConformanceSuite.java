@@ -1114,6 +1114,32 @@ public abstract class WarehouseConformanceSuite {
     }
 
     @Test
+    void sourceObjectsMappedToOneTableAreRefusedBeforeTheSecondLoads() {
+        List<List<String>> pairs = List.of(List.of("Tcase_coll", "TCASE_COLL"), List.of("t\nx_coll", "t\tx_coll"));
+        for (List<String> pair : pairs) {
+            RunResult first = run(spec(source(pair.get(0), orderFields()), anyLoadMode(), S1)
+                    .rows(LoadModeFixtures.existingRows()));
+            List<List<String>> before = snapshot(first);
+            ObjectMetadata other = source(pair.get(1), orderFields());
+            ObjectMetadata mapped = destination.mapToTargetObject(other, rules, Optional.empty());
+            var names = destination.getIdentifierFormatter();
+            boolean oneTable = names.isSameIdentifier(mapped.getName(), first.mappedObject().getName());
+            RunSpec.Builder second = spec(other, anyLoadMode(), S2).rows(List.of(row(9L, "z", null, 1)));
+            if (oneTable) {
+                Throwable thrown = catchThrowable(() -> run(second));
+                assertThat(thrown).as("%s and %s map to one table", pair.get(0), pair.get(1))
+                        .isInstanceOf(ConnectorException.class).hasMessageContaining("both map to");
+                assertThat(((ConnectorException) thrown).getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+            } else {
+                RunResult apart = run(second);
+                assertThat(snapshot(apart)).hasSize(1);
+            }
+            assertThat(snapshot(first)).as("the first object's table").isEqualTo(before);
+        }
+        assertNoLeftovers();
+    }
+
+    @Test
     void mappingCopiesKeysCursorAndAttributesAndAddsNoTrackingColumns() {
         ObjectMetadata mapped = destination.mapToTargetObject(source("mapping", orderFields()), rules,
                 Optional.empty());
