@@ -1,15 +1,18 @@
 package dev.destsdk.jdbc;
 
+import dev.destsdk.core.base.AbstractDestination;
+import dev.destsdk.core.base.LoadContext;
+import dev.destsdk.core.base.StageContext;
 import dev.destsdk.core.capability.ConnectorCapabilitiesConfig;
+import dev.destsdk.core.capability.Feature;
 import dev.destsdk.core.capability.ConnectorCapabilitiesConfigBuilder;
 import dev.destsdk.core.control.CancellationSignal;
-import dev.destsdk.core.control.ProgressCallback;
-import dev.destsdk.core.control.ProgressEvent;
+import dev.destsdk.core.control.ProgressCounts;
+import dev.destsdk.core.control.ProgressReporter;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.files.DataFiles;
-import dev.destsdk.core.files.FileFormat;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.metadata.FieldMetadata;
 import dev.destsdk.core.metadata.ObjectMetadata;
@@ -26,7 +29,6 @@ import dev.destsdk.core.spi.SqlScriptResponse;
 import dev.destsdk.core.spi.StageRequest;
 import dev.destsdk.core.spi.StageResponse;
 import dev.destsdk.core.sync.SyncContext;
-import dev.destsdk.core.sync.TrackingColumns;
 import dev.destsdk.jdbc.bulk.BatchedInsertLoader;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.LoadFile;
@@ -35,13 +37,11 @@ import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
 import dev.destsdk.jdbc.plan.TableLayout;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,10 +94,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: one instance is used by one thread at a time; cancellation may come from another thread through
  * the request's signal. Errors are always {@link ConnectorException}.
  */
-public abstract class BaseWarehouseDestination implements Destination {
+public abstract class BaseWarehouseDestination extends AbstractDestination {
     private static final Logger LOG = LoggerFactory.getLogger(BaseWarehouseDestination.class);
-
-    private volatile ConnectorCapabilitiesConfig capabilities;
 
     /** For subclasses. */
     protected BaseWarehouseDestination() {
@@ -122,11 +120,6 @@ public abstract class BaseWarehouseDestination implements Destination {
     /** @return the bulk loader; by default the generic {@link BatchedInsertLoader} */
     protected BulkLoader bulkLoader() {
         return new BatchedInsertLoader();
-    }
-
-    /** @return the tracking column names; {@link TrackingColumns#DEFAULT} by default */
-    protected TrackingColumns trackingColumns() {
-        return TrackingColumns.DEFAULT;
     }
 
     /**
@@ -155,7 +148,7 @@ public abstract class BaseWarehouseDestination implements Destination {
      * @throws IOException when the stage cannot be prepared
      */
     protected String prepareStage(SyncContext sync, TableName table) throws IOException {
-        throw ConnectorException.unsupported(name(), "staging");
+        throw ConnectorException.unsupported(name(), Feature.STAGING);
     }
 
     /**
@@ -170,7 +163,7 @@ public abstract class BaseWarehouseDestination implements Destination {
      */
     protected long uploadToStage(String stageLocation, LoadFile file, CancellationSignal cancellation)
             throws IOException {
-        throw ConnectorException.unsupported(name(), "staging");
+        throw ConnectorException.unsupported(name(), Feature.STAGING);
     }
 
     /**
@@ -182,7 +175,7 @@ public abstract class BaseWarehouseDestination implements Destination {
      * @throws IOException when the stage cannot be listed
      */
     protected List<LoadFile> stagedFiles(String stageLocation, CsvFileFormat format) throws IOException {
-        throw ConnectorException.unsupported(name(), "staging");
+        throw ConnectorException.unsupported(name(), Feature.STAGING);
     }
 
     /**
@@ -201,22 +194,29 @@ public abstract class BaseWarehouseDestination implements Destination {
         return dialect().name();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The preset for the destination's shape ({@code asTraditionalDatabase()}, or {@code asCloudWarehouse()}
+     * when {@link #isStaged()}) without empty-schema propagation, adjusted by {@link #capabilities}.
+     */
     @Override
-    public final ConnectorCapabilitiesConfig getCapabilitiesConfig() {
-        ConnectorCapabilitiesConfig c = capabilities;
-        if (c == null) {
-            ConnectorCapabilitiesConfigBuilder preset = ConnectorCapabilitiesConfig.builder();
-            if (isStaged()) {
-                preset.asCloudWarehouse();
-            } else {
-                preset.asTraditionalDatabase();
-            }
-            // Loading needs at least one data column; an object without fields is not declared as supported.
-            preset.canPropagateEmptySchema(false);
-            c = capabilities(preset).build();
-            capabilities = c;
+    protected final ConnectorCapabilitiesConfig declareCapabilities() {
+        ConnectorCapabilitiesConfigBuilder preset = ConnectorCapabilitiesConfig.builder();
+        if (isStaged()) {
+            preset.asCloudWarehouse();
+        } else {
+            preset.asTraditionalDatabase();
         }
-        return c;
+        // Loading needs at least one data column; an object without fields is not declared as supported.
+        preset.canPropagateEmptySchema(false);
+        return capabilities(preset).build();
+    }
+
+    /** @return {@link ErrorType#SQL_ERROR}: what a failed load is when the database did not say otherwise */
+    @Override
+    protected final ErrorType failureType() {
+        return ErrorType.SQL_ERROR;
     }
 
     @Override
@@ -244,11 +244,8 @@ public abstract class BaseWarehouseDestination implements Destination {
      * columns are never added.
      */
     @Override
-    public final ObjectMetadata mapToTargetObject(ObjectMetadata sourceObject, NamespaceRules namespaceRules,
-                                                  Optional<ObjectMetadata> existingMappedObject) {
-        Objects.requireNonNull(sourceObject, "sourceObject is null");
-        Objects.requireNonNull(namespaceRules, "namespaceRules is null");
-        Objects.requireNonNull(existingMappedObject, "existingMappedObject is null");
+    protected final ObjectMetadata mapObject(ObjectMetadata sourceObject, NamespaceRules namespaceRules,
+                                             Optional<ObjectMetadata> existingMappedObject) {
         SqlDialect d = dialect();
         IdentifierPolicy policy = d.identifiers();
         NamingDefaults defaults = namingDefaults();
@@ -305,37 +302,29 @@ public abstract class BaseWarehouseDestination implements Destination {
      * {@code success_part_*} file through {@link #uploadToStage}, checking cancellation before each file.
      */
     @Override
-    public final StageResponse stage(StageRequest request) {
-        Objects.requireNonNull(request, "request is null");
-        CsvFileFormat format = csvFormat(request.fileFormat());
+    protected final StageResponse stageFiles(StageContext context) {
         if (!isStaged()) {
             return StageResponse.noOp(name() + " loads directly from the local data files");
         }
-        ObjectMetadata mapped = request.mapping().mappedMergedSourceMetadata();
+        ObjectMetadata mapped = context.target();
         TableName table = new TableName(mapped.getCatalog(), mapped.getSchema(), mapped.getName());
-        ProgressCallback progress = safe(request.progress());
+        ProgressReporter progress = context.progress();
+        List<Path> files = context.dataFiles();
         try {
-            List<Path> files = DataFiles.successFiles(request.localDataPath(), format);
-            String location = prepareStage(request.sync(), table);
+            String location = prepareStage(context.syncMetadata().sync(), table);
             long bytes = 0;
             for (int i = 0; i < files.size(); i++) {
-                request.cancellation().checkCancellation("stage: upload file " + (i + 1) + " of " + files.size());
-                bytes += uploadToStage(location, LoadFile.of(files.get(i), format), request.cancellation());
-                progress.update(new ProgressEvent("stage", ProgressEvent.Status.RUNNING, 0, 0, 0, i + 1,
-                        files.size(), Optional.of("staged " + files.get(i).getFileName())));
+                context.checkCancellation("upload", i);
+                bytes += uploadToStage(location, LoadFile.of(files.get(i), context.format()),
+                        context.cancellation());
+                progress.running(ProgressCounts.files(i + 1, files.size()), "staged " + files.get(i).getFileName());
             }
-            progress.update(new ProgressEvent("stage", ProgressEvent.Status.ENDED, 0, 0, 0, files.size(),
-                    files.size(), Optional.of("staged " + files.size() + " file(s) to " + location)));
+            progress.ended(ProgressCounts.files(files.size(), files.size()),
+                    "staged " + files.size() + " file(s) to " + location);
             return StageResponse.success(location, files.size(), bytes);
         } catch (IOException e) {
-            progress.update(new ProgressEvent("stage", ProgressEvent.Status.FAILED, 0, 0, 0, 0, 0,
-                    Optional.of(e.getMessage() == null ? "stage failed" : e.getMessage())));
             throw ConnectorException.builder(ErrorType.IO_ERROR, "staging failed: " + e.getMessage())
                     .object(table.toString()).cause(e).build();
-        } catch (RuntimeException e) {
-            progress.update(new ProgressEvent("stage", ProgressEvent.Status.FAILED, 0, 0, 0, 0, 0,
-                    Optional.ofNullable(e.getMessage())));
-            throw ConnectorException.wrap(e, ErrorType.IO_ERROR, "stage of " + table);
         }
     }
 
@@ -345,26 +334,20 @@ public abstract class BaseWarehouseDestination implements Destination {
      * <p>See the class documentation for the steps.
      */
     @Override
-    public final LoadResponse load(LoadRequest request) {
-        Objects.requireNonNull(request, "request is null");
-        CsvFileFormat format = csvFormat(request.fileFormat());
-        validate(request);
+    protected final LoadResponse loadFiles(LoadContext context) {
+        LoadRequest request = context.request();
         SqlDialect d = dialect();
-        TableLayout layout = TableLayout.of(request.mapping().mappedMergedSourceMetadata(), d, trackingColumns());
-        ProgressCallback progress = safe(request.progress());
+        TableLayout layout = TableLayout.of(context.target(), d, trackingColumns());
         try (Connection connection = connect()) {
             SqlExecutor sql = new SqlExecutor(connection, d, request.cancellation(), layout.table().toString());
-            WarehouseLoad load = new WarehouseLoad(this, sql, layout, request, format, progress);
+            WarehouseLoad load = new WarehouseLoad(this, sql, layout, request, context.format(),
+                    context.progress().asCallback());
             LoadResponse response = load.run();
             request.stageLocation().filter(l -> isStaged()).ifPresent(this::cleanUpQuietly);
             return response;
         } catch (SQLException e) {
             throw ConnectorException.builder(d.classify(e), "cannot close the connection: " + e.getMessage())
                     .cause(e).build();
-        } catch (RuntimeException e) {
-            progress.update(new ProgressEvent("load", ProgressEvent.Status.FAILED, 0, 0, 0, 0, 0,
-                    Optional.ofNullable(e.getMessage())));
-            throw ConnectorException.wrap(e, ErrorType.SQL_ERROR, "load into " + layout.table());
         }
     }
 
@@ -376,11 +359,7 @@ public abstract class BaseWarehouseDestination implements Destination {
      * index. Cancellation cancels the running statement and throws CANCELLED.
      */
     @Override
-    public final SqlScriptResponse executeSqlScript(SqlScriptRequest request) {
-        Objects.requireNonNull(request, "request is null");
-        if (!getCapabilitiesConfig().supportsSqlScripts()) {
-            throw ConnectorException.unsupported(name(), "executeSqlScript");
-        }
+    protected final SqlScriptResponse runSqlScript(SqlScriptRequest request) {
         try (Connection connection = connect()) {
             return new SqlScriptRunner(dialect(), connection, request).run();
         } catch (SQLException e) {
@@ -437,46 +416,5 @@ public abstract class BaseWarehouseDestination implements Destination {
                     "cannot connect to " + name() + ": " + e.getMessage()).retryable(dialect().isRetryable(e))
                     .cause(e).build();
         }
-    }
-
-    private CsvFileFormat csvFormat(FileFormat format) {
-        if (format instanceof CsvFileFormat csv) {
-            return csv;
-        }
-        throw ConnectorException.unsupported(name(), "file format " + format.fileSuffix());
-    }
-
-    private void validate(LoadRequest request) {
-        ConnectorCapabilitiesConfig caps = getCapabilitiesConfig();
-        if (!caps.getLoadModes().contains(request.loadMode())) {
-            throw ConnectorException.unsupported(name(), "load mode " + request.loadMode());
-        }
-        if (!caps.getDestinationTableHandlings().contains(request.destinationTableHandling())) {
-            throw ConnectorException.unsupported(name(), "destination table handling "
-                    + request.destinationTableHandling());
-        }
-        if (!caps.getSchemaEvolutionModes().contains(request.schemaEvolutionMode())) {
-            throw ConnectorException.unsupported(name(), "schema evolution mode " + request.schemaEvolutionMode());
-        }
-        if (request.hardDeletes() && !caps.supportsHardDeletes()) {
-            throw ConnectorException.unsupported(name(), "hard deletes");
-        }
-        if (request.mapping().mappedMergedSourceMetadata().getFields().isEmpty() && !caps.canPropagateEmptySchema()) {
-            throw ConnectorException.unsupported(name(), "empty-schema propagation");
-        }
-        if (!Files.isDirectory(request.localDataPath()) && !isStaged()) {
-            throw new ConnectorException(ErrorType.VALIDATION_ERROR, "local data path " + request.localDataPath()
-                    + " is not a directory");
-        }
-    }
-
-    private static ProgressCallback safe(ProgressCallback callback) {
-        return event -> {
-            try {
-                callback.update(event);
-            } catch (RuntimeException e) {
-                LOG.warn("progress callback failed; ignored", e);
-            }
-        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.destsdk.jdbc;
 
 import dev.destsdk.core.control.ProgressCallback;
+import dev.destsdk.core.capability.Feature;
 import dev.destsdk.core.control.ProgressEvent;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
@@ -362,7 +363,7 @@ final class WarehouseLoad {
         if (exists.isPresent() && sql.queryLong(exists.get()).isEmpty()) {
             LOG.warn("schema of {} does not exist and {} does not create schemas; create it first", target,
                     destination.name());
-            throw ConnectorException.unsupported(destination.name(), "schema auto-creation");
+            throw ConnectorException.unsupported(destination.name(), Feature.SCHEMA_AUTO_CREATION);
         }
     }
 

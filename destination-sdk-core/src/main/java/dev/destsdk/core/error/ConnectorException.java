@@ -79,6 +79,18 @@ public final class ConnectorException extends RuntimeException {
     }
 
     /**
+     * The canonical failure for a {@link dev.destsdk.core.capability.Feature} a destination does not declare; the
+     * same message as {@link #unsupported(String, String)} with the feature's description.
+     *
+     * @param destination the destination's name; not null
+     * @param feature the feature asked for; not null
+     * @return the exception, not thrown
+     */
+    public static ConnectorException unsupported(String destination, dev.destsdk.core.capability.Feature feature) {
+        return unsupported(destination, Objects.requireNonNull(feature, "feature is null").description());
+    }
+
+    /**
      * The canonical cancellation failure.
      *
      * @param phase the phase that noticed the cancellation, e.g. {@code "load: copy file 3 of 7"}; not null

@@ -1,6 +1,7 @@
 package dev.destsdk.testkit.behavior;
 
 import dev.destsdk.core.capability.ConnectorCapabilitiesConfig;
+import dev.destsdk.core.capability.Feature;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.spi.DestinationTableHandling;
 import dev.destsdk.core.spi.LoadMode;
@@ -26,56 +27,56 @@ import java.util.function.Predicate;
  */
 public enum DestinationBehavior {
     /** Load mode APPEND. */
-    SUPPORTS_APPEND(c -> c.getLoadModes().contains(LoadMode.APPEND), "load mode APPEND"),
+    SUPPORTS_APPEND(c -> c.getLoadModes().contains(LoadMode.APPEND), Feature.loadMode(LoadMode.APPEND)),
     /** Load mode MERGE (upsert by primary key). */
-    SUPPORTS_MERGE(c -> c.getLoadModes().contains(LoadMode.MERGE), "load mode MERGE"),
+    SUPPORTS_MERGE(c -> c.getLoadModes().contains(LoadMode.MERGE), Feature.loadMode(LoadMode.MERGE)),
     /** Load mode OVERWRITE. */
-    SUPPORTS_OVERWRITE(c -> c.getLoadModes().contains(LoadMode.OVERWRITE), "load mode OVERWRITE"),
+    SUPPORTS_OVERWRITE(c -> c.getLoadModes().contains(LoadMode.OVERWRITE), Feature.loadMode(LoadMode.OVERWRITE)),
     /** Load mode TRUNCATE_AND_LOAD. */
     SUPPORTS_TRUNCATE_AND_LOAD(c -> c.getLoadModes().contains(LoadMode.TRUNCATE_AND_LOAD),
-            "load mode TRUNCATE_AND_LOAD"),
+            Feature.loadMode(LoadMode.TRUNCATE_AND_LOAD)),
     /** TRUNCATE_AND_LOAD never shows readers an empty table. */
     ATOMIC_TRUNCATE_AND_LOAD(c -> c.getLoadModes().contains(LoadMode.TRUNCATE_AND_LOAD) && c.atomicTruncateAndLoad(),
             "atomic TRUNCATE_AND_LOAD (load mode TRUNCATE_AND_LOAD and atomicTruncateAndLoad)"),
     /** First-run table handling FAIL. */
     SUPPORTS_TABLE_HANDLING_FAIL(c -> c.getDestinationTableHandlings().contains(DestinationTableHandling.FAIL),
-            "destination table handling FAIL"),
+            Feature.tableHandling(DestinationTableHandling.FAIL)),
     /** First-run table handling DROP. */
     SUPPORTS_TABLE_HANDLING_DROP(c -> c.getDestinationTableHandlings().contains(DestinationTableHandling.DROP),
-            "destination table handling DROP"),
+            Feature.tableHandling(DestinationTableHandling.DROP)),
     /** First-run table handling MERGE. */
     SUPPORTS_TABLE_HANDLING_MERGE(c -> c.getDestinationTableHandlings().contains(DestinationTableHandling.MERGE),
-            "destination table handling MERGE"),
+            Feature.tableHandling(DestinationTableHandling.MERGE)),
     /** Schema evolution ALLOW_ALL. */
     SUPPORTS_SCHEMA_EVOLUTION_ALLOW_ALL(c -> c.getSchemaEvolutionModes().contains(SchemaEvolutionMode.ALLOW_ALL),
-            "schema evolution mode ALLOW_ALL"),
+            Feature.schemaEvolution(SchemaEvolutionMode.ALLOW_ALL)),
     /** Schema evolution ALLOW_NEW_COLUMNS_ONLY. */
     SUPPORTS_SCHEMA_EVOLUTION_NEW_COLUMNS_ONLY(
             c -> c.getSchemaEvolutionModes().contains(SchemaEvolutionMode.ALLOW_NEW_COLUMNS_ONLY),
-            "schema evolution mode ALLOW_NEW_COLUMNS_ONLY"),
+            Feature.schemaEvolution(SchemaEvolutionMode.ALLOW_NEW_COLUMNS_ONLY)),
     /** Schema evolution ALLOW_TYPE_CHANGES_ONLY. */
     SUPPORTS_SCHEMA_EVOLUTION_TYPE_CHANGES_ONLY(
             c -> c.getSchemaEvolutionModes().contains(SchemaEvolutionMode.ALLOW_TYPE_CHANGES_ONLY),
-            "schema evolution mode ALLOW_TYPE_CHANGES_ONLY"),
+            Feature.schemaEvolution(SchemaEvolutionMode.ALLOW_TYPE_CHANGES_ONLY)),
     /** Schema evolution BLOCK_ALL. */
     SUPPORTS_SCHEMA_EVOLUTION_BLOCK_ALL(c -> c.getSchemaEvolutionModes().contains(SchemaEvolutionMode.BLOCK_ALL),
-            "schema evolution mode BLOCK_ALL"),
+            Feature.schemaEvolution(SchemaEvolutionMode.BLOCK_ALL)),
     /** Rows marked deleted are removed when the load asks for hard deletes. */
-    SUPPORTS_HARD_DELETES(ConnectorCapabilitiesConfig::supportsHardDeletes, "hard deletes"),
+    SUPPORTS_HARD_DELETES(ConnectorCapabilitiesConfig::supportsHardDeletes, Feature.HARD_DELETES),
     /** stage() uploads to a staging area. */
-    SUPPORTS_STAGING(ConnectorCapabilitiesConfig::supportsStaging, "staging"),
+    SUPPORTS_STAGING(ConnectorCapabilitiesConfig::supportsStaging, Feature.STAGING),
     /** load() needs a prior stage(). */
-    REQUIRES_STAGING(ConnectorCapabilitiesConfig::requiresStaging, "required staging"),
+    REQUIRES_STAGING(ConnectorCapabilitiesConfig::requiresStaging, Feature.REQUIRED_STAGING),
     /** executeSqlScript runs scripts. */
-    SUPPORTS_SQL_SCRIPTS(ConnectorCapabilitiesConfig::supportsSqlScripts, "executeSqlScript"),
+    SUPPORTS_SQL_SCRIPTS(ConnectorCapabilitiesConfig::supportsSqlScripts, Feature.SQL_SCRIPTS),
     /** An object with no fields can be created. */
-    SUPPORTS_EMPTY_SCHEMA(ConnectorCapabilitiesConfig::canPropagateEmptySchema, "empty-schema propagation"),
+    SUPPORTS_EMPTY_SCHEMA(ConnectorCapabilitiesConfig::canPropagateEmptySchema, Feature.EMPTY_SCHEMA),
     /** A missing schema is created by the load. */
-    SUPPORTS_AUTO_CREATE_SCHEMA(ConnectorCapabilitiesConfig::canAutoCreateSchema, "schema auto-creation"),
+    SUPPORTS_AUTO_CREATE_SCHEMA(ConnectorCapabilitiesConfig::canAutoCreateSchema, Feature.SCHEMA_AUTO_CREATION),
     /** Several objects may load in parallel, one destination instance each. */
-    SUPPORTS_PARALLELIZATION(ConnectorCapabilitiesConfig::supportsParallelization, "parallel loads"),
+    SUPPORTS_PARALLELIZATION(ConnectorCapabilitiesConfig::supportsParallelization, Feature.PARALLEL_LOADS),
     /** A load can resume from a checkpoint. */
-    SUPPORTS_CHECKPOINTING(ConnectorCapabilitiesConfig::supportsCheckpointing, "checkpointing"),
+    SUPPORTS_CHECKPOINTING(ConnectorCapabilitiesConfig::supportsCheckpointing, Feature.CHECKPOINTING),
 
     /** BOOLEAN columns. */
     SUPPORTS_TYPE_BOOLEAN(CanonicalType.BOOLEAN),
@@ -150,6 +151,10 @@ public enum DestinationBehavior {
         this.capabilityName = capabilityName;
         this.type = null;
         this.prerequisites = List.of();
+    }
+
+    DestinationBehavior(Predicate<ConnectorCapabilitiesConfig> declaration, Feature feature) {
+        this(declaration, feature.description());
     }
 
     DestinationBehavior(CanonicalType type) {
