@@ -403,6 +403,20 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
         }
     }
 
+    /** Whether a failed connection was refused over TLS: a handshake failure, or a server without TLS. */
+    private static boolean isTlsRefusal(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.matches("(?s).*\\b(SSL|TLS|ssl)\\b.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Connection connect() {
         try {
             Connection c = openConnection();
@@ -411,6 +425,12 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
             }
             return c;
         } catch (SQLException e) {
+            if (isTlsRefusal(e)) {
+                // the TLS settings and the server disagree: retrying cannot help, the configuration must change
+                throw ConnectorException.builder(ErrorType.CONFIGURATION_ERROR, "cannot connect to " + name()
+                        + " with the configured TLS mode: " + e.getMessage() + "; check the 'tls' setting and the"
+                        + " server's TLS configuration").retryable(false).cause(e).build();
+            }
             ErrorType type = dialect().classify(e);
             throw ConnectorException.builder(type == ErrorType.VALIDATION_ERROR ? ErrorType.SQL_ERROR : type,
                     "cannot connect to " + name() + ": " + e.getMessage()).retryable(dialect().isRetryable(e))

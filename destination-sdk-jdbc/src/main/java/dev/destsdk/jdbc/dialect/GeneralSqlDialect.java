@@ -538,10 +538,15 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return ErrorType.SQL_ERROR;
     }
 
-    /** SQLSTATE class 40 (transaction rollback: deadlock, serialization) and 08 (connection) are retryable. */
+    /**
+     * SQLSTATE class 40 (transaction rollback: deadlock, serialization), 08 (connection) and the lost-session states
+     * 57P01 (terminated by an administrator), 57P02 (crash shutdown) and 57P03 (cannot connect now) are retryable:
+     * the session is gone, not the request wrong.
+     */
     @Override
     public boolean isRetryable(SQLException failure) {
         String state = failure.getSQLState();
-        return state != null && (state.startsWith("40") || state.startsWith("08"));
+        return state != null && (state.startsWith("40") || state.startsWith("08") || state.equals("57P01")
+                || state.equals("57P02") || state.equals("57P03"));
     }
 }

@@ -797,6 +797,26 @@ public abstract class AbstractLoadPathIT {
         assertThat(e.getMessage()).contains("32 MiB");
     }
 
+    /**
+     * Asserts that a destination whose TLS settings the server refuses fails with a CONFIGURATION_ERROR that is not
+     * retryable (retrying cannot help), for connectors that connect over a network.
+     *
+     * @param requiringTls a destination configured with {@code tls=verify-full} against the test server, which has
+     *     no certificate the JVM trusts; not null
+     */
+    protected final void assertTlsRefusalIsAConfigurationError(Destination requiringTls) {
+        try (Destination d = requiringTls) {
+            ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> d.executeSqlScript(
+                    new dev.destsdk.core.spi.SqlScriptRequest("SELECT 1", new dev.destsdk.core.spi
+                            .SqlScriptResultProcessor() { }, dev.destsdk.core.control.CancellationSignal.never(),
+                            event -> { })));
+            assertThat(e).as("connecting with tls=verify-full must fail against the test server").isNotNull();
+            assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
+            assertThat(e.isRetryable()).as(e.getMessage()).isFalse();
+            assertThat(e.getMessage()).contains("tls");
+        }
+    }
+
     // ============================================================ generated batches
 
     @ParameterizedTest(name = "seed {0}")
