@@ -449,6 +449,13 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + "table_name = " + stringLiteral(table.table()) + " ORDER BY ordinal_position";
     }
 
+    @Override
+    public String tablesInSchemaQuery(TableName table) {
+        return "SELECT table_name FROM information_schema.tables WHERE "
+                + table.catalog().map(c -> "table_catalog = " + stringLiteral(c) + " AND ").orElse("")
+                + table.schema().map(s -> "table_schema = " + stringLiteral(s)).orElse("1 = 1");
+    }
+
     /** Reads a row of {@link #columnsQuery} and maps its type with {@link #columnTypeOf}. */
     @Override
     public ExistingColumn readColumn(ResultSet row) throws SQLException {

@@ -416,6 +416,15 @@ public interface SqlDialect {
     String columnsQuery(TableName table);
 
     /**
+     * The query that lists the names of the tables in a table's schema (first column), so that a load can find
+     * helper tables ({@code _destsdk_*}) an earlier load of the same table left behind.
+     *
+     * @param table a table of the schema; not null
+     * @return the SELECT statement (no parameters)
+     */
+    String tablesInSchemaQuery(TableName table);
+
+    /**
      * @param row the current row of the {@link #columnsQuery(TableName)} result; not null
      * @return the column
      * @throws SQLException when reading the row fails

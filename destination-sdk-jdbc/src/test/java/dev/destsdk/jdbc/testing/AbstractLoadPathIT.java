@@ -797,6 +797,58 @@ public abstract class AbstractLoadPathIT {
         assertThat(e.getMessage()).contains("32 MiB");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MERGE", "OVERWRITE", "APPEND"})
+    void helperTablesAreGoneBeforeSuccessIsReportedAndStaleOnesOfTheTableAreDropped(String mode) {
+        ObjectMetadata source = object(mode);
+        Run first = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
+        String table = first.mapped().getName();
+        // what a load whose connection was lost after its commit left behind, and another table's helper
+        String stale = "_destsdk_stage_oldsync_" + table;
+        String foreign = "_destsdk_stage_oldsync_" + table + "_other";
+        for (String helper : List.of(stale, foreign)) {
+            execute("CREATE TABLE " + destination.getFullyQualifiedTableName(first.mapped().getCatalog(),
+                    first.mapped().getSchema(), helper) + " (" + quote("a") + " INTEGER)");
+        }
+        List<List<String>> helpersAtEnd = new ArrayList<>();
+        run(source, LoadMode.valueOf(mode), "s1", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("1", "a", "1"), row("9", "y", "2"))), b -> b.progress(event -> {
+                    if (event.status() == ProgressEvent.Status.ENDED) {
+                        helpersAtEnd.add(helperTables());
+                    }
+                }));
+        assertThat(helpersAtEnd).as("helper tables when the load reported its end").containsExactly(List.of(foreign));
+        assertThat(helperTables()).containsExactly(foreign);
+        execute("DROP TABLE " + destination.getFullyQualifiedTableName(first.mapped().getCatalog(),
+                first.mapped().getSchema(), foreign));
+    }
+
+    @Test
+    void anOverwriteCancelledAtItsSwapEndsInTheOldOrTheNewStateAndWhereTheSwapCommitsItSucceeds() {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
+        CancellationToken token = new CancellationToken();
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> run(source, LoadMode.OVERWRITE, "s1",
+                CsvFileFormat.DEFAULT, List.of(List.of(row("1", "a", "1"))), b -> b.cancellation(token)
+                        .progress(event -> {
+                            if (event.message().orElse("").startsWith("dropping the replaced table")) {
+                                token.cancel();
+                            }
+                        })));
+        assertThat(token.isCancelled()).as("the swap was reached").isTrue();
+        if (thrown == null) {
+            assertThat(rows(first.mapped())).containsExactly(stored("1", "a", "1", "s1", "false"));
+        } else {
+            assertThat(thrown).isInstanceOf(ConnectorException.class);
+            assertThat(((ConnectorException) thrown).getErrorType()).isEqualTo(ErrorType.CANCELLED);
+            assertThat(rows(first.mapped())).containsExactly(stored("9", "x", "1", "s0", "false"));
+        }
+        if (!dialect().transactionalDdl()) {
+            assertThat(thrown).as("the swap is the commit point where DDL is not transactional").isNull();
+        }
+        assertThat(helperTables()).isEmpty();
+    }
+
     /**
      * Asserts that a destination whose TLS settings the server refuses fails with a CONFIGURATION_ERROR that is not
      * retryable (retrying cannot help), for connectors that connect over a network.
