@@ -179,7 +179,8 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
     }
 
     /**
-     * Removes a stage location after a successful load. Staged destinations only; the default does nothing.
+     * Removes a stage location once its load ended (succeeded, failed or was cancelled: a retry stages again) or
+     * its staging failed. Staged destinations only; the default does nothing.
      *
      * @param stageLocation the location; not null
      * @throws IOException when the removal fails (logged, not fatal)
@@ -310,8 +311,9 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
         TableName table = new TableName(mapped.getCatalog(), mapped.getSchema(), mapped.getName());
         ProgressReporter progress = context.progress();
         List<Path> files = context.dataFiles();
+        String location = null;
         try {
-            String location = prepareStage(context.syncMetadata().sync(), table);
+            location = prepareStage(context.syncMetadata().sync(), table);
             long bytes = 0;
             for (int i = 0; i < files.size(); i++) {
                 context.checkCancellation("upload", i);
@@ -323,8 +325,12 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
                     "staged " + files.size() + " file(s) to " + location);
             return StageResponse.success(location, files.size(), bytes);
         } catch (IOException e) {
+            cleanUpQuietlyIfPrepared(location);
             throw ConnectorException.builder(ErrorType.IO_ERROR, "staging failed: " + e.getMessage())
                     .object(table.toString()).cause(e).build();
+        } catch (RuntimeException e) {
+            cleanUpQuietlyIfPrepared(location);
+            throw e;
         }
     }
 
@@ -342,12 +348,13 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
             SqlExecutor sql = new SqlExecutor(connection, d, request.cancellation(), layout.table().toString());
             WarehouseLoad load = new WarehouseLoad(this, sql, layout, request, context.format(),
                     context.progress().asCallback());
-            LoadResponse response = load.run();
-            request.stageLocation().filter(l -> isStaged()).ifPresent(this::cleanUpQuietly);
-            return response;
+            return load.run();
         } catch (SQLException e) {
             throw ConnectorException.builder(d.classify(e), "cannot close the connection: " + e.getMessage())
                     .cause(e).build();
+        } finally {
+            // after success, failure and cancellation alike: a retry stages the files again
+            request.stageLocation().filter(l -> isStaged()).ifPresent(this::cleanUpQuietly);
         }
     }
 
@@ -393,6 +400,12 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
 
     final BulkLoader loader() {
         return bulkLoader();
+    }
+
+    private void cleanUpQuietlyIfPrepared(String location) {
+        if (location != null) {
+            cleanUpQuietly(location);
+        }
     }
 
     private void cleanUpQuietly(String location) {

@@ -120,6 +120,14 @@ public abstract class AbstractLoadPathIT {
         return CanonicalValues.read(rs, column, type);
     }
 
+    /**
+     * @return what a staged connector's stage holds (files and directories under its stage root); connectors that
+     *     load straight from the local data files have no stage and return an empty list
+     */
+    protected List<Path> stageContents() {
+        return List.of();
+    }
+
     /** @return the destination under test */
     protected final Destination destination() {
         return destination;
@@ -603,6 +611,7 @@ public abstract class AbstractLoadPathIT {
         assertThat(rows(first.mapped())).containsExactly(stored("9", "x", "1", "s0", "false"));
         assertThat(exists(destination.mapToTargetObject(fresh, rules(), Optional.empty()))).isFalse();
         assertThat(helperTables()).isEmpty();
+        assertThat(stageContents()).as("the stage after a cancelled load").isEmpty();
     }
 
     /** The table's columns in order as name, type name and precision, read from an empty result's metadata. */
@@ -694,6 +703,7 @@ public abstract class AbstractLoadPathIT {
         assertThat(e).as("the load must fail").isNotNull();
         assertThat(rows(existing.mapped())).as("the table is unchanged").isEqualTo(before);
         assertThat(helperTables()).isEmpty();
+        assertThat(stageContents()).as("the stage after a failed load").isEmpty();
         assertThat(e.getMessage().length()).as(e.getMessage()).isLessThan(1024);
         assertThat(e.getContext().file()).as(e.getMessage()).hasValue("success_part_00000" + format.fileSuffix());
         return e;
@@ -818,6 +828,7 @@ public abstract class AbstractLoadPathIT {
                     }
                 }));
         assertThat(helpersAtEnd).as("helper tables when the load reported its end").containsExactly(List.of(foreign));
+        assertThat(stageContents()).as("the stage after a successful load").isEmpty();
         assertThat(helperTables()).containsExactly(foreign);
         execute("DROP TABLE " + destination.getFullyQualifiedTableName(first.mapped().getCatalog(),
                 first.mapped().getSchema(), foreign));

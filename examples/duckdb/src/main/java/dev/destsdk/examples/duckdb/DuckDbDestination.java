@@ -138,9 +138,21 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
         }
     }
 
+    /** Deletes the table's stage directory, and its sync's directory once no other table's is left in it. */
     @Override
     protected void cleanUpStage(String stageLocation) throws IOException {
-        deleteRecursively(Path.of(stageLocation));
+        Path dir = Path.of(stageLocation);
+        deleteRecursively(dir);
+        Path sync = dir.getParent();
+        if (sync != null && sync.startsWith(config.stageDirectory()) && !sync.equals(config.stageDirectory())) {
+            try (Stream<Path> rest = Files.list(sync)) {
+                if (rest.findAny().isEmpty()) {
+                    Files.deleteIfExists(sync);
+                }
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
+                // another load of the same sync removed it, or staged beside it meanwhile
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
