@@ -68,6 +68,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private static final byte LINE_FEED = 3;
     private static final byte CARRIAGE_RETURN = 4;
     private static final byte NUL = 5;
+    /** A byte of a multi-byte UTF-8 sequence (0x80 and above), checked when values are checked. */
+    private static final byte HIGH = 6;
 
     private final byte[] classes = new byte[256];
     /** Byte classes inside quoted fields, when values are checked: ORDINARY, QUOTE, LINE_FEED or NUL. */
@@ -106,6 +108,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private List<String> headerNames;
     private boolean bomChecked;
     private boolean headerSeen;
+    /** Where a UTF-8 sequence cut by the buffer's end begins; -1 for none. */
+    private int carryAt = -1;
 
     /** Where the bytes not yet copied to the output begin, in {@link #input}, during {@link #rewrite()}. */
     private int from;
@@ -261,6 +265,10 @@ public final class CsvPassThrough extends CsvChunkStream {
             quotedClasses[quote & 0xff] = QUOTE;
             quotedClasses[LF] = LINE_FEED;
             quotedClasses[0] = NUL;
+            for (int b = 0x80; b < 0x100; b++) {
+                classes[b] = HIGH;
+                quotedClasses[b] = HIGH;
+            }
         }
     }
 
@@ -408,6 +416,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                     }
                 } else {
                     final byte[] qk = quotedClasses;
+                    int wait = -1;
                     while (j < end) {
                         byte qc = qk[src[j] & 0xff];
                         if (qc == ORDINARY) {
@@ -415,9 +424,41 @@ public final class CsvPassThrough extends CsvChunkStream {
                         } else if (qc == LINE_FEED) {
                             line++;
                             j++;
+                        } else if (qc == HIGH) {
+                            int n = utf8Length(src, j, end);
+                            if (n > 0) {
+                                j += n;
+                            } else {
+                                wait = n;
+                                break;
+                            }
                         } else {
                             break;
                         }
+                    }
+                    if (wait == -1 && j < end && (src[j] & 0x80) != 0) {
+                        if (capture) {
+                            keep(src, i, j);
+                        }
+                        fail(notUtf8());
+                        stop(j);
+                        return;
+                    }
+                    if (wait == 0 && inputEnded) {
+                        fail(notUtf8());
+                        stop(j);
+                        return;
+                    }
+                    if (wait == 0) {
+                        // a sequence cut by the buffer's end: read it again with more input
+                        if (capture) {
+                            keep(src, i, j);
+                        }
+                        flush(j);
+                        carry = true;
+                        inputPosition = j;
+                        outputLength = out;
+                        return;
                     }
                     if (capture) {
                         keep(src, i, j);
@@ -440,6 +481,23 @@ public final class CsvPassThrough extends CsvChunkStream {
             }
             byte c = src[i];
             byte cl = k[c & 0xff];
+            if (cl == HIGH) {
+                int n = utf8Length(src, i, end);
+                if (n < 0) {
+                    if (lineStart) {
+                        startRecord(i);
+                    }
+                    fail(notUtf8());
+                    stop(i);
+                    return;
+                }
+                if (n == 0) {
+                    // a sequence cut by the buffer's end: read it again with more input
+                    carryAt = i;
+                    break;
+                }
+                cl = ORDINARY;
+            }
             if (cl == ORDINARY) {
                 if (lineStart) {
                     startRecord(i);
@@ -458,7 +516,8 @@ public final class CsvPassThrough extends CsvChunkStream {
                         fieldBegin = i;
                     }
                 }
-                i++;
+                // a multi-byte UTF-8 sequence (already checked) is consumed whole
+                i += c < 0 && rules != null ? utf8Length(src, i, end) : 1;
                 while (i < end && k[src[i] & 0xff] == ORDINARY) {
                     i++;
                 }
@@ -555,6 +614,29 @@ public final class CsvPassThrough extends CsvChunkStream {
                 from = i;
             }
         }
+        if (carryAt >= 0) {
+            int at = carryAt;
+            carryAt = -1;
+            if (inputEnded) {
+                if (lineStart) {
+                    startRecord(at);
+                }
+                fail(notUtf8());
+                stop(at);
+                return;
+            }
+            if (buffering) {
+                at = fieldBegin;
+                buffering = false;
+                fieldStart = true;
+                capturedLength = 0;
+            }
+            flush(at);
+            carry = true;
+            inputPosition = at;
+            outputLength = out;
+            return;
+        }
         if (i >= end && inputEnded) {
             finish(end);
             return;
@@ -613,6 +695,52 @@ public final class CsvPassThrough extends CsvChunkStream {
         }
         return rules.badRecord("the compressed file ends early or is corrupt (" + e.getMessage() + "); write the"
                 + " file again", lineStart ? line : recordLine, records + 1, lineStart ? 0 : fields - 1);
+    }
+
+    private ConnectorException notUtf8() {
+        return rules.badRecord("a value is not valid UTF-8; write data files in UTF-8", recordLine,
+                dropping ? 0 : records + 1, fields - 1);
+    }
+
+    /**
+     * @return the length of the valid UTF-8 sequence at {@code i} (a byte 0x80 or above); 0 when the buffer ends
+     *     inside it; -1 when it is not valid UTF-8 (a stray continuation byte, an overlong form, a surrogate, beyond
+     *     U+10FFFF)
+     */
+    private static int utf8Length(byte[] src, int i, int end) {
+        int b = src[i] & 0xff;
+        int n;
+        int min2 = 0x80;
+        int max2 = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            n = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            n = 3;
+            if (b == 0xE0) {
+                min2 = 0xA0;
+            } else if (b == 0xED) {
+                max2 = 0x9F;
+            }
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 4;
+            if (b == 0xF0) {
+                min2 = 0x90;
+            } else if (b == 0xF4) {
+                max2 = 0x8F;
+            }
+        } else {
+            return -1;
+        }
+        for (int k = 1; k < n; k++) {
+            if (i + k >= end) {
+                return 0;
+            }
+            int c = src[i + k] & 0xff;
+            if (k == 1 ? c < min2 || c > max2 : c < 0x80 || c > 0xBF) {
+                return -1;
+            }
+        }
+        return n;
     }
 
     /** Ends the rewrite at {@code i} after a failure: the output holds what was copied before. */
@@ -790,7 +918,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             if (rules != null) {
                 b = rules.badRecord("the record has " + fields + " field(s), expected " + expectedFields
                         + "; fix the file or the object's fields", recordLine, records + 1,
-                        Math.min(fields, expectedFields) - 1).toBuilder();
+                        fields < expectedFields ? fields : expectedFields - 1).toBuilder();
             }
             fail(b.build());
             return;
