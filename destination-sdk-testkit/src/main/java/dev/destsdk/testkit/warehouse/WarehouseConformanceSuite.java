@@ -55,6 +55,7 @@ import dev.destsdk.core.spi.StageResponse;
 import dev.destsdk.core.sync.SyncContext;
 import dev.destsdk.core.sync.TrackingColumns;
 import dev.destsdk.testkit.behavior.DestinationBehavior;
+import dev.destsdk.testkit.corpus.BadInputCorpus;
 import dev.destsdk.testkit.behavior.DestinationBehaviors;
 import dev.destsdk.testkit.fixtures.AllTypesFixtures;
 import dev.destsdk.testkit.fixtures.ExpectedRow;
@@ -1504,18 +1505,54 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /** @return the bad-input corpus, one case per parameter */
+    static List<BadInputCorpus.Case> badInputCorpus() {
+        return BadInputCorpus.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputCorpus")
+    void theBadInputCorpusGivesItsDecidedOutcome(BadInputCorpus.Case c) {
+        ObjectMetadata source = source("corpus_" + c.name(), BadInputCorpus.fields());
+        RunResult first = run(spec(source, anyLoadMode(), S1).rows(BadInputCorpus.existingRows()));
+        List<List<String>> before = snapshot(first);
+        Path dir = c.writeTo(workRoot.resolve("corpus").resolve(c.name()));
+        LoadMode mode = anyLoadMode();
+        Throwable thrown = catchThrowable(() -> loadDirectly(first, dir, mode, S2, c.format(), b -> { }));
+        if (c.refused()) {
+            assertThat(thrown).as("%s: %s", c.name(), c.decision()).isInstanceOf(ConnectorException.class);
+            ConnectorException e = (ConnectorException) thrown;
+            assertThat(BadInputCorpus.differences(c, e)).as("%s (%s): %s", c.name(), c.decision(), e.getMessage())
+                    .isEmpty();
+            assertThat(snapshot(first)).as("%s: the table after a refused load", c.name()).isEqualTo(before);
+        } else {
+            assertThat(thrown).as("%s: %s", c.name(), c.decision()).isNull();
+            int expected = switch (mode) {
+                case OVERWRITE, TRUNCATE_AND_LOAD -> c.newRows();
+                case MERGE, APPEND -> before.size() + c.newRows();
+            };
+            assertThat(snapshot(first)).as("%s: rows after the load", c.name()).hasSize(expected);
+        }
+        assertNoLeftovers();
+    }
+
     /** Stages and loads a directory by hand, as the executor would, for files the runner cannot write. */
     private LoadResponse loadDirectly(RunResult previous, Path dir, LoadMode mode, String syncId,
                                       java.util.function.Consumer<LoadRequest.Builder> customize) {
+        return loadDirectly(previous, dir, mode, syncId, CsvFileFormat.DEFAULT, customize);
+    }
+
+    private LoadResponse loadDirectly(RunResult previous, Path dir, LoadMode mode, String syncId,
+                                      CsvFileFormat format, java.util.function.Consumer<LoadRequest.Builder> customize) {
         ObjectMetadata mapped = destination.mapToTargetObject(previous.sourceObject(), rules,
                 Optional.of(previous.mappedObject()));
         SyncContext sync = new SyncContext(T0.plusSeconds(syncSeconds++), syncId);
         MetadataMapping mapping = new MetadataMapping(mapped, Optional.of(previous.mappedObject()),
                 Optional.empty());
-        StageResponse staged = destination.stage(new StageRequest(sync, mapping, dir, CsvFileFormat.DEFAULT,
+        StageResponse staged = destination.stage(new StageRequest(sync, mapping, dir, format,
                 CancellationSignal.never(), event -> { }));
         LoadRequest.Builder request = declaredDefaults(LoadRequest.builder(sync, mapping, dir))
-                .fileFormat(CsvFileFormat.DEFAULT).loadMode(mode).stageLocation(staged.stageLocation().orElse(null));
+                .fileFormat(format).loadMode(mode).stageLocation(staged.stageLocation().orElse(null));
         customize.accept(request);
         return destination.load(request.build());
     }
