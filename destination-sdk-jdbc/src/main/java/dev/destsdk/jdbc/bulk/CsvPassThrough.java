@@ -424,6 +424,9 @@ public final class CsvPassThrough extends CsvChunkStream {
                         } else if (qc == LINE_FEED) {
                             line++;
                             j++;
+                        } else if (qc == NUL && dropping) {
+                            // header rows hold names, which the identifier policy maps; only values refuse NUL
+                            j++;
                         } else if (qc == HIGH) {
                             int n = utf8Length(src, j, end);
                             if (n > 0) {
@@ -497,6 +500,15 @@ public final class CsvPassThrough extends CsvChunkStream {
                     break;
                 }
                 cl = ORDINARY;
+            }
+            if (cl == NUL) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                if (dropping) {
+                    // header rows hold names, which the identifier policy maps; only values refuse NUL
+                    cl = ORDINARY;
+                }
             }
             if (cl == ORDINARY) {
                 if (lineStart) {

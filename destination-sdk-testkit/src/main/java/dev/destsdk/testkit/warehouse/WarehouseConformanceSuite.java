@@ -60,6 +60,7 @@ import dev.destsdk.testkit.behavior.DestinationBehaviors;
 import dev.destsdk.testkit.fixtures.AllTypesFixtures;
 import dev.destsdk.testkit.fixtures.ExpectedRow;
 import dev.destsdk.testkit.fixtures.LoadModeFixtures;
+import dev.destsdk.testkit.generate.HostileNames;
 import dev.destsdk.testkit.generate.IdentifierGenerator;
 import dev.destsdk.testkit.generate.Seeds;
 import dev.destsdk.testkit.generate.ValueGenerator;
@@ -91,6 +92,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -1056,6 +1058,96 @@ public abstract class WarehouseConformanceSuite {
                         .isEqualTo(comparable(e.getKey()));
             }
         }
+    }
+
+    /**
+     * @return how many distinct hostile names the name-fuzzing case tries per connector: the system property
+     *     {@code destsdk.fuzz.names}, 10000 by default
+     */
+    protected static int fuzzedNameCount() {
+        return Integer.getInteger("destsdk.fuzz.names", 10_000);
+    }
+
+    @Test
+    void hostileNamesWorkThroughRealDdlOrAreRefusedWhenMappingAndACanaryTableSurvives() {
+        long seed = seed(7);
+        RunResult canary = run(spec(source("canary", orderFields()), anyLoadMode(), S1)
+                .rows(LoadModeFixtures.existingRows()));
+        List<List<String>> canaryBefore = snapshot(canary);
+        HostileNames generator = new HostileNames(seed);
+        int total = fuzzedNameCount();
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int attempt = 0; distinct.size() < total && attempt < total * 20; attempt++) {
+            distinct.add(generator.next());
+        }
+        assertThat(distinct).as("distinct generated names (%s)", Seeds.describe(seed)).hasSize(total);
+        FieldMetadata key = FieldMetadata.builder("k", CanonicalType.INTEGER).primaryKey(true).build();
+        // each name alone: mapping accepts it, or refuses it with a VALIDATION_ERROR before any DDL
+        Map<String, String> accepted = new LinkedHashMap<>();
+        int refused = 0;
+        for (String name : distinct) {
+            try {
+                ObjectMetadata probe = source("nf_probe", List.of(key,
+                        FieldMetadata.builder(name, CanonicalType.STRING).build()));
+                accepted.put(name, destination.mapToTargetObject(probe, rules, Optional.empty()).getFields().get(1)
+                        .getName());
+            } catch (ConnectorException e) {
+                assertThat(e.getErrorType()).as("refusal of '%s' (%s): %s", name, Seeds.describe(seed),
+                        e.getMessage()).isEqualTo(ErrorType.VALIDATION_ERROR);
+                refused++;
+            } catch (IllegalArgumentException e) {
+                // the metadata model itself refuses an empty name before any destination sees it
+                assertThat(name).as("refused by the model (%s)", e.getMessage()).isEmpty();
+                refused++;
+            }
+        }
+        // the accepted names through real DDL and DML, up to 100 per table, no two that map alike in one table
+        var names = destination.getIdentifierFormatter();
+        List<String> pending = new ArrayList<>(accepted.keySet());
+        int tables = 0;
+        int loaded = 0;
+        while (!pending.isEmpty()) {
+            List<String> batch = new ArrayList<>();
+            List<String> later = new ArrayList<>();
+            List<String> mappedInBatch = new ArrayList<>(List.of("k"));
+            for (String name : pending) {
+                String mapped = accepted.get(name);
+                if (batch.size() < 100 && mappedInBatch.stream().noneMatch(m -> names.isSameIdentifier(m, mapped)
+                        || m.equalsIgnoreCase(mapped))) {
+                    batch.add(name);
+                    mappedInBatch.add(mapped);
+                } else {
+                    later.add(name);
+                }
+            }
+            pending = later;
+            List<FieldMetadata> fields = new ArrayList<>(List.of(key));
+            List<Object> values = new ArrayList<>(List.of(1));
+            for (String name : batch) {
+                fields.add(FieldMetadata.builder(name, CanonicalType.STRING).build());
+                values.add(name.replace("\u0000", ""));
+            }
+            String table = "nf " + tables++;
+            RunResult run;
+            try {
+                run = run(spec(source(table, fields), anyLoadMode(), S1).rows(List.of(values)));
+            } catch (ConnectorException e) {
+                throw new AssertionError("names accepted when mapping failed at load (" + Seeds.describe(seed)
+                        + "): " + e.getMessage() + "; names: " + batch, e);
+            }
+            List<String> mappedNames = run.mappedObject().getFieldNames();
+            assertThat(inspector.columns(ref(run.mappedObject()))).extracting(InspectedColumn::name)
+                    .as("the columns of %s are the mapped names, exactly (%s)", table, Seeds.describe(seed))
+                    .containsSubsequence(mappedNames);
+            assertRows(run, run.sourceObject().getFieldNames(), List.of(values), "values under hostile names ("
+                    + Seeds.describe(seed) + ")");
+            loaded += batch.size();
+        }
+        LOG.info("name fuzzing on {}: {} names, {} through real DDL in {} tables, {} refused when mapping ({})",
+                destination.name(), total, loaded, tables, refused, Seeds.describe(seed));
+        assertThat(loaded + refused).isEqualTo(total);
+        assertThat(snapshot(canary)).as("the canary table after name fuzzing").isEqualTo(canaryBefore);
+        assertNoLeftovers();
     }
 
     private static Optional<DestinationBehavior> keptBy(IdentifierGenerator.Category category) {
