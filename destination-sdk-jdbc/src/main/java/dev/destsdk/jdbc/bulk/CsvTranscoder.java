@@ -102,6 +102,23 @@ public final class CsvTranscoder extends CsvChunkStream {
             appendQuoted(sb, Objects.requireNonNull(c, "a constant is null"));
         }
         this.suffix = sb.toString();
+        if (rules != null && CsvPassThrough.supports(file.format())) {
+            // The byte-level checks first, so that a file fails here exactly as it fails on the pass-through path
+            // (the reader below reports some bad input in its own words, without column names)
+            try {
+                DataFileCheck.check(file, rules, cancellation);
+            } catch (ConnectorException e) {
+                if (e.getErrorType() == dev.destsdk.core.error.ErrorType.CANCELLED) {
+                    throw e;
+                }
+                fail(e);
+                eof = true;
+            }
+        }
+        if (eof) {
+            this.reader = null;
+            return;
+        }
         this.reader = CsvRecordReader.open(file.path(), file.format(), columns);
         if (rules != null && rules.checksHeader()) {
             List<String> header = reader.header();
@@ -227,6 +244,8 @@ public final class CsvTranscoder extends CsvChunkStream {
 
     @Override
     public void close() {
-        reader.close();
+        if (reader != null) {
+            reader.close();
+        }
     }
 }

@@ -880,6 +880,64 @@ public abstract class AbstractLoadPathIT {
         }
     }
 
+    // ============================================================ cancellation latency
+
+    /**
+     * Cancellation at a random moment of a larger load returns within one second: measured from the cancel to the
+     * load's return, asserted with a margin for a loaded CI machine (the figures are logged).
+     */
+    @Test
+    void cancellationAtARandomMomentReturnsWithinOneSecondAndChangesNothing() throws Exception {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.APPEND, "s0", List.of(row("1", "x", "1")));
+        List<List<List<String>>> files = new ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                rows.add(row(Integer.toString(f * 100_000 + i), "name " + i, "1"));
+            }
+            files.add(rows);
+        }
+        Random random = new Random(42);
+        long worst = 0;
+        java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (LoadMode mode : LoadMode.values()) {
+                CancellationToken token = new CancellationToken();
+                long[] cancelledAt = new long[1];
+                timer.schedule(() -> {
+                    cancelledAt[0] = System.nanoTime();
+                    token.cancel();
+                }, 50 + random.nextInt(400), java.util.concurrent.TimeUnit.MILLISECONDS);
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> run(source, mode, "s1", 
+                        CsvFileFormat.DEFAULT, files, b -> b.cancellation(token)));
+                long returned = System.nanoTime();
+                applied.put(source.getName(), first.mapped());
+                if (thrown == null) {
+                    // finished before the cancel: put the table back for the next mode
+                    run(source, LoadMode.OVERWRITE, "s0", List.of(row("1", "x", "1")));
+                    continue;
+                }
+                assertThat(thrown).isInstanceOf(ConnectorException.class);
+                assertThat(((ConnectorException) thrown).getErrorType()).as(thrown.getMessage())
+                        .isEqualTo(ErrorType.CANCELLED);
+                assertThat(((ConnectorException) thrown).isRetryable()).isFalse();
+                long latency = (returned - cancelledAt[0]) / 1_000_000;
+                worst = Math.max(worst, latency);
+                org.slf4j.LoggerFactory.getLogger(AbstractLoadPathIT.class).info("{} cancelled; returned after {}"
+                        + " ms", mode, latency);
+                assertThat(rows(first.mapped())).containsExactly(stored("1", "x", "1", "s0", "false"));
+                assertThat(helperTables()).isEmpty();
+                assertThat(stageContents()).isEmpty();
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+        assertThat(worst).as("milliseconds from the cancel to the load's return (contract: 1 s; margin for CI)")
+                .isLessThan(3_000);
+    }
+
     // ============================================================ generated batches
 
     @ParameterizedTest(name = "seed {0}")

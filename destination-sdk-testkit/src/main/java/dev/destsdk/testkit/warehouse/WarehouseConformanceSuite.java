@@ -56,6 +56,8 @@ import dev.destsdk.core.sync.SyncContext;
 import dev.destsdk.core.sync.TrackingColumns;
 import dev.destsdk.testkit.behavior.DestinationBehavior;
 import dev.destsdk.testkit.corpus.BadInputCorpus;
+import dev.destsdk.testkit.fault.FaultPoint;
+import dev.destsdk.testkit.fault.SessionKiller;
 import dev.destsdk.testkit.behavior.DestinationBehaviors;
 import dev.destsdk.testkit.fixtures.AllTypesFixtures;
 import dev.destsdk.testkit.fixtures.ExpectedRow;
@@ -96,6 +98,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -1594,6 +1597,139 @@ public abstract class WarehouseConformanceSuite {
         assertThat(e.getContext().line().isPresent() || e.getContext().record().isPresent())
                 .as("line or record named by: %s", e.getMessage()).isTrue();
         assertThat(snapshot(first)).as("table after a rejected load").isEqualTo(before);
+        assertNoLeftovers();
+    }
+
+    /**
+     * What fault injection needs for a server database.
+     *
+     * @param destination a destination like {@link #createDestination()}'s, loading as a database user of its own
+     *     into {@link #namespace()}; closed by the suite
+     * @param killer terminates that user's sessions; not null
+     * @param cleanUp run once the case ends (drop the user, close the admin connection); not null
+     */
+    public record FaultInjection(Destination destination, SessionKiller killer, Runnable cleanUp) {
+
+        /** Validates the components. */
+        public FaultInjection {
+            Objects.requireNonNull(destination, "destination is null");
+            Objects.requireNonNull(killer, "killer is null");
+            Objects.requireNonNull(cleanUp, "cleanUp is null");
+        }
+    }
+
+    /**
+     * Override for a server database: the fault-injection case then kills the destination's session at every point
+     * of every load. Embedded engines have no session to kill: the case cancels the job at the same points instead.
+     *
+     * @return the fault injection; empty by default
+     */
+    protected Optional<FaultInjection> faultInjection() {
+        return Optional.empty();
+    }
+
+    /** @return the fault-injection trials per connector: {@code -Ddestsdk.fault.trials}, 100 by default */
+    protected static int faultTrials() {
+        return Integer.getInteger("destsdk.fault.trials", 100);
+    }
+
+    /** The rows of a run's table: source fields and job id, as sorted comparable keys (sync times left out). */
+    private List<List<String>> state(RunResult run) {
+        List<String> columns = new ArrayList<>(run.sourceObject().getFieldNames());
+        columns.add(trackingColumns().jobId());
+        return keys(types(run.sourceObject(), columns), rows(run.sourceObject(), run.mappedObject(), columns));
+    }
+
+    private static List<List<Object>> generatedOrderRows(Random random, int count, int keys) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(row((long) (1 + random.nextInt(keys)), random.nextInt(6) == 0 ? null : "n" + random.nextInt(99),
+                    new java.math.BigDecimal(random.nextInt(100_000)).movePointLeft(2), random.nextInt(4)));
+        }
+        return rows;
+    }
+
+    /**
+     * At every progress event of every declared load mode, on generated data, the destination's session is killed
+     * ({@link #faultInjection()}) or, for embedded engines, the job cancelled. The table is then exactly as it was
+     * or exactly as the load makes it; a killed session's failure is retryable, a cancellation is CANCELLED and not
+     * retryable; the same load again (same sync id) gives the new state with no duplicate rows, and no staging or
+     * aside table is left. At least {@link #faultTrials()} trials.
+     */
+    @Test
+    void aFaultAtEveryPointOfEveryLoadModeLeavesTheOldOrTheNewStateAndTheRetryGivesTheNewState() {
+        Optional<FaultInjection> fault = faultInjection();
+        Destination target = fault.map(FaultInjection::destination).orElse(destination);
+        LocalPipelineRunner faultRunner = new LocalPipelineRunner(target, workRoot.resolve("faults"),
+                Clock.fixed(T0, ZoneOffset.UTC));
+        int wanted = faultTrials();
+        int trials = 0;
+        int failed = 0;
+        List<String> problems = new ArrayList<>();
+        LoadMode setupMode = anyLoadMode();
+        try {
+            for (int round = 0; trials < wanted && round < 50; round++) {
+                for (LoadMode mode : destination.getCapabilitiesConfig().getLoadModes()) {
+                    long seed = seed(100 + round) + mode.ordinal();
+                    Random random = new Random(seed);
+                    List<List<Object>> existing = generatedOrderRows(random, 5, 10);
+                    List<List<Object>> batch = generatedOrderRows(random, 12, 15);
+                    Pipeline p = faultRunner.newPipeline();
+                    ObjectMetadata dry = source("fault_" + round + "_" + lower(mode), orderFields());
+                    loadedTables.add(p.run(spec(dry, setupMode, S1).rows(existing).build()).mappedObject().getName());
+                    FaultPoint counter = FaultPoint.counter();
+                    List<List<String>> expected = state(p.run(spec(dry, mode, S2).rows(batch).build(), counter));
+                    for (int k = 1; k <= counter.events().size() && trials < wanted; k++) {
+                        ObjectMetadata source = source("fault_" + round + "_" + lower(mode) + "_" + k, orderFields());
+                        RunResult first = p.run(spec(source, setupMode, S1).rows(existing).build());
+                        loadedTables.add(first.mappedObject().getName());
+                        List<List<String>> old = state(first);
+                        CancellationToken token = new CancellationToken();
+                        FaultPoint point = new FaultPoint(k, fault.<Runnable>map(f -> f.killer()::kill)
+                                .orElse(token::cancel));
+                        Throwable thrown = catchThrowable(() -> p.run(spec(source, mode, S2).rows(batch)
+                                .cancellation(token).build(), point));
+                        String trial = Seeds.describe(seed) + " " + mode + " at event " + k + " '" + point.where()
+                                + "'";
+                        List<List<String>> now = state(first);
+                        if (!now.equals(old) && !now.equals(expected)) {
+                            problems.add(trial + ": the table is neither the old nor the new state: " + now);
+                        }
+                        if (thrown != null) {
+                            failed++;
+                            if (!(thrown instanceof ConnectorException e)) {
+                                problems.add(trial + ": failed with " + thrown);
+                            } else if (fault.isPresent() && !e.isRetryable()) {
+                                problems.add(trial + ": a killed session is not retryable: " + e.getMessage());
+                            } else if (fault.isEmpty() && (e.getErrorType() != ErrorType.CANCELLED
+                                    || e.isRetryable())) {
+                                problems.add(trial + ": a cancellation gave " + e.getMessage());
+                            }
+                        }
+                        RunResult retry = p.run(spec(source, mode, S2).rows(batch).build());
+                        if (!state(retry).equals(expected)) {
+                            problems.add(trial + ": the retry with the same sync id gave " + state(retry));
+                        }
+                        List<ObjectRef> leftovers = inspector.listObjects(targetCatalog, targetSchema).stream()
+                                .filter(o -> !loadedTables.contains(o.name())).toList();
+                        if (!leftovers.isEmpty()) {
+                            problems.add(trial + ": left " + leftovers);
+                        }
+                        trials++;
+                    }
+                }
+            }
+        } finally {
+            fault.ifPresent(f -> {
+                f.destination().close();
+                f.cleanUp().run();
+            });
+        }
+        LOG.info("fault injection on {} ({}): {} trials, {} loads failed by the fault, {} problems",
+                destination.name(), fault.isPresent() ? "killed sessions" : "cancellation", trials, failed,
+                problems.size());
+        assertThat(trials).isGreaterThanOrEqualTo(wanted);
+        assertThat(problems).isEmpty();
         assertNoLeftovers();
     }
 
