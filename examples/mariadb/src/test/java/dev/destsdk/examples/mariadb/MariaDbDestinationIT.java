@@ -65,7 +65,9 @@ class MariaDbDestinationIT extends WarehouseConformanceSuite {
             setup.add("GRANT ALL PRIVILEGES ON `" + namespace() + "`.* TO '" + user + "'@'" + host + "'");
         }
         run(admin, setup);
-        Destination destination = new MariaDbDestinationFactory().create(Map.of("url", DATABASE.url(), "user", user,
+        // the URL without the server's default database, which the user has no access to
+        String url = DATABASE.url().replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/");
+        Destination destination = new MariaDbDestinationFactory().create(Map.of("url", url, "user", user,
                 "password", "", "database", namespace(), "tls", "disable"));
         return Optional.of(new FaultInjection(destination, SessionKiller.mariadb(admin, user), () -> {
             run(admin, hosts.stream().map(h -> "DROP USER IF EXISTS '" + user + "'@'" + h + "'").toList());

@@ -59,7 +59,8 @@ class PostgresDestinationIT extends WarehouseConformanceSuite {
         String role = "destsdk_fault_" + Long.toHexString(System.nanoTime());
         Connection admin = DATABASE.connectOrSkip();
         run(admin, "CREATE ROLE " + role + " LOGIN", "CREATE SCHEMA IF NOT EXISTS \"" + namespace() + "\"",
-                "GRANT ALL ON SCHEMA \"" + namespace() + "\" TO " + role);
+                "GRANT ALL ON SCHEMA \"" + namespace() + "\" TO " + role,
+                "DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO " + role + "', current_database()); END $$");
         Map<String, String> settings = new HashMap<>(settings(bulkLoad()));
         settings.put("user", role);
         return Optional.of(new FaultInjection(new PostgresDestinationFactory().create(settings),
