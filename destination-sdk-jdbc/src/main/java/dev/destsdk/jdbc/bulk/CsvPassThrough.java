@@ -638,10 +638,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                 return;
             }
             if (buffering) {
-                at = fieldBegin;
-                buffering = false;
-                fieldStart = true;
-                capturedLength = 0;
+                at = rewindField();
             }
             flush(at);
             carry = true;
@@ -661,14 +658,19 @@ public final class CsvPassThrough extends CsvChunkStream {
         if (buffering) {
             // a field that may still be a NULL marker: read it again, with more input when the input ran out
             carry = i >= end;
-            i = fieldBegin;
-            buffering = false;
-            fieldStart = true;
-            capturedLength = 0;
+            i = rewindField();
         }
         flush(i);
         inputPosition = i;
         outputLength = out;
+    }
+
+    /** Goes back to the start of a field that may still be a NULL marker, to read it again; returns where. */
+    private int rewindField() {
+        buffering = false;
+        fieldStart = true;
+        capturedLength = 0;
+        return fieldBegin;
     }
 
     /** At the end of the input: ends a last record that has no line break, and the stream. */

@@ -444,16 +444,28 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     public String columnsQuery(TableName table) {
         return "SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable"
                 + " FROM information_schema.columns WHERE "
-                + table.catalog().map(c -> "table_catalog = " + stringLiteral(c) + " AND ").orElse("")
-                + table.schema().map(s -> "table_schema = " + stringLiteral(s) + " AND ").orElse("")
-                + "table_name = " + stringLiteral(table.table()) + " ORDER BY ordinal_position";
+                + table.catalog().map(c -> nameIs("table_catalog", c) + " AND ").orElse("")
+                + table.schema().map(s -> nameIs("table_schema", s) + " AND ").orElse("")
+                + nameIs("table_name", table.table()) + " ORDER BY ordinal_position";
     }
 
     @Override
     public String tablesInSchemaQuery(TableName table) {
         return "SELECT table_name FROM information_schema.tables WHERE "
-                + table.catalog().map(c -> "table_catalog = " + stringLiteral(c) + " AND ").orElse("")
-                + table.schema().map(s -> "table_schema = " + stringLiteral(s)).orElse("1 = 1");
+                + table.catalog().map(c -> nameIs("table_catalog", c) + " AND ").orElse("")
+                + table.schema().map(s -> nameIs("table_schema", s)).orElse("1 = 1");
+    }
+
+    /**
+     * The condition that an {@code information_schema} name column holds a name: equality here; a database that
+     * compares names ignoring case while it stores them as created overrides this.
+     *
+     * @param column the name column, e.g. {@code table_name}; not null
+     * @param name the name; not null
+     * @return the condition
+     */
+    protected String nameIs(String column, String name) {
+        return column + " = " + stringLiteral(name);
     }
 
     /** Reads a row of {@link #columnsQuery} and maps its type with {@link #columnTypeOf}. */

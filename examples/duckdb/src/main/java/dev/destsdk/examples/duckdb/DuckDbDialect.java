@@ -143,14 +143,10 @@ public class DuckDbDialect extends GeneralSqlDialect {
 
     /**
      * DuckDB compares names ignoring case, even quoted ones, while {@code information_schema} holds them as created:
-     * the table is found whatever the case of its name (a table {@code Tcase} is the table {@code TCASE}).
+     * a table is found whatever the case of its name (a table {@code Tcase} is the table {@code TCASE}).
      */
     @Override
-    public String columnsQuery(TableName table) {
-        return "SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable"
-                + " FROM information_schema.columns WHERE "
-                + table.catalog().map(c -> "lower(table_catalog) = lower(" + stringLiteral(c) + ") AND ").orElse("")
-                + table.schema().map(s -> "lower(table_schema) = lower(" + stringLiteral(s) + ") AND ").orElse("")
-                + "lower(table_name) = lower(" + stringLiteral(table.table()) + ") ORDER BY ordinal_position";
+    protected String nameIs(String column, String name) {
+        return "lower(" + column + ") = lower(" + stringLiteral(name) + ")";
     }
 }
