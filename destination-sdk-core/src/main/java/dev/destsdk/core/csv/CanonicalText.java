@@ -103,6 +103,246 @@ public final class CanonicalText {
     }
 
     /**
+     * A fast, allocation-free test for the common case of a canonical value given as UTF-8 bytes: true only when the
+     * bytes certainly are a canonical value of the type (never for a value {@link #problem} would refuse); false
+     * when they are not, or when this test cannot tell (JSON, BINARY, an exponent, very long numbers), in which
+     * case the caller asks {@link #problem}. For streaming checks that see millions of values.
+     *
+     * @param type the field's type; not null
+     * @param precision the DECIMAL precision, or -1 for none
+     * @param scale the DECIMAL scale (0 when absent)
+     * @param b the bytes; not null
+     * @param off where the value starts
+     * @param len its length in bytes
+     * @return true when the value is certainly canonical
+     */
+    public static boolean isCertainlyCanonical(CanonicalType type, int precision, int scale, byte[] b, int off,
+                                               int len) {
+        switch (type) {
+            case STRING:
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == 0) {
+                        return false;
+                    }
+                }
+                return true;
+            case BOOLEAN:
+                return len == 4 ? b[off] == 't' && b[off + 1] == 'r' && b[off + 2] == 'u' && b[off + 3] == 'e'
+                        : len == 5 && b[off] == 'f' && b[off + 1] == 'a' && b[off + 2] == 'l' && b[off + 3] == 's'
+                        && b[off + 4] == 'e';
+            case SHORT:
+                return integerFits(b, off, len, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INTEGER:
+                return integerFits(b, off, len, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case LONG:
+                return integerFits(b, off, len, Long.MIN_VALUE, Long.MAX_VALUE);
+            case DECIMAL:
+                return decimalFits(b, off, len, precision, scale);
+            case FLOAT:
+            case DOUBLE:
+                return plainNumber(b, off, len, type == CanonicalType.FLOAT ? 38 : 308);
+            case DATE:
+                return len == 10 && date(b, off);
+            case TIME:
+                return time(b, off, len);
+            case TIMESTAMP:
+                return len >= 19 && date(b, off) && b[off + 10] == 'T' && time(b, off + 11, len - 11);
+            case TIMESTAMP_TZ:
+                return len >= 20 && date(b, off) && b[off + 10] == 'T' && zonedTime(b, off + 11, len - 11);
+            case UUID:
+                return uuid(b, off, len);
+            default:
+                return false;
+        }
+    }
+
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int two(byte[] b, int at) {
+        return digit(b[at]) && digit(b[at + 1]) ? (b[at] - '0') * 10 + (b[at + 1] - '0') : -1;
+    }
+
+    private static boolean integerFits(byte[] b, int off, int len, long min, long max) {
+        int i = off;
+        int end = off + len;
+        boolean negative = i < end && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digits = end - i;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            if (!digit(b[i])) {
+                return false;
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        v = negative ? -v : v;
+        return v >= min && v <= max;
+    }
+
+    private static boolean decimalFits(byte[] b, int off, int len, int precision, int scale) {
+        int i = off;
+        int end = off + len;
+        if (i < end && b[i] == '-') {
+            i++;
+        }
+        int start = i;
+        while (i < end && digit(b[i])) {
+            i++;
+        }
+        int integerEnd = i;
+        if (integerEnd == start) {
+            return false;
+        }
+        int fraction = 0;
+        if (i < end) {
+            if (b[i] != '.' || i + 1 == end) {
+                return false;
+            }
+            i++;
+            int fractionStart = i;
+            int lastNonZero = i - 1;
+            while (i < end && digit(b[i])) {
+                if (b[i] != '0') {
+                    lastNonZero = i;
+                }
+                i++;
+            }
+            if (i != end || i == fractionStart) {
+                return false;
+            }
+            fraction = lastNonZero - fractionStart + 1;
+        }
+        if (precision < 0) {
+            return true;
+        }
+        int firstNonZero = start;
+        while (firstNonZero < integerEnd && b[firstNonZero] == '0') {
+            firstNonZero++;
+        }
+        return integerEnd - firstNonZero <= precision - scale && fraction <= scale;
+    }
+
+    /** Digits with at most one point and no exponent, few enough integer digits to stay in range. */
+    private static boolean plainNumber(byte[] b, int off, int len, int maxIntegerDigits) {
+        int i = off;
+        int end = off + len;
+        if (i < end && b[i] == '-') {
+            i++;
+        }
+        int start = i;
+        while (i < end && digit(b[i])) {
+            i++;
+        }
+        int integerDigits = i - start;
+        if (integerDigits == 0 || integerDigits > maxIntegerDigits) {
+            return false;
+        }
+        if (i == end) {
+            return true;
+        }
+        if (b[i] != '.') {
+            return false;
+        }
+        i++;
+        while (i < end && digit(b[i])) {
+            i++;
+        }
+        return i == end;
+    }
+
+    private static boolean date(byte[] b, int off) {
+        if (b[off + 4] != '-' || b[off + 7] != '-') {
+            return false;
+        }
+        int hi = two(b, off);
+        int lo = two(b, off + 2);
+        int month = two(b, off + 5);
+        int day = two(b, off + 8);
+        if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) {
+            return false;
+        }
+        int year = hi * 100 + lo;
+        if (year < 1) {
+            return false;
+        }
+        int days = switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+        return day <= days;
+    }
+
+    /** {@code hh:mm:ss[.f{1,6}]} exactly {@code len} bytes. */
+    private static boolean time(byte[] b, int off, int len) {
+        if (len < 8 || b[off + 2] != ':' || b[off + 5] != ':') {
+            return false;
+        }
+        int h = two(b, off);
+        int m = two(b, off + 3);
+        int sec = two(b, off + 6);
+        if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) {
+            return false;
+        }
+        if (len == 8) {
+            return true;
+        }
+        if (len < 10 || len > 15 || b[off + 8] != '.') {
+            return false;
+        }
+        for (int i = off + 9; i < off + len; i++) {
+            if (!digit(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A time followed by {@code Z} or {@code ±hh:mm} within ±18:00. */
+    private static boolean zonedTime(byte[] b, int off, int len) {
+        if (b[off + len - 1] == 'Z') {
+            return time(b, off, len - 1);
+        }
+        if (len < 14) {
+            return false;
+        }
+        int z = off + len - 6;
+        if ((b[z] != '+' && b[z] != '-') || b[z + 3] != ':') {
+            return false;
+        }
+        int h = two(b, z + 1);
+        int m = two(b, z + 4);
+        if (h < 0 || m < 0 || m > 59 || h > 18 || (h == 18 && m > 0)) {
+            return false;
+        }
+        return time(b, off, len - 6);
+    }
+
+    private static boolean uuid(byte[] b, int off, int len) {
+        if (len != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            byte c = b[off + i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (!digit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @param text a value; not null
      * @return at most {@link #EXCERPT} characters of it, control characters escaped, with "…" when cut
      */

@@ -790,16 +790,15 @@ public final class CsvPassThrough extends CsvChunkStream {
             return;
         }
         capture = false;
-        String text = new String(captured, 0, capturedLength, StandardCharsets.UTF_8);
         if (dropping) {
-            headerNames.add(text);
+            headerNames.add(new String(captured, 0, capturedLength, StandardCharsets.UTF_8));
             return;
         }
         if (!fieldQuoted && isNullBytes()) {
             rules.nullValue(fields - 1, recordLine, records + 1).ifPresent(this::fail);
             return;
         }
-        rules.value(fields - 1, text, recordLine, records + 1).ifPresent(this::fail);
+        rules.value(fields - 1, captured, capturedLength, recordLine, records + 1).ifPresent(this::fail);
     }
 
     private boolean isNullBytes() {

@@ -38,6 +38,9 @@ public final class ValueRules {
     private final boolean header;
     private final HeaderMatcher matcher;
     private final boolean[] parsed;
+    private final CanonicalType[] types;
+    private final int[] precisions;
+    private final int[] scales;
 
     /**
      * Whether a header name stands for a column.
@@ -63,7 +66,13 @@ public final class ValueRules {
         this.header = format.skipHeader() > 0;
         this.matcher = Objects.requireNonNull(matcher, "matcher is null");
         this.parsed = new boolean[this.columns.size()];
+        this.types = new CanonicalType[parsed.length];
+        this.precisions = new int[parsed.length];
+        this.scales = new int[parsed.length];
         for (int i = 0; i < parsed.length; i++) {
+            types[i] = this.columns.get(i).canonicalType();
+            precisions[i] = this.columns.get(i).type().precision().orElse(-1);
+            scales[i] = this.columns.get(i).type().scale().orElse(0);
             ColumnDef c = this.columns.get(i);
             parsed[i] = c.canonicalType() != CanonicalType.STRING || !c.nullable();
         }
@@ -113,6 +122,24 @@ public final class ValueRules {
         return problem.map(p -> ConnectorException.builder(ErrorType.VALIDATION_ERROR, "line " + line + ", record "
                         + record + ", column " + c.name() + ": the value '" + CanonicalText.excerpt(text) + "' " + p)
                 .line(line).record(record).column(c.name()).build());
+    }
+
+    /**
+     * Checks a non-NULL value given as UTF-8 bytes: the common canonical values are accepted without building a
+     * string; anything else is decided by {@link #value(int, String, long, long)}.
+     *
+     * @param column 0-based column
+     * @param bytes the value's bytes; not null
+     * @param length how many of them, from index 0
+     * @param line the physical line the record starts on
+     * @param record the 1-based data record
+     * @return the failure, if the value is not canonical
+     */
+    public Optional<ConnectorException> value(int column, byte[] bytes, int length, long line, long record) {
+        if (CanonicalText.isCertainlyCanonical(types[column], precisions[column], scales[column], bytes, 0, length)) {
+            return Optional.empty();
+        }
+        return value(column, new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8), line, record);
     }
 
     /**
