@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #openConnection()}: once per {@code load} and {@code executeSqlScript}; the base closes the
  *       connection before returning.</li>
  *   <li>{@link #stagedFiles} (staged) and {@link #bulkLoader()}: by {@code load}, once per load; the loader is
- *       called once per data file. After a successful staged load, {@link #cleanUpStage}.</li>
+ *       called once per data file. After every staged load (failed and cancelled ones too), and after a failed
+ *       stage, {@link #cleanUpStage}.</li>
  * </ol>
  *
  * <p>What {@code load} does, in order: validate the request against the declared capabilities; read the target's
@@ -85,7 +86,11 @@ import org.slf4j.LoggerFactory;
  *       one transaction.</li>
  * </ul>
  * Every table a load writes declares its key columns NOT NULL, so a NULL key fails the bulk load and is reported
- * naming the file and record. The staging and aside tables are dropped on success, failure and cancellation.
+ * naming the file and record. Before any of this, the bulk loaders check every file with the SDK's
+ * {@link dev.destsdk.jdbc.bulk.ValueRules} as it streams (canonical values, header names, NULL keys, CSV rules,
+ * UTF-8, record size), so every connector refuses the same files the same way. The staging and aside tables are
+ * dropped on failure and cancellation, and before success is reported; helpers that earlier loads of the table left
+ * behind are dropped when a load starts.
  * Where DDL is not transactional ({@link SqlDialect#transactionalDdl()} false), a load that fails after altering
  * the target undoes its schema changes (drops added columns, restores widened types and replaced indexes). A
  * missing schema is created only when the capabilities declare {@code canAutoCreateSchema}; otherwise the load

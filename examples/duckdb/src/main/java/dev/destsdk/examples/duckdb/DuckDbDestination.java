@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An embedded DuckDB warehouse destination, loaded through a local stage directory so that the SDK's staged path
- * (stage, then load from the stage) is exercised: {@code stage} puts each data file into the stage (a hard link
- * when DuckDB's reader reads its format as is, else a rewritten or transcoded copy), {@code load} reads the staged
- * files with {@link DuckDbCsvLoader}, and a successful load removes the stage.
+ * (stage, then load from the stage) is exercised: {@code stage} puts each data file into the stage as it is (a hard
+ * link, or a copy), {@code load} checks and reads the staged files with {@link DuckDbCsvLoader}, and every load
+ * (successful, failed or cancelled) removes the stage.
  *
  * <p>The destination owns one DuckDB database (opened on first use, closed by {@link #close()}); each call works on
  * a duplicate connection whose time zone is UTC. One instance is used by one thread at a time.
