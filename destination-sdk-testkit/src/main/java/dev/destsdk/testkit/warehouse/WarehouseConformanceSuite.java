@@ -1064,10 +1064,11 @@ public abstract class WarehouseConformanceSuite {
     }
 
     /**
-     * @return how many distinct hostile names the name-fuzzing case tries per connector: the system property
-     *     {@code destsdk.fuzz.names}, 10000 by default
+     * @return how many distinct hostile names the name-fuzzing case tries: the system property
+     *     {@code destsdk.fuzz.names}, 10000 by default. A variant suite of a connector that another suite already
+     *     fuzzes in full may override it with fewer
      */
-    protected static int fuzzedNameCount() {
+    protected int fuzzedNameCount() {
         return Integer.getInteger("destsdk.fuzz.names", 10_000);
     }
 
@@ -1628,8 +1629,11 @@ public abstract class WarehouseConformanceSuite {
         return Optional.empty();
     }
 
-    /** @return the fault-injection trials per connector: {@code -Ddestsdk.fault.trials}, 100 by default */
-    protected static int faultTrials() {
+    /**
+     * @return the fault-injection trials: {@code -Ddestsdk.fault.trials}, 100 by default. A variant suite of a
+     *     connector that another suite already runs in full may override it with fewer
+     */
+    protected int faultTrials() {
         return Integer.getInteger("destsdk.fault.trials", 100);
     }
 
