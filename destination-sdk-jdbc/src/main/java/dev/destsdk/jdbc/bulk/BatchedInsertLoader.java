@@ -121,13 +121,6 @@ public final class BatchedInsertLoader implements BulkLoader {
             }
         } catch (SQLException e) {
             throw sql.translate(e, insert).toBuilder().file(file.displayName()).build();
-        } catch (AssertionError e) {
-            // pgjdbc throws an AssertionError wrapping the SQLException when its session was terminated during a
-            // batch; that is a lost connection, not a bug of the caller
-            if (e.getCause() instanceof SQLException cause) {
-                throw sql.translate(cause, insert).toBuilder().file(file.displayName()).build();
-            }
-            throw e;
         }
         return loaded;
     }
