@@ -1,1 +1,1 @@
-DELETE FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" WHERE "_destsdk_row" IN (SELECT rn FROM (SELECT s."_destsdk_row" AS rn, ROW_NUMBER() OVER (PARTITION BY s."id" ORDER BY s."_destsdk_row" DESC) AS pos FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" s) ranked WHERE pos > 1);
+DELETE FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" AS s WHERE EXISTS (SELECT 1 FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" AS n WHERE n."id" = s."id" AND n."_destsdk_row" > s."_destsdk_row");

@@ -2,11 +2,13 @@ package dev.destsdk.jdbc;
 
 import dev.destsdk.core.control.ProgressEvent;
 import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.spi.SqlScriptRequest;
 import dev.destsdk.core.spi.SqlScriptResponse;
 import dev.destsdk.core.spi.SqlScriptResultProcessor;
 import dev.destsdk.core.sql.SqlScriptSplitter;
 import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.jdbc.value.ValueReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -17,7 +19,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One run of {@link BaseWarehouseDestination#executeSqlScript}. Not thread-safe; used once. */
+/**
+ * One run of {@link BaseWarehouseDestination#executeSqlScript}. Row values are read with the dialect's
+ * {@link SqlDialect#valueReader()} for result columns whose JDBC type has a canonical equivalent (so dates and times
+ * arrive as {@code java.time} values), with {@code getObject} for the others. Not thread-safe; used once.
+ */
 final class SqlScriptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SqlScriptRunner.class);
     private static final int CANCEL_CHECK_ROWS = 1000;
@@ -82,15 +88,19 @@ final class SqlScriptRunner {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
         List<String> labels = new ArrayList<>(n);
+        List<Optional<CanonicalType>> types = new ArrayList<>(n);
         for (int c = 1; c <= n; c++) {
             labels.add(meta.getColumnLabel(c));
+            types.add(ValueReader.canonicalTypeOf(meta.getColumnType(c), meta.getColumnTypeName(c)));
         }
+        ValueReader reader = dialect.valueReader();
         processor.onResultStart(index, List.copyOf(labels));
         long rows = 0;
         while (rs.next()) {
             List<Object> values = new ArrayList<>(n);
             for (int c = 1; c <= n; c++) {
-                values.add(rs.getObject(c));
+                Optional<CanonicalType> type = types.get(c - 1);
+                values.add(type.isPresent() ? reader.read(rs, c, type.get()) : rs.getObject(c));
             }
             processor.onRow(index, values);
             rows++;

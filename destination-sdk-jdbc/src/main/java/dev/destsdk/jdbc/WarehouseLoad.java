@@ -379,7 +379,7 @@ final class WarehouseLoad {
                 keyIndex(aside).ifPresent(sql::update);
             }
             for (ColumnDef t : layout.trackingColumns()) {
-                sql.update(d.dropDefault(aside, t.name()));
+                d.dropDefault(aside, t.name()).ifPresent(sql::update);
             }
             publish(exists);
             if (tx) {

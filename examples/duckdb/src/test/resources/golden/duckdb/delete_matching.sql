@@ -1,1 +1,1 @@
-DELETE FROM "Sales Data"."order ""items""" AS t USING "Sales Data"."_destsdk_stage_sync_42_order ""items""" AS s WHERE t."id" = s."id" AND t."Region" = s."Region" AND s."_supa_deleted" = TRUE;
+DELETE FROM "Sales Data"."order ""items""" AS t WHERE EXISTS (SELECT 1 FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" AS s WHERE t."id" = s."id" AND t."Region" = s."Region" AND s."_supa_deleted" = TRUE);

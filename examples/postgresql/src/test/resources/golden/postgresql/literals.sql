@@ -1,4 +1,4 @@
 'it''s a \ test';
 TRUE;
 FALSE;
-TIMESTAMP WITH TIME ZONE '2024-01-31 13:45:00.123456+00:00';
+CAST('2024-01-31 13:45:00.123456+00:00' AS timestamp with time zone);

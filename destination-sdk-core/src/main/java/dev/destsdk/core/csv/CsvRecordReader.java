@@ -157,8 +157,8 @@ public final class CsvRecordReader implements AutoCloseable {
                 // strict quote mode: an unquoted empty field reads as null, a quoted one as ""
                 .setQuoteMode(QuoteMode.ALL_NON_NULL)
                 .setNullString(nativeMarker)
-                .build();
-        this.parser = new CSVParser(source, csvFormat);
+                .get();
+        this.parser = CSVParser.builder().setReader(source).setFormat(csvFormat).get();
         this.records = parser.iterator();
     }
 

@@ -19,8 +19,8 @@ class CommonsCsvAssumptionsTest {
 
     private static CSVParser parse(String text, QuoteMode mode, String nullString) throws IOException {
         CSVFormat format = CSVFormat.Builder.create().setQuoteMode(mode).setNullString(nullString)
-                .setIgnoreEmptyLines(true).build();
-        return new CSVParser(new StringReader(text), format);
+                .setIgnoreEmptyLines(true).get();
+        return CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get();
     }
 
     @Test
@@ -59,8 +59,9 @@ class CommonsCsvAssumptionsTest {
 
     @Test
     void unexpectedEscapeSequenceIsKeptLiterally() throws IOException {
-        CSVFormat format = CSVFormat.Builder.create().setEscape('\\').setQuoteMode(QuoteMode.ALL_NON_NULL).build();
-        try (CSVParser parser = new CSVParser(new StringReader("\\N,\\\\N,a\\,b,\\n\n"), format)) {
+        CSVFormat format = CSVFormat.Builder.create().setEscape('\\').setQuoteMode(QuoteMode.ALL_NON_NULL).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader("\\N,\\\\N,a\\,b,\\n\n"))
+                .setFormat(format).get()) {
             assertThat(parser.iterator().next().values()).containsExactly("\\N", "\\N", "a,b", "\n");
         }
     }

@@ -4,14 +4,13 @@ import dev.destsdk.core.csv.CsvRecordReader;
 import dev.destsdk.core.csv.CsvRow;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
-import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.jdbc.value.ValueBinder;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -21,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +27,9 @@ import java.util.stream.Stream;
  * them as batched, parameterised INSERTs, converting each value from its canonical text form to a typed JDBC
  * parameter. Slow next to COPY or LOAD DATA, but works on any JDBC database.
  *
- * <p>Placeholders come from {@link #placeholder(SqlDialect, ColumnDef)}: a plain {@code ?}, or {@code CAST(? AS
- * type)} for JSON and UUID, which are bound as text. Stateless and thread-safe.
+ * <p>The statement is the dialect's ({@link SqlDialect#insertValues}, {@link SqlDialect#parameter}); values are
+ * parsed here and bound by the dialect's {@link SqlDialect#valueBinder()}, so a driver that binds a type badly needs
+ * a different binder, not a different loader. Stateless and thread-safe.
  */
 public final class BatchedInsertLoader implements BulkLoader {
     /** Rows per batch. */
@@ -60,29 +59,14 @@ public final class BatchedInsertLoader implements BulkLoader {
 
     /**
      * @param dialect the dialect; not null
-     * @param column the column; not null
-     * @return the parameter placeholder for the column's values
-     */
-    static String placeholder(SqlDialect dialect, ColumnDef column) {
-        return switch (column.canonicalType()) {
-            case JSON, UUID -> "CAST(? AS " + column.nativeType() + ")";
-            default -> "?";
-        };
-    }
-
-    /**
-     * @param dialect the dialect; not null
      * @param target the target; not null
-     * @return the INSERT statement with one placeholder per file column and the constants' literals
+     * @return the INSERT statement the dialect renders ({@link SqlDialect#insertValues}), with one parameter
+     *     ({@link SqlDialect#parameter}) per file column and the constants' literals
      */
     public static String insertSql(SqlDialect dialect, BulkLoadTarget target) {
-        return "INSERT INTO " + dialect.qualify(target.table()) + " ("
-                + target.allColumnNames().stream().map(dialect::quote).collect(Collectors.joining(", "))
-                + ") VALUES ("
-                + Stream.concat(target.fileColumns().stream().map(c -> placeholder(dialect, c)),
-                        target.constants().stream().map(BulkLoadTarget.ConstantColumn::literal))
-                .collect(Collectors.joining(", "))
-                + ")";
+        return dialect.insertValues(target.table(), target.allColumnNames(),
+                Stream.concat(target.fileColumns().stream().map(dialect::parameter),
+                        target.constants().stream().map(BulkLoadTarget.ConstantColumn::literal)).toList());
     }
 
     @Override
@@ -91,6 +75,7 @@ public final class BatchedInsertLoader implements BulkLoader {
         List<ColumnDef> columns = target.fileColumns();
         // The SDK's checks first (values, header, CSV rules), so that the binding below never guesses a value
         DataFileCheck.check(file, ValueRules.of(target, file.format()), sql.cancellation());
+        ValueBinder binder = sql.dialect().valueBinder();
         long loaded = 0;
         try (CsvRecordReader reader = CsvRecordReader.open(file.path(), file.format(), columns.size());
              PreparedStatement ps = sql.connection().prepareStatement(insert)) {
@@ -100,7 +85,7 @@ public final class BatchedInsertLoader implements BulkLoader {
                 for (Optional<CsvRow> next = reader.next(); next.isPresent(); next = reader.next()) {
                     CsvRow row = next.get();
                     for (int i = 0; i < columns.size(); i++) {
-                        bind(ps, i + 1, columns.get(i), row, file);
+                        binder.bind(ps, i + 1, columns.get(i).canonicalType(), parse(columns.get(i), row, i, file));
                     }
                     ps.addBatch();
                     pending++;
@@ -133,30 +118,28 @@ public final class BatchedInsertLoader implements BulkLoader {
         }
     }
 
-    private static void bind(PreparedStatement ps, int index, ColumnDef column, CsvRow row, LoadFile file)
-            throws SQLException {
-        String text = row.get(index - 1);
+    /** The value of a field as the Java type of its canonical type; null for NULL. */
+    private static Object parse(ColumnDef column, CsvRow row, int field, LoadFile file) {
+        String text = row.get(field);
         if (text == null) {
-            ps.setNull(index, sqlType(column.canonicalType()));
-            return;
+            return null;
         }
         try {
-            switch (column.canonicalType()) {
-                case BOOLEAN -> ps.setBoolean(index, parseBoolean(text));
-                case SHORT -> ps.setShort(index, Short.parseShort(text.trim()));
-                case INTEGER -> ps.setInt(index, Integer.parseInt(text.trim()));
-                case LONG -> ps.setLong(index, Long.parseLong(text.trim()));
-                case FLOAT -> ps.setFloat(index, Float.parseFloat(text.trim()));
-                case DOUBLE -> ps.setDouble(index, Double.parseDouble(text.trim()));
-                case DECIMAL -> ps.setBigDecimal(index, new BigDecimal(text.trim()));
-                case DATE -> ps.setObject(index, LocalDate.parse(text.trim()));
-                case TIME -> ps.setObject(index, LocalTime.parse(text.trim()));
-                case TIMESTAMP -> ps.setObject(index, LocalDateTime.parse(text.trim().replace(' ', 'T')));
-                case TIMESTAMP_TZ -> ps.setObject(index, parseInstant(text.trim()));
-                case BINARY -> ps.setBytes(index, BinaryValues.decode(text, file.format().binaryFormat(),
-                        file.format().encoding()));
-                case STRING, JSON, UUID -> ps.setString(index, text);
-            }
+            return switch (column.canonicalType()) {
+                case BOOLEAN -> parseBoolean(text);
+                case SHORT -> Short.parseShort(text.trim());
+                case INTEGER -> Integer.parseInt(text.trim());
+                case LONG -> Long.parseLong(text.trim());
+                case FLOAT -> Float.parseFloat(text.trim());
+                case DOUBLE -> Double.parseDouble(text.trim());
+                case DECIMAL -> new BigDecimal(text.trim());
+                case DATE -> LocalDate.parse(text.trim());
+                case TIME -> LocalTime.parse(text.trim());
+                case TIMESTAMP -> LocalDateTime.parse(text.trim().replace(' ', 'T'));
+                case TIMESTAMP_TZ -> parseInstant(text.trim());
+                case BINARY -> BinaryValues.decode(text, file.format().binaryFormat(), file.format().encoding());
+                case STRING, JSON, UUID -> text;
+            };
         } catch (NumberFormatException | DateTimeParseException | ConnectorException e) {
             throw ConnectorException.builder(ErrorType.VALIDATION_ERROR, "value '" + abbreviate(text)
                             + "' is not a valid " + column.canonicalType() + ": " + e.getMessage())
@@ -180,24 +163,6 @@ public final class BatchedInsertLoader implements BulkLoader {
         } catch (DateTimeParseException e) {
             return LocalDateTime.parse(t).atOffset(ZoneOffset.UTC);
         }
-    }
-
-    private static int sqlType(CanonicalType type) {
-        return switch (type) {
-            case BOOLEAN -> Types.BOOLEAN;
-            case SHORT -> Types.SMALLINT;
-            case INTEGER -> Types.INTEGER;
-            case LONG -> Types.BIGINT;
-            case FLOAT -> Types.REAL;
-            case DOUBLE -> Types.DOUBLE;
-            case DECIMAL -> Types.NUMERIC;
-            case DATE -> Types.DATE;
-            case TIME -> Types.TIME;
-            case TIMESTAMP -> Types.TIMESTAMP;
-            case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
-            case BINARY -> Types.VARBINARY;
-            case STRING, JSON, UUID -> Types.VARCHAR;
-        };
     }
 
     private static String abbreviate(String text) {

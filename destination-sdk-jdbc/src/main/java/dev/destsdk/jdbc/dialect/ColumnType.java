@@ -133,6 +133,26 @@ public record ColumnType(CanonicalType canonicalType, Optional<Integer> precisio
         return of(common);
     }
 
+    /**
+     * This type within a database that has no length for text and binary and bounds DECIMAL (DuckDB, SQLite): the
+     * canonical type alone, except for DECIMAL, whose precision is capped at {@code maxPrecision} (an unbounded
+     * DECIMAL becomes {@code DECIMAL(maxPrecision, defaultScale)}) and whose scale fits the precision.
+     *
+     * @param maxPrecision the largest precision the database stores; positive
+     * @param defaultScale the scale of an unbounded DECIMAL; at most {@code maxPrecision}
+     * @return the bounded type
+     */
+    public ColumnType boundedBy(int maxPrecision, int defaultScale) {
+        if (canonicalType != CanonicalType.DECIMAL) {
+            return of(canonicalType);
+        }
+        if (precision.isEmpty()) {
+            return of(CanonicalType.DECIMAL, maxPrecision, defaultScale);
+        }
+        int s = Math.min(scale.orElse(0), maxPrecision);
+        return of(CanonicalType.DECIMAL, Math.max(Math.min(precision.get(), maxPrecision), Math.max(s, 1)), s);
+    }
+
     /** @return e.g. {@code DECIMAL(18,2)}, {@code STRING(40)} or {@code DATE} */
     @Override
     public String toString() {

@@ -3,6 +3,8 @@ package dev.destsdk.jdbc.dialect;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.naming.IdentifierPolicy;
+import dev.destsdk.jdbc.value.ValueBinder;
+import dev.destsdk.jdbc.value.ValueReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,11 +16,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * ANSI defaults for every {@link SqlDialect} method; a database's dialect extends it and overrides the few methods
- * its SQL spells differently. Generated statements are single-line, quote every identifier, alias the target table
+ * Defaults for every {@link SqlDialect} method that run on any SQL:2011-ish database (standard types, {@code CAST},
+ * {@code EXISTS}-based statements, no window functions); a database's dialect extends it and overrides the few
+ * methods its SQL spells differently or does faster. Forms that only some databases accept are protected helpers a
+ * dialect opts into ({@link #updateFromJoin}, {@link #deleteSupersededByRank}). {@code docs/connector-guide.md}
+ * tables every default, the load path that calls it and the databases known to reject it. Generated statements are single-line, quote every identifier, alias the target table
  * {@code t} and the staging table {@code s}.
  *
  * <p>Subclasses must stay immutable and thread-safe. This class is designed for extension: each protected or
@@ -32,6 +39,11 @@ public abstract class GeneralSqlDialect implements SqlDialect {
 
     private static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final ValueBinder TEXT_TEMPORALS_BINDER = ValueBinder.standard().withTemporalsAsText();
+    private static final ValueReader TEXT_TEMPORALS_READER = ValueReader.standard().withTemporalsFromText();
+    private static final Pattern TRAILING_PARAMETERS =
+            Pattern.compile("(.*?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
     private final String name;
     private final IdentifierPolicy identifiers;
@@ -100,10 +112,17 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return value ? "TRUE" : "FALSE";
     }
 
-    /** {@code TIMESTAMP WITH TIME ZONE '2024-01-31 13:45:00.000000+00:00'}. */
+    /**
+     * {@code CAST('2024-01-31 13:45:00.000000+00:00' AS <native TIMESTAMP_TZ type>)}; only the string where the
+     * database keeps dates and times as text ({@link DialectTraits#temporalsAsText()}).
+     */
     @Override
     public String timestampTzLiteral(Instant value) {
-        return "TIMESTAMP WITH TIME ZONE '" + formatUtcMicros(value) + "+00:00'";
+        if (traits().temporalsAsText()) {
+            return stringLiteral(formatUtcMicros(value) + "+00:00");
+        }
+        return "CAST(" + stringLiteral(formatUtcMicros(value) + "+00:00") + " AS "
+                + nativeType(ColumnType.of(CanonicalType.TIMESTAMP_TZ)) + ")";
     }
 
     /**
@@ -147,8 +166,9 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     // ---- types ----
 
     /**
-     * ANSI spellings: BOOLEAN, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE PRECISION, DECIMAL(p,s), VARCHAR(n), DATE,
-     * TIME, TIMESTAMP, TIMESTAMP WITH TIME ZONE, VARBINARY, VARCHAR for JSON, CHAR(36) for UUID.
+     * SQL:2011 spellings: BOOLEAN, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE PRECISION, DECIMAL(p,s), VARCHAR(n) or
+     * CLOB when unbounded, DATE, TIME, TIMESTAMP, TIMESTAMP WITH TIME ZONE, VARBINARY(n) or BLOB when unbounded,
+     * JSON, CHAR(36) for UUID. Never a bare VARCHAR or VARBINARY, which some databases silently cap.
      */
     @Override
     public String nativeType(ColumnType type) {
@@ -160,13 +180,13 @@ public abstract class GeneralSqlDialect implements SqlDialect {
             case FLOAT -> "REAL";
             case DOUBLE -> "DOUBLE PRECISION";
             case DECIMAL -> decimalType(type, "DECIMAL");
-            case STRING -> type.precision().map(p -> "VARCHAR(" + p + ")").orElse("VARCHAR");
+            case STRING -> type.precision().map(p -> "VARCHAR(" + p + ")").orElse("CLOB");
             case DATE -> "DATE";
             case TIME -> "TIME";
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
-            case BINARY -> "VARBINARY";
-            case JSON -> "VARCHAR";
+            case BINARY -> type.precision().map(p -> "VARBINARY(" + p + ")").orElse("BLOB");
+            case JSON -> "JSON";
             case UUID -> "CHAR(36)";
         };
     }
@@ -250,17 +270,28 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return "ALTER TABLE " + qualify(table) + " DROP COLUMN " + quote(column);
     }
 
-    /** {@code ALTER TABLE t ALTER COLUMN c SET DATA TYPE type}. */
+    /** {@code ALTER TABLE t ALTER COLUMN c SET DATA TYPE type}; empty where not {@link DialectTraits#altersColumns()}. */
     @Override
     public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
+        if (!traits().altersColumns()) {
+            return Optional.empty();
+        }
         return Optional.of(List.of("ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(to.name())
                 + " SET DATA TYPE " + to.nativeType()));
     }
 
-    /** {@code CAST(expression AS nativeType)}. */
+    /**
+     * {@code CAST(expression AS nativeType)}; to the unbounded STRING type for a date or time where the database keeps
+     * them as text ({@link DialectTraits#temporalsAsText()}: a cast to such a type may read the text as a number).
+     */
     @Override
     public String castTo(String expression, ColumnDef to) {
-        return "CAST(" + expression + " AS " + to.nativeType() + ")";
+        boolean asText = traits().temporalsAsText() && switch (to.canonicalType()) {
+            case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> true;
+            default -> false;
+        };
+        return "CAST(" + expression + " AS " + (asText ? nativeType(ColumnType.of(CanonicalType.STRING))
+                : to.nativeType()) + ")";
     }
 
     @Override
@@ -272,9 +303,31 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + String.join(", ", expressions) + " FROM " + qualify(source);
     }
 
+    /** {@code ALTER TABLE t ALTER COLUMN c DROP DEFAULT}; empty where not {@link DialectTraits#altersColumns()}. */
     @Override
-    public String dropDefault(TableName table, String column) {
-        return "ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(column) + " DROP DEFAULT";
+    public Optional<String> dropDefault(TableName table, String column) {
+        if (!traits().altersColumns()) {
+            return Optional.empty();
+        }
+        return Optional.of("ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(column) + " DROP DEFAULT");
+    }
+
+    /**
+     * {@code ?}. A database whose JSON or UUID type does not take text parameters renders {@code CAST(? AS type)}
+     * for them ({@link #valueBinder()} binds them as text).
+     */
+    @Override
+    public String parameter(ColumnDef column) {
+        return "?";
+    }
+
+    @Override
+    public String insertValues(TableName table, List<String> columns, List<String> values) {
+        if (columns.size() != values.size() || columns.isEmpty()) {
+            throw new IllegalArgumentException(columns.size() + " columns but " + values.size() + " values");
+        }
+        return "INSERT INTO " + qualify(table) + " (" + columnList(columns, Optional.empty()) + ") VALUES ("
+                + String.join(", ", values) + ")";
     }
 
     /** No index by default. */
@@ -312,9 +365,22 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return List.of(renameTable(target, retired.table()), renameTable(replacement, target.table()));
     }
 
+    /** {@link DialectTraits#DEFAULT}: transactional DDL, key index built after the rows are in. */
     @Override
-    public boolean transactionalDdl() {
-        return true;
+    public DialectTraits traits() {
+        return DialectTraits.DEFAULT;
+    }
+
+    /** The standard binder, binding dates and times as text where {@link DialectTraits#temporalsAsText()}. */
+    @Override
+    public ValueBinder valueBinder() {
+        return traits().temporalsAsText() ? TEXT_TEMPORALS_BINDER : ValueBinder.standard();
+    }
+
+    /** The standard reader, parsing dates and times from text where {@link DialectTraits#temporalsAsText()}. */
+    @Override
+    public ValueReader valueReader() {
+        return traits().temporalsAsText() ? TEXT_TEMPORALS_READER : ValueReader.standard();
     }
 
     // ---- staging ----
@@ -341,24 +407,38 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + " HAVING COUNT(*) > 1 LIMIT 1";
     }
 
-    /** False: the index is built in one pass once the rows are in. */
-    @Override
-    public boolean buildsKeyIndexBeforeLoad() {
-        return false;
-    }
-
-    /** True: an index on the keys hands them over in order. */
-    @Override
-    public boolean checksDuplicatesWithKeyIndex() {
-        return true;
-    }
-
     /**
-     * Ranks rows per key with ROW_NUMBER() (cursor descending with NULL lowest, then load order descending) and
-     * deletes every row ranked after the first.
+     * Deletes every row for which another row of the same key wins: {@code DELETE FROM staging AS s WHERE EXISTS
+     * (SELECT 1 FROM staging AS n WHERE n.k = s.k AND <n wins>)}, where n wins with a higher cursor (NULL lowest) or
+     * an equal cursor and a later row number. Needs no window function; see {@link #deleteSupersededByRank} for the
+     * one-pass form where the database has {@code ROW_NUMBER() OVER (PARTITION BY …)}.
      */
     @Override
     public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
+        String n = "n";
+        String later = rowNumberExpression(n) + " > " + rowNumberExpression(STAGING);
+        String wins = cursorColumn.map(c -> {
+            String nc = column(c, Optional.of(n));
+            String sc = column(c, Optional.of(STAGING));
+            return "(" + nc + " > " + sc + " OR (" + nc + " IS NOT NULL AND " + sc + " IS NULL) OR ((" + nc + " = "
+                    + sc + " OR (" + nc + " IS NULL AND " + sc + " IS NULL)) AND " + later + "))";
+        }).orElse(later);
+        return "DELETE FROM " + qualify(staging) + " AS " + STAGING + " WHERE EXISTS (SELECT 1 FROM " + qualify(staging)
+                + " AS " + n + " WHERE " + keyJoin(keyColumns, n, STAGING) + " AND " + wins + ")";
+    }
+
+    /**
+     * {@link #deleteSupersededRows} in one pass: ranks rows per key with {@code ROW_NUMBER() OVER (PARTITION BY keys
+     * ORDER BY cursor DESC with NULL lowest, row number DESC)} and deletes every row ranked after the first. For
+     * databases with window functions that may delete from a table their subquery reads (PostgreSQL, DuckDB, SQLite
+     * 3.25+; not MariaDB).
+     *
+     * @param staging the staging table; not null
+     * @param keyColumns the key columns; not empty
+     * @param cursorColumn the cursor column, if any
+     * @return the DELETE statement
+     */
+    protected String deleteSupersededByRank(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
         String rn = rowNumberExpression(STAGING);
         StringBuilder order = new StringBuilder();
         cursorColumn.ifPresent(c -> {
@@ -382,9 +462,35 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + sourceFilter.map(f -> " WHERE " + f).orElse("");
     }
 
-    /** {@code UPDATE target AS t SET c = s.c FROM staging AS s WHERE t.k = s.k [AND filter]}. */
+    /**
+     * {@code UPDATE target AS t SET (c, ...) = (SELECT s.c, ... FROM staging AS s WHERE t.k = s.k) WHERE EXISTS
+     * (SELECT 1 FROM staging AS s WHERE t.k = s.k [AND filter])}: SQL:2003 row-value assignment, which every database
+     * runs but some plan as a subquery per row; see {@link #updateFromJoin} for the faster form where it exists.
+     */
     @Override
     public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                    List<String> updateColumns, Optional<String> stagingFilter) {
+        String match = " FROM " + qualify(staging) + " AS " + STAGING + " WHERE " + keyJoin(keyColumns, TARGET, STAGING);
+        String columns = columnList(updateColumns, Optional.empty());
+        String values = "(SELECT " + columnList(updateColumns, Optional.of(STAGING)) + match + ")";
+        return "UPDATE " + qualify(target) + " AS " + TARGET + " SET "
+                + (updateColumns.size() == 1 ? columns : "(" + columns + ")") + " = " + values
+                + " WHERE EXISTS (SELECT 1" + match + stagingFilter.map(f -> " AND " + f).orElse("") + ")";
+    }
+
+    /**
+     * {@code UPDATE target AS t SET c = s.c FROM staging AS s WHERE t.k = s.k [AND filter]}: one join instead of a
+     * subquery per row, for the {@link #updateFromStaging} of databases that accept {@code UPDATE … FROM}
+     * (PostgreSQL, DuckDB, SQLite 3.33+; not MariaDB, MySQL or Oracle).
+     *
+     * @param target the target; not null
+     * @param staging the staging table (no duplicate keys); not null
+     * @param keyColumns the key columns; not empty
+     * @param updateColumns the columns set; not empty
+     * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
+     * @return the UPDATE statement
+     */
+    protected String updateFromJoin(TableName target, TableName staging, List<String> keyColumns,
                                     List<String> updateColumns, Optional<String> stagingFilter) {
         String set = updateColumns.stream().map(c -> quote(c) + " = " + column(c, Optional.of(STAGING)))
                 .collect(Collectors.joining(", "));
@@ -410,11 +516,11 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return Optional.empty();
     }
 
-    /** {@code DELETE FROM target AS t USING staging AS s WHERE t.k = s.k AND filter}. */
+    /** {@code DELETE FROM target AS t WHERE EXISTS (SELECT 1 FROM staging AS s WHERE t.k = s.k AND filter)}. */
     @Override
     public String deleteMatching(TableName target, TableName staging, List<String> keyColumns, String stagingFilter) {
-        return "DELETE FROM " + qualify(target) + " AS " + TARGET + " USING " + qualify(staging) + " AS " + STAGING
-                + " WHERE " + keyJoin(keyColumns, TARGET, STAGING) + " AND " + stagingFilter;
+        return "DELETE FROM " + qualify(target) + " AS " + TARGET + " WHERE EXISTS (SELECT 1 FROM " + qualify(staging)
+                + " AS " + STAGING + " WHERE " + keyJoin(keyColumns, TARGET, STAGING) + " AND " + stagingFilter + ")";
     }
 
     @Override
@@ -449,8 +555,13 @@ public abstract class GeneralSqlDialect implements SqlDialect {
                 + nameIs("table_name", table.table()) + " ORDER BY ordinal_position";
     }
 
+    /** {@link #tablesQuery} where the dialect has one, else a query of {@code information_schema.tables}. */
     @Override
     public String tablesInSchemaQuery(TableName table) {
+        Optional<String> own = tablesQuery(table);
+        if (own.isPresent()) {
+            return own.get();
+        }
         return "SELECT table_name FROM information_schema.tables WHERE "
                 + table.catalog().map(c -> nameIs("table_catalog", c) + " AND ").orElse("")
                 + table.schema().map(s -> nameIs("table_schema", s)).orElse("1 = 1");
@@ -493,17 +604,29 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     }
 
     /**
-     * Maps a native type (as {@code information_schema} names it, lower case) back to a canonical type. The ANSI
-     * default knows the spellings of {@link #nativeType}.
+     * Maps a native type (as {@code information_schema} names it, or as declared, lower case) back to a canonical
+     * type: the usual {@code information_schema} spellings, then {@link #ownTypeName} (the names {@link #nativeType}
+     * writes). Parameters in the name ({@code varchar(40)}, {@code decimal(18,2)}) stand in for the reported length,
+     * precision and scale when those are absent.
      *
-     * @param dataType the lower-case type name; not null
-     * @param length the character or byte length, if reported
-     * @param precision the numeric precision, if reported
-     * @param scale the numeric scale, if reported
+     * @param declared the lower-case type name; not null
+     * @param reportedLength the character or byte length, if reported
+     * @param reportedPrecision the numeric precision, if reported
+     * @param reportedScale the numeric scale, if reported
      * @return the type, or empty when the native type has no canonical equivalent
      */
-    protected Optional<ColumnType> columnTypeOf(String dataType, Optional<Integer> length, Optional<Integer> precision,
-                                                Optional<Integer> scale) {
+    protected Optional<ColumnType> columnTypeOf(String declared, Optional<Integer> reportedLength,
+                                                Optional<Integer> reportedPrecision, Optional<Integer> reportedScale) {
+        // A database that reports the declared type (SQLite) puts the parameters in the name: varchar(40)
+        Matcher params = TRAILING_PARAMETERS.matcher(declared);
+        boolean inName = params.matches();
+        String dataType = inName ? params.group(1) : declared;
+        Optional<Integer> first = inName ? Optional.of(Integer.parseInt(params.group(2))) : Optional.empty();
+        Optional<Integer> second = inName ? Optional.ofNullable(params.group(3)).map(Integer::parseInt)
+                : Optional.empty();
+        Optional<Integer> length = reportedLength.or(() -> first);
+        Optional<Integer> precision = reportedPrecision.or(() -> first);
+        Optional<Integer> scale = reportedScale.or(() -> second);
         CanonicalType t = switch (dataType) {
             case "boolean" -> CanonicalType.BOOLEAN;
             case "smallint" -> CanonicalType.SHORT;
@@ -519,11 +642,13 @@ public abstract class GeneralSqlDialect implements SqlDialect {
             case "timestamp with time zone" -> CanonicalType.TIMESTAMP_TZ;
             case "varbinary", "blob", "binary varying" -> CanonicalType.BINARY;
             case "json" -> CanonicalType.JSON;
-            case "uuid" -> CanonicalType.UUID;
+            case "uuid", "char", "character" -> CanonicalType.UUID; // CHAR(36): this dialect writes no other CHAR
             default -> null;
         };
         if (t == null) {
-            return Optional.empty();
+            return ownTypeName(dataType).map(own -> own.canonicalType() == CanonicalType.DECIMAL
+                    && precision.isPresent() ? ColumnType.of(CanonicalType.DECIMAL, precision.get(), scale.orElse(0))
+                    : own);
         }
         if (t == CanonicalType.DECIMAL) {
             return Optional.of(new ColumnType(t, precision, precision.isPresent() ? scale.or(() -> Optional.of(0))
@@ -533,6 +658,28 @@ public abstract class GeneralSqlDialect implements SqlDialect {
             return Optional.of(new ColumnType(t, length, Optional.empty()));
         }
         return Optional.of(ColumnType.of(t));
+    }
+
+    /**
+     * Reads back a type name this dialect's {@link #nativeType} writes, for databases that report a column's type as
+     * declared (SQLite): the canonical type whose native name has the same base (before any {@code (}).
+     *
+     * @param dataType the lower-case type name without parameters, e.g. {@code decimal_text}; not null
+     * @return the type (DECIMAL without precision; the caller adds it), or empty when no canonical type maps to it
+     */
+    protected Optional<ColumnType> ownTypeName(String dataType) {
+        String base = baseName(dataType);
+        for (CanonicalType t : CanonicalType.values()) {
+            if (baseName(nativeType(ColumnType.of(t))).equals(base)) {
+                return Optional.of(ColumnType.of(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String baseName(String typeName) {
+        int paren = typeName.indexOf('(');
+        return (paren < 0 ? typeName : typeName.substring(0, paren)).trim().toLowerCase(Locale.ROOT);
     }
 
     // ---- errors ----

@@ -3,6 +3,8 @@ package dev.destsdk.jdbc.dialect;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.naming.IdentifierPolicy;
+import dev.destsdk.jdbc.value.ValueBinder;
+import dev.destsdk.jdbc.value.ValueReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * How one SQL database spells things: identifiers, types, DDL, the statements of each load mode, and how its table
  * metadata is read back. Every SQL text the warehouse base class runs comes from here, built from small composable
  * methods so that a dialect overrides only what its database does differently; {@link GeneralSqlDialect} holds the
- * ANSI defaults.
+ * defaults that run on any SQL:2011-ish database.
  *
  * <p>A dialect renders; it never executes. Every identifier argument is a final identifier already decided by
  * {@link #identifiers()} (unquoted); the dialect quotes it. Implementations are immutable and thread-safe. No method
@@ -29,6 +31,34 @@ public interface SqlDialect {
 
     /** @return the identifier policy that decides and quotes every name */
     IdentifierPolicy identifiers();
+
+    /**
+     * What the database does (transactional DDL, when the key index is built), as opposed to how it spells it; the
+     * load path chooses its plan from these.
+     *
+     * @return the traits; the same value on every call
+     */
+    DialectTraits traits();
+
+    /**
+     * How values are bound to parameters (the batched INSERT loader uses it). Replace single types where the driver
+     * binds them badly, e.g. {@code ValueBinder.standard().withTemporalsAsText()}.
+     *
+     * @return the binder; {@link ValueBinder#standard()} by default
+     */
+    default ValueBinder valueBinder() {
+        return ValueBinder.standard();
+    }
+
+    /**
+     * How values are read back (the testkit's inspector, the rows {@code executeSqlScript} streams). Replace single
+     * types where the driver reads them badly.
+     *
+     * @return the reader; {@link ValueReader#standard()} by default
+     */
+    default ValueReader valueReader() {
+        return ValueReader.standard();
+    }
 
     /**
      * Whether two final identifiers name the same column, as the database compares column names.
@@ -175,9 +205,26 @@ public interface SqlDialect {
     /**
      * @param table the table; not null
      * @param column the column; not null
-     * @return the statement that removes the column's default
+     * @return the statement that removes the column's default, or empty when the database cannot drop a default
+     *     (SQLite): the published table then keeps the sync's tracking values as defaults
      */
-    String dropDefault(TableName table, String column);
+    Optional<String> dropDefault(TableName table, String column);
+
+    /**
+     * The parameter a batched INSERT binds one column's values to (see {@link #valueBinder()}).
+     *
+     * @param column the column; not null
+     * @return e.g. {@code ?}, or {@code CAST(? AS json)} for a type the driver binds as text
+     */
+    String parameter(ColumnDef column);
+
+    /**
+     * @param table the table; not null
+     * @param columns the columns, final identifiers; not empty
+     * @param values one SQL expression per column (parameters from {@link #parameter}, literals); same size
+     * @return {@code INSERT INTO table (columns) VALUES (values)}
+     */
+    String insertValues(TableName table, List<String> columns, List<String> values);
 
     /**
      * An index over the primary key columns that speeds up MERGE and hard deletes, if the database profits from
@@ -238,8 +285,12 @@ public interface SqlDialect {
      */
     List<String> swapTables(TableName target, TableName replacement, TableName retired);
 
-    /** @return whether DDL takes part in transactions (so a failed load rolls back its ALTERs and renames too) */
-    boolean transactionalDdl();
+    /**
+     * @return {@code traits().transactionalDdl()}; override {@link #traits()}, not this
+     */
+    default boolean transactionalDdl() {
+        return traits().transactionalDdl();
+    }
 
     // ---- staging ----
 
@@ -279,21 +330,21 @@ public interface SqlDialect {
     String firstDuplicateKey(TableName table, List<String> keyColumns);
 
     /**
-     * Whether {@link #firstDuplicateKey} runs fastest once the table's key index ({@link #createKeyIndex}) exists
-     * (it reads the keys in order from the index), rather than before (it reads the freshly loaded rows).
-     *
-     * @return true to check after the key index is built
+     * @return {@code traits().checksDuplicatesWithKeyIndex()}: whether {@link #firstDuplicateKey} runs after the key
+     *     index is built; override {@link #traits()}, not this
      */
-    boolean checksDuplicatesWithKeyIndex();
+    default boolean checksDuplicatesWithKeyIndex() {
+        return traits().checksDuplicatesWithKeyIndex();
+    }
 
     /**
-     * Whether a MERGE load's new table gets its unique key index ({@link #createUniqueKeyIndex}) before the rows are
-     * loaded rather than after: faster where the database clusters a table by that index (InnoDB). A batch that
-     * repeats a key then fails the bulk load, and the files go through the staging table to be de-duplicated.
-     *
-     * @return true to build the unique key index on the empty table
+     * @return {@code traits().buildsKeyIndexBeforeLoad()}: whether a MERGE load's new table gets its unique key index
+     *     ({@link #createUniqueKeyIndex}) before the rows are loaded (a batch that repeats a key then fails the bulk
+     *     load, and the files go through the staging table); override {@link #traits()}, not this
      */
-    boolean buildsKeyIndexBeforeLoad();
+    default boolean buildsKeyIndexBeforeLoad() {
+        return traits().buildsKeyIndexBeforeLoad();
+    }
 
     /**
      * Deletes every staging row that another row with the same key supersedes: the highest cursor wins (NULL is
@@ -423,6 +474,18 @@ public interface SqlDialect {
      * @return the SELECT statement (no parameters)
      */
     String tablesInSchemaQuery(TableName table);
+
+    /**
+     * The query that lists the tables and views of a table's schema, for tools that look for leftovers (the
+     * testkit's inspector): one row per object, its name in the first column and {@code VIEW} for a view in the
+     * second.
+     *
+     * @param table a table in the schema; not null
+     * @return the SELECT statement, or empty to list with {@link java.sql.DatabaseMetaData#getTables}
+     */
+    default Optional<String> tablesQuery(TableName table) {
+        return Optional.empty();
+    }
 
     /**
      * @param row the current row of the {@link #columnsQuery(TableName)} result; not null

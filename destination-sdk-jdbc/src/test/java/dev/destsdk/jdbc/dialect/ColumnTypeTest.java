@@ -72,4 +72,15 @@ class ColumnTypeTest {
         assertThat(ColumnType.of(CanonicalType.BOOLEAN).widenWith(ColumnType.of(CanonicalType.DATE)))
                 .isEqualTo(ColumnType.of(CanonicalType.STRING));
     }
+
+    @Test
+    void boundedByCapsDecimalsAndDropsLengths() {
+        assertThat(ColumnType.of(CanonicalType.DECIMAL).boundedBy(38, 9)).isEqualTo(ColumnType.of(CanonicalType.DECIMAL, 38, 9));
+        assertThat(ColumnType.of(CanonicalType.DECIMAL, 50, 40).boundedBy(38, 9))
+                .isEqualTo(ColumnType.of(CanonicalType.DECIMAL, 38, 38));
+        assertThat(ColumnType.of(CanonicalType.DECIMAL, 12, 2).boundedBy(38, 9))
+                .isEqualTo(ColumnType.of(CanonicalType.DECIMAL, 12, 2));
+        assertThat(new ColumnType(CanonicalType.STRING, java.util.Optional.of(40), java.util.Optional.empty())
+                .boundedBy(38, 9)).isEqualTo(ColumnType.of(CanonicalType.STRING));
+    }
 }

@@ -528,8 +528,8 @@ public abstract class AbstractLoadPathIT {
         execute("CREATE UNIQUE INDEX " + quote(testName + "_user_uq") + " ON " + table(first.mapped()) + " ("
                 + quote("id") + ")");
         List<List<String>> before = rows(first.mapped());
-        ConnectorException e = catchThrowableOfType(() -> run(source, LoadMode.APPEND, "s2",
-                List.of(row("3", "c", "1"), row("1", "dup", "2"))), ConnectorException.class);
+        ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> run(source, LoadMode.APPEND,
+                "s2", List.of(row("3", "c", "1"), row("1", "dup", "2"))));
         assertThat(e).as("APPEND of a key the user's unique index holds").isNotNull();
         assertThat(rows(first.mapped())).isEqualTo(before);
         if (readsIndexes()) {

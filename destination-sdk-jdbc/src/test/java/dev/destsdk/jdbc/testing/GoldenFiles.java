@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Compares generated text with golden files under {@code src/test/resources/golden/<dialect>/}, exactly.
  *
  * <p>To regenerate after an intended change, run the module's tests with {@code -Ddestsdk.golden.update=true}, e.g.
- * {@code mvn -q -o -pl examples/postgresql -am test -Dtest='*GoldenTest' -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code ./mvnw -q -o -pl examples/postgresql -am test -Dtest='*GoldenTest' -Dsurefire.failIfNoSpecifiedTests=false
  * -Ddestsdk.golden.update=true}, then review the diff with {@code git diff} before committing. Files that are no
  * longer generated are deleted in update mode and reported as stale otherwise.
  */

@@ -112,7 +112,7 @@ public final class GoldenStatements {
                 Optional.of(40), Optional.empty()), false), col(dialect, "Region", ColumnType.of(CanonicalType.STRING),
                 false)).orElse(List.of("-- rebuild")));
         out.put("widen_column.sql", sql(widen.toArray(String[]::new)));
-        out.put("drop_default.sql", sql(dialect.dropDefault(TARGET, "_supa_synced")));
+        out.put("drop_default.sql", sql(dialect.dropDefault(TARGET, "_supa_synced").orElse("-- none")));
         out.put("create_key_index.sql", sql(dialect.createKeyIndex(TARGET, "order \"items\"_key_sync_42",
                 columns.subList(0, 2)).orElse("-- none")));
         out.put("create_unique_key_index.sql", sql(dialect.createUniqueKeyIndex(TARGET, "_destsdk_key_sync_42",

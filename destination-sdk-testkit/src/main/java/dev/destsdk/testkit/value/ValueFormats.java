@@ -422,7 +422,7 @@ public final class ValueFormats {
     private static Object canonicalJsonValue(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> sorted = new java.util.TreeMap<>();
-            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), canonicalJsonValue(e.getValue())));
+            node.properties().forEach(e -> sorted.put(e.getKey(), canonicalJsonValue(e.getValue())));
             return sorted;
         }
         if (node.isArray()) {

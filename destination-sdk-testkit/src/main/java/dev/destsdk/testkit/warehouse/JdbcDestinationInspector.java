@@ -1,6 +1,5 @@
 package dev.destsdk.testkit.warehouse;
 
-import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
@@ -8,6 +7,7 @@ import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.ExistingColumn;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.value.ValueReader;
 import dev.destsdk.testkit.inspect.DestinationInspector;
 import dev.destsdk.testkit.inspect.InspectedColumn;
 import dev.destsdk.testkit.inspect.InspectedTable;
@@ -19,11 +19,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +46,12 @@ import org.slf4j.LoggerFactory;
  *       use to decide whether a table exists and how to evolve it; each native type is read as the dialect reads
  *       it back ({@link SqlDialect#readColumn}), and as {@code STRING} when it has no canonical equivalent.</li>
  *   <li>Rows are read with {@code SELECT} of every column, quoted and qualified by the dialect, each value with the
- *       JDBC getter that suits its canonical type and converted to the Java type {@link ValueFormats} defines. When
- *       a driver lacks a getter (e.g. {@code getObject(col, LocalTime.class)}), the value's text is parsed with
- *       {@link ValueFormats#fromText}. A zoned timestamp read from a column without a zone is taken as UTC.</li>
- *   <li>Objects are listed with {@link DatabaseMetaData#getTables} (tables and views only), by schema, or by
- *       catalog for drivers that put databases there (MariaDB, MySQL), so staging tables a load left behind are
- *       found whatever their name.</li>
+ *       dialect's {@link SqlDialect#valueReader()} as the Java type {@link ValueFormats} defines: by default the
+ *       typed getter first (e.g. {@code getObject(col, OffsetDateTime.class)}), the value's text parsed when a
+ *       driver lacks it. A zoned timestamp read from a column without a zone is taken as UTC.</li>
+ *   <li>Objects are listed with the dialect's {@link SqlDialect#tablesQuery} when it has one, else with
+ *       {@link DatabaseMetaData#getTables} (tables and views only), by schema, or by catalog for drivers that put
+ *       databases there (MariaDB, MySQL), so staging tables a load left behind are found whatever their name.</li>
  * </ul>
  *
  * <p>The inspector owns the connection and closes it in {@link #close()}. Not thread-safe. Failures are thrown as
@@ -117,7 +111,7 @@ public final class JdbcDestinationInspector implements DestinationInspector {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>(columns.size());
                 for (int i = 0; i < columns.size(); i++) {
-                    row.add(readValue(rs, i + 1, columns.get(i).canonicalType()));
+                    row.add(dialect.valueReader().read(rs, i + 1, columns.get(i).canonicalType()));
                 }
                 rows.add(row);
             }
@@ -140,6 +134,19 @@ public final class JdbcDestinationInspector implements DestinationInspector {
     private List<Listed> list(Optional<String> catalog, Optional<String> schema) {
         Objects.requireNonNull(catalog, "catalog is null");
         Objects.requireNonNull(schema, "schema is null");
+        Optional<String> query = dialect.tablesQuery(new TableName(catalog, schema, "_"));
+        if (query.isPresent()) {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query.get())) {
+                List<Listed> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(new Listed(new ObjectRef(catalog, schema, rs.getString(1)),
+                            "VIEW".equalsIgnoreCase(rs.getString(2))));
+                }
+                return found;
+            } catch (SQLException e) {
+                throw failed(query.get(), e);
+            }
+        }
         try {
             DatabaseMetaData meta = connection.getMetaData();
             // Drivers without schemas (MariaDB, MySQL) list databases as catalogs.
@@ -224,7 +231,9 @@ public final class JdbcDestinationInspector implements DestinationInspector {
     }
 
     /**
-     * Reads one value as the Java type {@link ValueFormats} defines for a canonical type.
+     * Reads one value as the Java type {@link ValueFormats} defines for a canonical type, with the standard reader
+     * ({@link ValueReader#standard()}); the inspector itself reads with its dialect's
+     * {@link SqlDialect#valueReader()}.
      *
      * @param rs a result set on a row; not null
      * @param column the 1-based column
@@ -233,58 +242,7 @@ public final class JdbcDestinationInspector implements DestinationInspector {
      * @throws SQLException when the driver cannot read the value at all
      */
     public static Object readValue(ResultSet rs, int column, CanonicalType type) throws SQLException {
-        Object probe = rs.getObject(column);
-        if (probe == null) {
-            return null;
-        }
-        try {
-            Object value = readTyped(rs, column, type, probe);
-            if (value != null) {
-                return value;
-            }
-        } catch (SQLException | RuntimeException e) {
-            // The driver lacks this getter: fall back to the value's text below.
-            LOG.trace("typed read of column {} as {} failed, reading text: {}", column, type, e.toString());
-        }
-        String text = rs.getString(column);
-        if (type == CanonicalType.TIMESTAMP_TZ) {
-            try {
-                return ValueFormats.fromText(type, text, CsvFileFormat.DEFAULT);
-            } catch (ConnectorException e) {
-                // No offset in the text: a naive timestamp holding UTC.
-                return ((LocalDateTime) ValueFormats.fromText(CanonicalType.TIMESTAMP, text, CsvFileFormat.DEFAULT))
-                        .atOffset(ZoneOffset.UTC);
-            }
-        }
-        return ValueFormats.fromText(type, text, CsvFileFormat.DEFAULT);
-    }
-
-    private static Object readTyped(ResultSet rs, int column, CanonicalType type, Object probe) throws SQLException {
-        return switch (type) {
-            case BOOLEAN -> rs.getBoolean(column);
-            case SHORT -> rs.getShort(column);
-            case INTEGER -> rs.getInt(column);
-            case LONG -> rs.getLong(column);
-            case FLOAT -> rs.getFloat(column);
-            case DOUBLE -> rs.getDouble(column);
-            case DECIMAL -> rs.getBigDecimal(column);
-            case STRING, JSON -> rs.getString(column);
-            case DATE -> rs.getObject(column, LocalDate.class);
-            case TIME -> rs.getObject(column, LocalTime.class);
-            case TIMESTAMP -> rs.getObject(column, LocalDateTime.class);
-            case TIMESTAMP_TZ -> probe instanceof OffsetDateTime o ? o : readOffsetDateTime(rs, column);
-            case BINARY -> rs.getBytes(column);
-            case UUID -> probe instanceof UUID u ? u : UUID.fromString(rs.getString(column).trim());
-        };
-    }
-
-    private static OffsetDateTime readOffsetDateTime(ResultSet rs, int column) throws SQLException {
-        try {
-            return rs.getObject(column, OffsetDateTime.class);
-        } catch (SQLException | RuntimeException e) {
-            // A database without a zoned type stores UTC in a naive timestamp.
-            return rs.getObject(column, LocalDateTime.class).atOffset(ZoneOffset.UTC);
-        }
+        return ValueReader.standard().read(rs, column, type);
     }
 
     private List<ExistingColumn> existingColumns(ObjectRef object) {

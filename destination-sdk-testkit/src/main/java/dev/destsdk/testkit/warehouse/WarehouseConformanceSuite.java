@@ -173,6 +173,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>{@link #createDestination()} once; {@link #createInspector(Destination)} once (where a connector skips the
  *       class when its server is unreachable, see {@link TestDatabase}); {@link #behaviors} once.</li>
+ *   <li>With a {@link JdbcDestinationInspector}, the {@link DialectSelfChecks} run before any case; when one fails,
+ *       every case fails with its message (which names the type or value and what to change in the dialect).</li>
  *   <li>Every case uses its own tables in {@link #namespace()} and a fresh {@link Pipeline} (no memory of other
  *       cases).</li>
  *   <li>At the end the inspector removes the namespace, then both are closed.</li>
@@ -324,6 +326,10 @@ public abstract class WarehouseConformanceSuite {
             inspector.createNamespace(targetCatalog, targetSchema);
         }
         runner = new LocalPipelineRunner(destination, workRoot, Clock.fixed(T0, ZoneOffset.UTC));
+        if (inspector instanceof JdbcDestinationInspector jdbc) {
+            // First, so that a wrong dialect fails with one message naming the type and the fix (see the class).
+            new DialectSelfChecks(destination, jdbc, behaviors, rules, runner, targetCatalog, targetSchema).runAll();
+        }
         baseSeed = Seeds.pick();
         LOG.info("{} against {} in {}: {}; base {}", getClass().getSimpleName(), destination.name(), namespace(),
                 behaviors, Seeds.describe(baseSeed));

@@ -49,7 +49,7 @@ class JdbcDestinationInspectorTest {
         execute("CREATE SCHEMA s");
         execute("CREATE SCHEMA other");
         execute("CREATE TABLE s.\"Mixed \"\"t\"\"\" (id INTEGER NOT NULL, flag BOOLEAN, name VARCHAR, day DATE, "
-                + "at TIME, ts TIMESTAMP WITH TIME ZONE, big BIGINT, x DOUBLE, bytes BLOB, u UUID, span INTERVAL)");
+                + "\"at\" TIME, ts TIMESTAMP WITH TIME ZONE, big BIGINT, x DOUBLE, bytes BLOB, u UUID, span INTERVAL)");
         execute("INSERT INTO s.\"Mixed \"\"t\"\"\" VALUES (2, true, 'b', DATE '2024-02-29', TIME '23:59:59.999999', "
                 + "TIMESTAMPTZ '2024-01-31 13:45:00.123456+05:30', 9007199254740993, -0.5, '\\x00\\xFF'::BLOB, "
                 + "'123e4567-e89b-12d3-a456-426614174000', INTERVAL 3 DAY)");

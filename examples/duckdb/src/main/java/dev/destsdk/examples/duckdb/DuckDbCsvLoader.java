@@ -13,6 +13,7 @@ import dev.destsdk.jdbc.bulk.CsvOutput;
 import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.CsvTranscoder;
 import dev.destsdk.jdbc.bulk.DataFileCheck;
+import dev.destsdk.jdbc.bulk.DataFileStreams;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.bulk.ValueRules;
 import dev.destsdk.jdbc.dialect.ColumnDef;
@@ -40,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * empty string: only unquoted fields match the NULL markers. Gzip is read natively.
  *
  * <p>Every file is first checked with the SDK's {@link ValueRules} (see {@link #load}). A file in a format
- * {@link #readsNatively} accepts is read as it is; any other (and a one-column file whose format skips blank lines,
- * since DuckDB's reader skips blank lines only in files of more than one column) is rewritten next to the staged
- * file while it is checked. Stateless and thread-safe.
+ * {@link #readsNatively} accepts is read as it is; any other is rewritten next to the staged file while it is
+ * checked, and so is a file whose format skips blank lines when they matter to DuckDB's reader: it skips blank lines
+ * only in files of more than one column and (DuckDB 1.5, unlike 1.1) not before the header row, which it takes from
+ * the first line. Stateless and thread-safe.
  */
 public final class DuckDbCsvLoader implements BulkLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbCsvLoader.class);
@@ -141,7 +143,11 @@ public final class DuckDbCsvLoader implements BulkLoader {
         try {
             LoadFile read = file;
             DataFileCheck.Checked checked;
-            if (readsNatively(file.format()) && !(target.fileColumns().size() == 1 && file.format().skipBlankLines())) {
+            CsvFileFormat format = file.format();
+            // DuckDB skips blank lines only in files of more than one column, and (1.5) not before the header row
+            boolean blankLinesMatter = format.skipBlankLines() && (target.fileColumns().size() == 1
+                    || format.skipHeader() == 1 && startsWithBlankLine(file, cancellation));
+            if (readsNatively(format) && !blankLinesMatter) {
                 checked = DataFileCheck.check(file, rules, cancellation);
             } else {
                 rewritten = file.path().resolveSibling(file.path().getFileName() + ".checked.csv");
@@ -190,6 +196,16 @@ public final class DuckDbCsvLoader implements BulkLoader {
                 b.line(Long.parseLong(line.group(1)));
             }
             throw b.build();
+        }
+    }
+
+    private static boolean startsWithBlankLine(LoadFile file, CancellationSignal cancellation) {
+        try (InputStream in = DataFileStreams.open(file, cancellation)) {
+            int first = in.read();
+            return first == '\n' || first == '\r' && in.read() == '\n';
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot read the staged file: " + e.getMessage())
+                    .file(file.displayName()).cause(e).build();
         }
     }
 

@@ -9,7 +9,9 @@ import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.value.ValueReader;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,15 +31,27 @@ public class DuckDbDialect extends GeneralSqlDialect {
     public static final int MAX_IDENTIFIER_LENGTH = 255;
     static final int MAX_DECIMAL_PRECISION = 38;
     static final int DEFAULT_DECIMAL_SCALE = 9;
+    private static final ValueReader TEXT_TEMPORALS = ValueReader.standard().with(CanonicalType.DATE, (row, column) -> {
+        String text = row.getString(column);
+        return text == null ? null : LocalDate.parse(text);
+    });
 
-    static final Set<String> RESERVED = Set.of("ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC",
-            "ASYMMETRIC", "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "CONSTRAINT", "CREATE", "DEFAULT",
-            "DEFERRABLE", "DESC", "DESCRIBE", "DISTINCT", "DO", "ELSE", "END", "EXCEPT", "FALSE", "FETCH", "FOR",
-            "FOREIGN", "FROM", "GRANT", "GROUP", "HAVING", "IN", "INITIALLY", "INTERSECT", "INTO", "LATERAL", "LEADING",
-            "LIMIT", "NOT", "NULL", "OFFSET", "ON", "ONLY", "OR", "ORDER", "PIVOT", "PIVOT_LONGER", "PIVOT_WIDER",
-            "PLACING", "PRIMARY", "QUALIFY", "REFERENCES", "RETURNING", "SELECT", "SHOW", "SOME", "SUMMARIZE",
-            "SYMMETRIC", "TABLE", "THEN", "TO", "TRAILING", "TRUE", "UNION", "UNIQUE", "UNPIVOT", "USING", "VARIADIC",
-            "WHEN", "WHERE", "WINDOW", "WITH");
+    /**
+     * The words DuckDB does not accept as unquoted column or table names: its {@code reserved} and
+     * {@code type_function} keywords ({@code duckdb_keywords()} of 1.5), and GRANT, reserved in 1.1.
+     * {@code DuckDbKeywordsTest} compares this list with the engine's catalog.
+     */
+    static final Set<String> RESERVED = Set.of("ALL", "ANALYSE", "ANALYZE", "AND", "ANTI", "ANY", "ARRAY", "AS", "ASC",
+            "ASOF", "ASYMMETRIC", "AT", "AUTHORIZATION", "BINARY", "BOTH", "BY", "CASE", "CAST", "CHECK", "COLLATE",
+            "COLLATION", "COLUMN", "COLUMNS", "CONCURRENTLY", "CONSTRAINT", "CREATE", "CROSS", "DEFAULT", "DEFERRABLE",
+            "DESC", "DESCRIBE", "DISTINCT", "DO", "ELSE", "END", "EXCEPT", "FALSE", "FETCH", "FOR", "FOREIGN", "FREEZE",
+            "FROM", "FULL", "GENERATED", "GLOB", "GRANT", "GROUP", "HAVING", "ILIKE", "IN", "INITIALLY", "INNER",
+            "INTERSECT", "INTO", "IS", "ISNULL", "JOIN", "LAMBDA", "LATERAL", "LEADING", "LEFT", "LIKE", "LIMIT", "MAP",
+            "NATURAL", "NOT", "NOTNULL", "NULL", "OFFSET", "ON", "ONLY", "OR", "ORDER", "OUTER", "OVERLAPS", "PIVOT",
+            "PIVOT_LONGER", "PIVOT_WIDER", "PLACING", "POSITIONAL", "PRIMARY", "QUALIFY", "REFERENCES", "RETURNING",
+            "RIGHT", "SELECT", "SEMI", "SHOW", "SIMILAR", "SOME", "STRUCT", "SUMMARIZE", "SYMMETRIC", "TABLE",
+            "TABLESAMPLE", "THEN", "TO", "TRAILING", "TRUE", "TRY_CAST", "UNION", "UNIQUE", "UNPACK", "UNPIVOT",
+            "USING", "VARIADIC", "VERBOSE", "WHEN", "WHERE", "WINDOW", "WITH");
 
     /** Creates the dialect. */
     public DuckDbDialect() {
@@ -79,17 +93,7 @@ public class DuckDbDialect extends GeneralSqlDialect {
     /** VARCHAR and BLOB are unbounded; DECIMAL is bounded at 38 digits. */
     @Override
     public ColumnType effectiveType(ColumnType type) {
-        return switch (type.canonicalType()) {
-            case DECIMAL -> {
-                if (type.precision().isEmpty()) {
-                    yield ColumnType.of(CanonicalType.DECIMAL, MAX_DECIMAL_PRECISION, DEFAULT_DECIMAL_SCALE);
-                }
-                int scale = Math.min(type.scale().orElse(0), MAX_DECIMAL_PRECISION);
-                int precision = Math.max(Math.min(type.precision().get(), MAX_DECIMAL_PRECISION), Math.max(scale, 1));
-                yield ColumnType.of(CanonicalType.DECIMAL, precision, scale);
-            }
-            default -> ColumnType.of(type.canonicalType());
-        };
+        return type.boundedBy(MAX_DECIMAL_PRECISION, DEFAULT_DECIMAL_SCALE);
     }
 
     /** {@code ALTER TABLE ... ALTER COLUMN ... SET DATA TYPE ...}. */
@@ -97,6 +101,16 @@ public class DuckDbDialect extends GeneralSqlDialect {
     public Optional<List<String>> widenColumn(TableName table, ColumnDef from, ColumnDef to) {
         return Optional.of(List.of("ALTER TABLE " + qualify(table) + " ALTER COLUMN " + quote(to.name())
                 + " SET DATA TYPE " + to.nativeType()));
+    }
+
+    /**
+     * DATE is read from its text: the driver's {@code getObject(column, LocalDate.class)} goes through
+     * {@code java.sql.Date} and shifts dates before the Gregorian reform of 1582 (1582-10-10 reads as 1582-10-20).
+     * (Its TIMESTAMP text is shifted the same way, while its typed TIMESTAMP getter is right: the standard reader.)
+     */
+    @Override
+    public ValueReader valueReader() {
+        return TEXT_TEMPORALS;
     }
 
     /** No row-number column: see {@link #rowNumberExpression(String)}. */
@@ -148,5 +162,18 @@ public class DuckDbDialect extends GeneralSqlDialect {
     @Override
     protected String nameIs(String column, String name) {
         return "lower(" + column + ") = lower(" + stringLiteral(name) + ")";
+    }
+
+    /** The join form ({@link #updateFromJoin}): one pass instead of a subquery per row. */
+    @Override
+    public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                    List<String> updateColumns, Optional<String> stagingFilter) {
+        return updateFromJoin(target, staging, keyColumns, updateColumns, stagingFilter);
+    }
+
+    /** The window-function form ({@link #deleteSupersededByRank}): one pass over the staging table. */
+    @Override
+    public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
+        return deleteSupersededByRank(staging, keyColumns, cursorColumn);
     }
 }

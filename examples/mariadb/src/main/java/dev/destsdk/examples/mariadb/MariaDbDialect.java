@@ -6,6 +6,7 @@ import dev.destsdk.core.naming.IdentifierPolicy;
 import dev.destsdk.core.naming.KeywordProvider;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
+import dev.destsdk.jdbc.dialect.DialectTraits;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
 import java.time.Instant;
@@ -35,22 +36,41 @@ public final class MariaDbDialect extends GeneralSqlDialect {
     /** At most this many key columns go into the key index, to stay under the maximum key length. */
     static final int MAX_INDEXED_KEYS = 4;
 
+    /**
+     * The words MariaDB does not accept as unquoted names: those of {@code information_schema.KEYWORDS} its parser
+     * refuses as a column name (10.11), and a few more its documentation lists as reserved (DATABASE, SCHEMA,
+     * WINDOW and others that newer or older servers refuse). {@code MariaDbKeywordsIT} compares this list with the
+     * server's catalog.
+     */
     static final Set<String> RESERVED = Set.of("ACCESSIBLE", "ADD", "ALL", "ALTER", "ANALYZE", "AND", "AS", "ASC",
-            "BEFORE", "BETWEEN", "BIGINT", "BINARY", "BLOB", "BOTH", "BY", "CALL", "CASCADE", "CASE", "CHANGE", "CHAR",
-            "CHARACTER", "CHECK", "COLLATE", "COLUMN", "CONDITION", "CONSTRAINT", "CONTINUE", "CONVERT", "CREATE",
-            "CROSS", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURSOR", "DATABASE",
-            "DATABASES", "DEC", "DECIMAL", "DECLARE", "DEFAULT", "DELAYED", "DELETE", "DESC", "DESCRIBE", "DISTINCT",
-            "DIV", "DOUBLE", "DROP", "DUAL", "EACH", "ELSE", "ELSEIF", "ENCLOSED", "ESCAPED", "EXCEPT", "EXISTS", "EXIT",
-            "EXPLAIN", "FALSE", "FETCH", "FLOAT", "FOR", "FORCE", "FOREIGN", "FROM", "FULLTEXT", "GRANT", "GROUP",
-            "HAVING", "IF", "IGNORE", "IN", "INDEX", "INFILE", "INNER", "INSERT", "INT", "INTEGER", "INTERSECT",
-            "INTERVAL", "INTO", "IS", "JOIN", "KEY", "KEYS", "KILL", "LEADING", "LEAVE", "LEFT", "LIKE", "LIMIT",
-            "LINES", "LOAD", "LOCK", "LONG", "LOOP", "MATCH", "MOD", "NATURAL", "NOT", "NULL", "NUMERIC", "ON",
-            "OPTION", "OR", "ORDER", "OUT", "OUTER", "OVER", "PARTITION", "PRIMARY", "PROCEDURE", "RANGE", "READ",
-            "REAL", "REFERENCES", "REGEXP", "RENAME", "REPEAT", "REPLACE", "REQUIRE", "RETURN", "REVOKE", "RIGHT",
-            "RLIKE", "ROW_NUMBER", "SCHEMA", "SELECT", "SET", "SHOW", "SMALLINT", "SPATIAL", "SQL", "TABLE",
-            "TERMINATED", "THEN", "TO", "TRAILING", "TRIGGER", "TRUE", "UNION", "UNIQUE", "UNLOCK", "UNSIGNED",
-            "UPDATE", "USAGE", "USE", "USING", "VALUES", "VARCHAR", "WHEN", "WHERE", "WHILE", "WINDOW", "WITH",
-            "WRITE", "XOR", "ZEROFILL");
+            "ASENSITIVE", "BEFORE", "BETWEEN", "BIGINT", "BINARY", "BLOB", "BOTH", "BY", "CALL", "CASCADE", "CASE",
+            "CHANGE", "CHAR", "CHARACTER", "CHECK", "COLLATE", "COLUMN", "CONDITION", "CONSTRAINT", "CONTINUE",
+            "CONVERT", "CREATE", "CROSS", "CURRENT_DATE", "CURRENT_ROLE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+            "CURRENT_USER", "CURSOR", "DATABASE", "DATABASES", "DAY_HOUR", "DAY_MICROSECOND", "DAY_MINUTE",
+            "DAY_SECOND", "DEC", "DECIMAL", "DECLARE", "DEFAULT", "DELAYED", "DELETE", "DELETE_DOMAIN_ID", "DESC",
+            "DESCRIBE", "DETERMINISTIC", "DISTINCT", "DISTINCTROW", "DIV", "DOUBLE", "DO_DOMAIN_IDS", "DROP", "DUAL",
+            "EACH", "ELSE", "ELSEIF", "ENCLOSED", "ESCAPED", "EXCEPT", "EXISTS", "EXIT", "EXPLAIN", "FALSE", "FETCH",
+            "FLOAT", "FLOAT4", "FLOAT8", "FOR", "FORCE", "FOREIGN", "FROM", "FULLTEXT", "GRANT", "GROUP", "HAVING",
+            "HIGH_PRIORITY", "HOUR_MICROSECOND", "HOUR_MINUTE", "HOUR_SECOND", "IF", "IGNORE", "IGNORE_DOMAIN_IDS",
+            "IN", "INDEX", "INFILE", "INNER", "INOUT", "INSENSITIVE", "INSERT", "INT", "INT1", "INT2", "INT3", "INT4",
+            "INT8", "INTEGER", "INTERSECT", "INTERVAL", "INTO", "IS", "ITERATE", "JOIN", "KEY", "KEYS", "KILL",
+            "LEADING", "LEAVE", "LEFT", "LIKE", "LIMIT", "LINEAR", "LINES", "LOAD", "LOCALTIME", "LOCALTIMESTAMP",
+            "LOCK", "LONG", "LONGBLOB", "LONGTEXT", "LOOP", "LOW_PRIORITY", "MASTER_DEMOTE_TO_REPLICA",
+            "MASTER_DEMOTE_TO_SLAVE", "MASTER_SSL_VERIFY_SERVER_CERT", "MATCH", "MAXVALUE", "MEDIUMBLOB", "MEDIUMINT",
+            "MEDIUMTEXT", "MIDDLEINT", "MINUTE_MICROSECOND", "MINUTE_SECOND", "MOD", "MODIFIES", "NATURAL", "NOT",
+            "NO_WRITE_TO_BINLOG", "NULL", "NUMERIC", "OFFSET", "ON", "OPTIMIZE", "OPTION", "OPTIONALLY", "OR", "ORDER",
+            "OUT", "OUTER", "OUTFILE", "OVER", "PAGE_CHECKSUM", "PARSE_VCOL_EXPR", "PARTITION", "PORTION", "PRECISION",
+            "PRIMARY", "PROCEDURE", "PURGE", "RANGE", "READ", "READS", "READ_WRITE", "REAL", "RECURSIVE", "REFERENCES",
+            "REF_SYSTEM_ID", "REGEXP", "RELEASE", "RENAME", "REPEAT", "REPLACE", "REQUIRE", "RESIGNAL", "RESTRICT",
+            "RETURN", "RETURNING", "REVOKE", "RIGHT", "RLIKE", "ROWS", "ROW_NUMBER", "SCHEMA", "SCHEMAS",
+            "SECOND_MICROSECOND", "SELECT", "SENSITIVE", "SEPARATOR", "SET", "SHOW", "SIGNAL", "SMALLINT", "SPATIAL",
+            "SPECIFIC", "SQL", "SQLEXCEPTION", "SQLSTATE", "SQLWARNING", "SQL_BIG_RESULT", "SQL_BUFFER_RESULT",
+            "SQL_CACHE", "SQL_CALC_FOUND_ROWS", "SQL_NO_CACHE", "SQL_SMALL_RESULT", "SSL", "STARTING",
+            "STATS_AUTO_RECALC", "STATS_PERSISTENT", "STATS_SAMPLE_PAGES", "STRAIGHT_JOIN", "TABLE", "TERMINATED",
+            "THEN", "TINYBLOB", "TINYINT", "TINYTEXT", "TO", "TRAILING", "TRIGGER", "TRUE", "UNDO", "UNION", "UNIQUE",
+            "UNLOCK", "UNSIGNED", "UPDATE", "USAGE", "USE", "USING", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP", "VALUES",
+            "VARBINARY", "VARCHAR", "VARCHARACTER", "VARYING", "WHEN", "WHERE", "WHILE", "WINDOW", "WITH", "WRITE",
+            "XOR", "YEAR_MONTH", "ZEROFILL");
 
     /** Creates the dialect. */
     public MariaDbDialect() {
@@ -193,9 +213,17 @@ public final class MariaDbDialect extends GeneralSqlDialect {
                 + " TO " + qualify(target));
     }
 
+    /**
+     * DDL commits implicitly; the duplicate check runs before the key index ({@link #firstDuplicateKey}); a MERGE
+     * load's unique key index is built before the rows are loaded: InnoDB clusters a table without primary key by
+     * its first unique NOT NULL index, so a table whose unique key exists before LOAD DATA stores the rows in key
+     * order as they come, faster than loading them unordered and building the index afterwards. (LOAD DATA LOCAL
+     * skips a repeated key with a warning, which fails the load.)
+     */
     @Override
-    public boolean transactionalDdl() {
-        return false;
+    public DialectTraits traits() {
+        return DialectTraits.DEFAULT.withTransactionalDdl(false).withBuildsKeyIndexBeforeLoad(true)
+                .withChecksDuplicatesWithKeyIndex(false);
     }
 
     /** An AUTO_INCREMENT key: consecutive within one LOAD DATA statement of one session. */
@@ -212,21 +240,6 @@ public final class MariaDbDialect extends GeneralSqlDialect {
     public String firstDuplicateKey(TableName table, List<String> keyColumns) {
         return "SELECT 1 FROM DUAL WHERE (SELECT COUNT(*) - COUNT(DISTINCT " + columnList(keyColumns, Optional.empty())
                 + ") FROM " + qualify(table) + ") > 0";
-    }
-
-    @Override
-    public boolean checksDuplicatesWithKeyIndex() {
-        return false;
-    }
-
-    /**
-     * True: InnoDB clusters a table without primary key by its first unique NOT NULL index, so a table whose unique
-     * key exists before LOAD DATA stores the rows in key order as they come, faster than loading them unordered and
-     * building the index afterwards. (LOAD DATA LOCAL skips a repeated key with a warning, which fails the load.)
-     */
-    @Override
-    public boolean buildsKeyIndexBeforeLoad() {
-        return true;
     }
 
     /**

@@ -97,6 +97,15 @@ public final class PostgresDialect extends GeneralSqlDialect {
         };
     }
 
+    /** {@code CAST(? AS json)} and {@code CAST(? AS uuid)}: the driver binds text, which PostgreSQL will not assign. */
+    @Override
+    public String parameter(ColumnDef column) {
+        return switch (column.canonicalType()) {
+            case JSON, UUID -> "CAST(? AS " + column.nativeType() + ")";
+            default -> "?";
+        };
+    }
+
     /**
      * {@code ALTER TABLE ... ALTER COLUMN ... TYPE ... USING ...}; a timestamp without zone becoming one with zone is
      * read as UTC, as the loader wrote it.
@@ -202,5 +211,18 @@ public final class PostgresDialect extends GeneralSqlDialect {
             case "double precision" -> Optional.of(ColumnType.of(CanonicalType.DOUBLE));
             default -> super.columnTypeOf(dataType, length, precision, scale);
         };
+    }
+
+    /** The join form ({@link #updateFromJoin}): one pass instead of a subquery per row. */
+    @Override
+    public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                    List<String> updateColumns, Optional<String> stagingFilter) {
+        return updateFromJoin(target, staging, keyColumns, updateColumns, stagingFilter);
+    }
+
+    /** The window-function form ({@link #deleteSupersededByRank}): one pass over the staging table. */
+    @Override
+    public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
+        return deleteSupersededByRank(staging, keyColumns, cursorColumn);
     }
 }

@@ -33,8 +33,8 @@ import java.util.Map;
  * table (as {@code crm.qs_customers}: source schema kept, pipeline prefix {@code qs_}) (first run creates it), then merges a second batch that updates one customer twice (the later cursor value
  * wins), adds one, and soft-deletes one; then it prints the table.
  *
- * <p>Run it with {@code mvn -q -pl examples/quickstart -am test-compile exec:java}; pass a directory as the first argument
- * to keep the database file there (default: a new temporary directory).
+ * <p>Run it with {@code ./mvnw -q -pl examples/quickstart -am test-compile exec:java}; pass a directory as the first
+ * argument to keep the database file there (default: a new temporary directory).
  */
 public final class Quickstart {
 

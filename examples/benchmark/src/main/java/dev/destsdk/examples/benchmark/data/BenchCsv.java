@@ -30,7 +30,7 @@ public final class BenchCsv {
     public static CSVFormat commonsCsvFormat() {
         return CSVFormat.DEFAULT.builder().setDelimiter(',').setQuote('"').setRecordSeparator("\n")
                 .setNullString("").setQuoteMode(QuoteMode.ALL_NON_NULL).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).build();
+                .setIgnoreEmptyLines(true).get();
     }
 
     /**

@@ -1,0 +1,1 @@
+ALTER TABLE "Sales Data"."order ""items""" ADD COLUMN "New Column" DATE;

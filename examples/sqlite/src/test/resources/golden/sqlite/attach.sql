@@ -1,0 +1,1 @@
+ATTACH DATABASE '/data/sqlite/Sales+Data.sqlite' AS "Sales Data";

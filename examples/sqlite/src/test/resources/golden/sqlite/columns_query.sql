@@ -1,0 +1,1 @@
+SELECT c.name, c.type, NULL, NULL, NULL, CASE WHEN c."notnull" = 0 THEN 'YES' ELSE 'NO' END FROM pragma_database_list AS d, pragma_table_info('order "items"', d.name) AS c WHERE d.name = 'Sales Data' COLLATE NOCASE ORDER BY c.cid;

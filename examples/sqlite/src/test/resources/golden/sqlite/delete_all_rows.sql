@@ -1,0 +1,1 @@
+DELETE FROM "Sales Data"."order ""items""";

@@ -1,0 +1,1 @@
+DELETE FROM "Sales Data"."order ""items""" WHERE "_supa_job_id" = 'sync-42';

@@ -1,0 +1,1 @@
+DELETE FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" AS s WHERE EXISTS (SELECT 1 FROM "Sales Data"."_destsdk_stage_sync_42_order ""items""" AS n WHERE n."id" = s."id" AND n."_destsdk_row" > s."_destsdk_row");

@@ -1,0 +1,1 @@
+ALTER TABLE "Sales Data"."order ""items""" DROP COLUMN "New Column";

@@ -1,0 +1,1 @@
+DROP INDEX "Sales Data"."_destsdk_key_sync_42";

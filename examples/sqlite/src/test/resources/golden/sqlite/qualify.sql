@@ -1,0 +1,2 @@
+"Sales Data"."order ""items""";
+"Sales Data";
