@@ -25,6 +25,7 @@ public abstract class CsvChunkStream extends InputStream {
     private int limit;
     private ConnectorException failure;
     private long largestRecord;
+    private boolean quotedCarriageReturn;
 
     /** For subclasses. */
     protected CsvChunkStream() {
@@ -77,6 +78,16 @@ public abstract class CsvChunkStream extends InputStream {
      */
     protected final void recordSize(long bytes) {
         largestRecord = Math.max(largestRecord, bytes);
+    }
+
+    /** Notes that a quoted value holds a carriage return (some readers, DuckDB 1.5's among them, refuse one). */
+    protected final void quotedCarriageReturn() {
+        quotedCarriageReturn = true;
+    }
+
+    /** @return whether a quoted value read so far holds a carriage return; false when the subclass does not look */
+    public final boolean hasQuotedCarriageReturn() {
+        return quotedCarriageReturn;
     }
 
     /** @return the largest record read so far, in bytes; 0 when the subclass does not measure records */

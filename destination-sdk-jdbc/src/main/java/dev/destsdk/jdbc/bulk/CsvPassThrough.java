@@ -265,6 +265,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             quotedClasses[quote & 0xff] = QUOTE;
             quotedClasses[LF] = LINE_FEED;
             quotedClasses[0] = NUL;
+            quotedClasses[CR] = CARRIAGE_RETURN;
             for (int b = 0x80; b < 0x100; b++) {
                 classes[b] = HIGH;
                 quotedClasses[b] = HIGH;
@@ -423,6 +424,9 @@ public final class CsvPassThrough extends CsvChunkStream {
                             j++;
                         } else if (qc == LINE_FEED) {
                             line++;
+                            j++;
+                        } else if (qc == CARRIAGE_RETURN) {
+                            quotedCarriageReturn();
                             j++;
                         } else if (qc == NUL && dropping) {
                             // header rows hold names, which the identifier policy maps; only values refuse NUL

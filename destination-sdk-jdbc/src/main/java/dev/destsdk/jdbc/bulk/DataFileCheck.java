@@ -22,8 +22,9 @@ public final class DataFileCheck {
      *
      * @param records the data records (header rows and skipped blank lines not counted)
      * @param largestRecord the largest record's size in bytes
+     * @param quotedCarriageReturn whether a quoted value holds a carriage return
      */
-    public record Checked(long records, long largestRecord) {
+    public record Checked(long records, long largestRecord, boolean quotedCarriageReturn) {
     }
 
     /**
@@ -49,6 +50,6 @@ public final class DataFileCheck {
         }
         cancellation.checkCancellation("checking " + file.displayName());
         stream.throwIfFailed(file);
-        return new Checked(stream.records(), stream.largestRecord());
+        return new Checked(stream.records(), stream.largestRecord(), stream.hasQuotedCarriageReturn());
     }
 }

@@ -147,16 +147,21 @@ public final class DuckDbCsvLoader implements BulkLoader {
             // DuckDB skips blank lines only in files of more than one column, and (1.5) not before the header row
             boolean blankLinesMatter = format.skipBlankLines() && (target.fileColumns().size() == 1
                     || format.skipHeader() == 1 && startsWithBlankLine(file, cancellation));
-            if (readsNatively(format) && !blankLinesMatter) {
+            // a header with quoted names (they may hold delimiters or line breaks) is dropped by the SDK instead:
+            // DuckDB 1.5 read a record as part of such a header and inserted nothing
+            boolean quotedHeader = format.skipHeader() == 1 && firstLineHasQuote(file, cancellation);
+            if (readsNatively(format) && !blankLinesMatter && !quotedHeader) {
                 checked = DataFileCheck.check(file, rules, cancellation);
             } else {
                 rewritten = file.path().resolveSibling(file.path().getFileName() + ".checked.csv");
                 checked = rewrite(file, rules, rewritten, cancellation);
                 read = new LoadFile(rewritten, file.displayName(), rewrittenFormat(file.format()));
             }
-            if (checked.largestRecord() > READER_RECORD_LIMIT) {
-                LOG.debug("{} holds a record of {} bytes: inserting it row by row", file.displayName(),
-                        checked.largestRecord());
+            if (checked.largestRecord() > READER_RECORD_LIMIT || checked.quotedCarriageReturn()) {
+                // DuckDB's reader drops records above 2 MiB (1.1) and refuses a carriage return inside a quoted
+                // value (1.5): such files are inserted row by row
+                LOG.debug("{} holds a record of {} bytes or a quoted carriage return: inserting it row by row",
+                        file.displayName(), checked.largestRecord());
                 return new BatchedInsertLoader().load(sql, target, file);
             }
             long rows = insert(sql, target, read, file);
@@ -209,6 +214,21 @@ public final class DuckDbCsvLoader implements BulkLoader {
         }
     }
 
+    private static boolean firstLineHasQuote(LoadFile file, CancellationSignal cancellation) {
+        int quote = file.format().quote().map(q -> (int) q).orElse(-1);
+        try (InputStream in = DataFileStreams.open(file, cancellation)) {
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                if (b == quote) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot read the staged file: " + e.getMessage())
+                    .file(file.displayName()).cause(e).build();
+        }
+    }
+
     private static String firstLine(String text) {
         int nl = text.indexOf('\n');
         return nl < 0 ? text : text.substring(0, nl);
@@ -240,6 +260,6 @@ public final class DuckDbCsvLoader implements BulkLoader {
         }
         cancellation.checkCancellation("load: rewriting " + file.displayName());
         stream.throwIfFailed(file);
-        return new DataFileCheck.Checked(stream.records(), stream.largestRecord());
+        return new DataFileCheck.Checked(stream.records(), stream.largestRecord(), stream.hasQuotedCarriageReturn());
     }
 }
