@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #openConnection()}: once per {@code load} and {@code executeSqlScript}; the base closes the
  *       connection before returning.</li>
  *   <li>{@link #stagedFiles} (staged) and {@link #bulkLoader()}: by {@code load}, once per load; the loader is
- *       called once per data file. After a successful staged load, {@link #cleanUpStage}.</li>
+ *       called once per data file. After every staged load (failed and cancelled ones too), and after a failed
+ *       stage, {@link #cleanUpStage}.</li>
  * </ol>
  *
  * <p>What {@code load} does, in order: validate the request against the declared capabilities; read the target's
@@ -85,7 +86,11 @@ import org.slf4j.LoggerFactory;
  *       one transaction.</li>
  * </ul>
  * Every table a load writes declares its key columns NOT NULL, so a NULL key fails the bulk load and is reported
- * naming the file and record. The staging and aside tables are dropped on success, failure and cancellation.
+ * naming the file and record. Before any of this, the bulk loaders check every file with the SDK's
+ * {@link dev.destsdk.jdbc.bulk.ValueRules} as it streams (canonical values, header names, NULL keys, CSV rules,
+ * UTF-8, record size), so every connector refuses the same files the same way. The staging and aside tables are
+ * dropped on failure and cancellation, and before success is reported; helpers that earlier loads of the table left
+ * behind are dropped when a load starts.
  * Where DDL is not transactional ({@link SqlDialect#transactionalDdl()} false), a load that fails after altering
  * the target undoes its schema changes (drops added columns, restores widened types and replaced indexes). A
  * missing schema is created only when the capabilities declare {@code canAutoCreateSchema}; otherwise the load
@@ -179,7 +184,8 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
     }
 
     /**
-     * Removes a stage location after a successful load. Staged destinations only; the default does nothing.
+     * Removes a stage location once its load ended (succeeded, failed or was cancelled: a retry stages again) or
+     * its staging failed. Staged destinations only; the default does nothing.
      *
      * @param stageLocation the location; not null
      * @throws IOException when the removal fails (logged, not fatal)
@@ -310,8 +316,9 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
         TableName table = new TableName(mapped.getCatalog(), mapped.getSchema(), mapped.getName());
         ProgressReporter progress = context.progress();
         List<Path> files = context.dataFiles();
+        String location = null;
         try {
-            String location = prepareStage(context.syncMetadata().sync(), table);
+            location = prepareStage(context.syncMetadata().sync(), table);
             long bytes = 0;
             for (int i = 0; i < files.size(); i++) {
                 context.checkCancellation("upload", i);
@@ -323,8 +330,12 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
                     "staged " + files.size() + " file(s) to " + location);
             return StageResponse.success(location, files.size(), bytes);
         } catch (IOException e) {
+            cleanUpQuietlyIfPrepared(location);
             throw ConnectorException.builder(ErrorType.IO_ERROR, "staging failed: " + e.getMessage())
                     .object(table.toString()).cause(e).build();
+        } catch (RuntimeException e) {
+            cleanUpQuietlyIfPrepared(location);
+            throw e;
         }
     }
 
@@ -342,12 +353,13 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
             SqlExecutor sql = new SqlExecutor(connection, d, request.cancellation(), layout.table().toString());
             WarehouseLoad load = new WarehouseLoad(this, sql, layout, request, context.format(),
                     context.progress().asCallback());
-            LoadResponse response = load.run();
-            request.stageLocation().filter(l -> isStaged()).ifPresent(this::cleanUpQuietly);
-            return response;
+            return load.run();
         } catch (SQLException e) {
             throw ConnectorException.builder(d.classify(e), "cannot close the connection: " + e.getMessage())
                     .cause(e).build();
+        } finally {
+            // after success, failure and cancellation alike: a retry stages the files again
+            request.stageLocation().filter(l -> isStaged()).ifPresent(this::cleanUpQuietly);
         }
     }
 
@@ -395,12 +407,32 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
         return bulkLoader();
     }
 
+    private void cleanUpQuietlyIfPrepared(String location) {
+        if (location != null) {
+            cleanUpQuietly(location);
+        }
+    }
+
     private void cleanUpQuietly(String location) {
         try {
             cleanUpStage(location);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not clean up stage {}: {}", location, e.toString());
         }
+    }
+
+    /** Whether a failed connection was refused over TLS: a handshake failure, or a server without TLS. */
+    private static boolean isTlsRefusal(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.matches("(?s).*\\b(SSL|TLS|ssl)\\b.*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Connection connect() {
@@ -411,6 +443,12 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
             }
             return c;
         } catch (SQLException e) {
+            if (isTlsRefusal(e)) {
+                // the TLS settings and the server disagree: retrying cannot help, the configuration must change
+                throw ConnectorException.builder(ErrorType.CONFIGURATION_ERROR, "cannot connect to " + name()
+                        + " with the configured TLS mode: " + e.getMessage() + "; check the 'tls' setting and the"
+                        + " server's TLS configuration").retryable(false).cause(e).build();
+            }
             ErrorType type = dialect().classify(e);
             throw ConnectorException.builder(type == ErrorType.VALIDATION_ERROR ? ErrorType.SQL_ERROR : type,
                     "cannot connect to " + name() + ": " + e.getMessage()).retryable(dialect().isRetryable(e))

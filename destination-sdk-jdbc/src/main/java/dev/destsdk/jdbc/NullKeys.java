@@ -36,6 +36,10 @@ final class NullKeys {
                 || !failure.getMessage().toLowerCase(Locale.ROOT).contains("null")) {
             return failure;
         }
+        if (failure.getContext().line().isPresent() && failure.getContext().column().isPresent()) {
+            // found by the SDK's own checks as the file streamed: it names line, record and column already
+            return failure;
+        }
         List<Integer> keyIndexes = new ArrayList<>();
         List<String> names = layout.dataColumns().stream().map(c -> c.name()).toList();
         for (String key : layout.keyColumns()) {

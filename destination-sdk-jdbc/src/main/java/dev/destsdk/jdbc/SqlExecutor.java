@@ -75,6 +75,25 @@ public final class SqlExecutor {
     }
 
     /**
+     * Runs a statement that must finish whatever the signal says: a step after a load's commit point (dropping its
+     * helper tables, the swap that publishes a table where DDL is not transactional). Not cancelled, and a failure
+     * is never reported as CANCELLED.
+     *
+     * @param sql the statement; not null
+     * @throws ConnectorException when the database fails it
+     */
+    public void updateIgnoringCancellation(String sql) {
+        LOG.debug("{}: {}", object, sql);
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw ConnectorException.builder(dialect.classify(e), dialect.name() + " refused a statement: "
+                            + e.getMessage() + " [SQL: " + abbreviate(sql) + "]")
+                    .retryable(dialect.isRetryable(e)).cause(e).object(object).build();
+        }
+    }
+
+    /**
      * Runs a query and hands its result set to {@code reader}.
      *
      * @param sql the query; not null

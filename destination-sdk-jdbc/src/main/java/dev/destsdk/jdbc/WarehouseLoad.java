@@ -65,6 +65,10 @@ final class WarehouseLoad {
     private boolean rebuiltCreated;
     private boolean stagingCreated;
     private boolean asideCreated;
+    /** Whether a swap on a database without transactional DDL published the new table and left the old one. */
+    private boolean retiredLeft;
+    /** The ENDED event, sent once the helpers are dropped. */
+    private ProgressEvent endEvent;
     private long rowsLoaded;
     private int filesLoaded;
 
@@ -90,15 +94,89 @@ final class WarehouseLoad {
     }
 
     LoadResponse run() {
+        boolean succeeded = false;
         try {
+            dropStaleHelpers();
             LoadResponse response = execute();
             undo.clear();
+            // Helpers go before success is reported: a connection lost after the commit fails the load (a
+            // retryable error; the retry with the same sync id gives the same table) instead of leaving them.
+            dropHelpers();
+            succeeded = true;
+            progress.update(endEvent);
             return response;
         } catch (RuntimeException e) {
             undoSchemaChanges(e);
             throw e;
         } finally {
-            cleanUp();
+            if (!succeeded) {
+                cleanUp();
+            }
+        }
+    }
+
+    /**
+     * Drops the helper tables ({@code _destsdk_stage_}, {@code _new_}, {@code _old_}, {@code _rebuild_}) that loads
+     * of this table under other sync ids left behind (a connection lost before their clean-up). Failures are logged:
+     * they do not stop this load.
+     */
+    private void dropStaleHelpers() {
+        String suffix = "_" + target.table();
+        List<String> names;
+        try {
+            names = sql.query(d.tablesInSchemaQuery(target), rs -> {
+                List<String> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+                return found;
+            });
+        } catch (ConnectorException e) {
+            if (e.getErrorType() == ErrorType.CANCELLED) {
+                throw e;
+            }
+            LOG.warn("could not list the tables beside {}: {}", target, e.getMessage());
+            return;
+        }
+        for (String name : names) {
+            if (isHelperOf(name, suffix)) {
+                LOG.info("dropping {}, left behind by an earlier load of {}", name, target);
+                dropQuietly(target.sibling(name));
+            }
+        }
+    }
+
+    private static boolean isHelperOf(String name, String suffix) {
+        for (String prefix : List.of("_destsdk_stage_", "_destsdk_new_", "_destsdk_old_", "_destsdk_rebuild_")) {
+            if (name.startsWith(prefix) && name.endsWith(suffix) && name.length() > prefix.length() + suffix.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops this load's helper tables after it committed. A failure to drop the staging, aside or rebuilt table
+     * fails the load (retryable when the connection was lost: the retry gives the same table and drops them). The
+     * table a swap retired is past the commit point: a failure to drop it is logged, and the next load of the table
+     * drops it ({@link #dropStaleHelpers()}).
+     */
+    private void dropHelpers() {
+        if (retiredLeft) {
+            retiredLeft = false;
+            dropQuietly(retired);
+        }
+        if (stagingCreated) {
+            sql.updateIgnoringCancellation(d.dropTableIfExists(staging));
+            stagingCreated = false;
+        }
+        if (asideCreated) {
+            sql.updateIgnoringCancellation(d.dropTableIfExists(aside));
+            asideCreated = false;
+        }
+        if (rebuiltCreated) {
+            sql.updateIgnoringCancellation(d.dropTableIfExists(rebuilt));
+            rebuiltCreated = false;
         }
     }
 
@@ -141,7 +219,7 @@ final class WarehouseLoad {
                 what = "left unchanged";
             }
             String message = (request.ddlOnly() ? "ddl only" : "zero rows") + ": table " + target + " " + what;
-            progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.ENDED, 0, 0, 0, 0, 0, Optional.of(message)));
+            endEvent = new ProgressEvent(PHASE, ProgressEvent.Status.ENDED, 0, 0, 0, 0, 0, Optional.of(message));
             return LoadResponse.noRows(message);
         }
 
@@ -173,8 +251,8 @@ final class WarehouseLoad {
         String message = request.loadMode() + " into " + target + ": " + counts.inserted + " inserted, "
                 + counts.updated + " updated, " + counts.deleted + " deleted from " + rowsLoaded + " loaded row(s)"
                 + (stagingCreated ? " (through a staging table)" : "");
-        progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.ENDED, rowsLoaded, loaded, 0, filesLoaded,
-                filesLoaded, Optional.of(message)));
+        endEvent = new ProgressEvent(PHASE, ProgressEvent.Status.ENDED, rowsLoaded, loaded, 0, filesLoaded,
+                filesLoaded, Optional.of(message));
         LOG.info("{}", message);
         return new LoadResponse(loaded, counts.inserted, counts.updated, counts.deleted, 0, message);
     }
@@ -218,7 +296,8 @@ final class WarehouseLoad {
                            boolean createdInTransaction) {
         List<LoadFile> files = destination.filesToLoad(request, format);
         BulkLoader loader = destination.loader();
-        BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction);
+        BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction,
+                this::headerNames);
         for (int i = 0; i < files.size(); i++) {
             LoadFile file = files.get(i);
             request.cancellation().checkCancellation("load: file " + (i + 1) + " of " + files.size());
@@ -236,6 +315,18 @@ final class WarehouseLoad {
             progress.update(new ProgressEvent(PHASE, ProgressEvent.Status.RUNNING, rowsLoaded, 0, 0, i + 1,
                     files.size(), Optional.of("loaded " + file.displayName() + " (" + rows + " rows) with "
                     + loader.describe())));
+        }
+    }
+
+    /** Whether a data file's header name stands for a column: the column's name, or mapped to it by the policy. */
+    private boolean headerNames(String headerName, String column) {
+        if (headerName.equals(column)) {
+            return true;
+        }
+        try {
+            return d.sameColumnName(d.identifiers().normalize(headerName, IdentifierKind.COLUMN), column);
+        } catch (ConnectorException notAName) {
+            return false;
         }
     }
 
@@ -473,13 +564,26 @@ final class WarehouseLoad {
         }
     }
 
-    /** Replaces the target by {@code replacement}, dropping the old table. */
+    /**
+     * Replaces the target by {@code replacement}, dropping the old table. Where DDL is not transactional the swap is
+     * the load's commit point: after it, nothing cancels the load, and the retired table is dropped before success
+     * is reported (by a later load if the connection is lost first).
+     */
     private void swapIn(TableName replacement) {
         sql.update(d.dropTableIfExists(retired));
-        for (String statement : d.swapTables(target, replacement, retired)) {
-            sql.update(statement);
+        List<String> swap = d.swapTables(target, replacement, retired);
+        for (int i = 0; i < swap.size(); i++) {
+            if (!d.transactionalDdl() && i == swap.size() - 1) {
+                retiredLeft = true;
+                sql.updateIgnoringCancellation(swap.get(i));
+            } else {
+                sql.update(swap.get(i));
+            }
         }
-        sql.update(d.dropTableIfExists(retired));
+        report("dropping the replaced table");
+        if (d.transactionalDdl()) {
+            sql.update(d.dropTableIfExists(retired));
+        }
     }
 
     /** Creates the empty table (ddlOnly, zeroRows) aside and publishes it. */
@@ -822,6 +926,9 @@ final class WarehouseLoad {
         }
         if (rebuiltCreated) {
             dropQuietly(rebuilt);
+        }
+        if (retiredLeft) {
+            dropQuietly(retired);
         }
     }
 

@@ -1,1 +1,1 @@
-SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable FROM information_schema.columns WHERE table_schema = 'Sales Data' AND table_name = 'order "items"' ORDER BY ordinal_position;
+SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable FROM information_schema.columns WHERE lower(table_schema) = lower('Sales Data') AND lower(table_name) = lower('order "items"') ORDER BY ordinal_position;

@@ -63,4 +63,16 @@ public interface IdentifierFormatter {
      * @return the identifier as SQL writes it
      */
     String format(String identifier);
+
+    /**
+     * Whether the destination treats two final identifiers as one name (e.g. a database that compares names
+     * ignoring case, even quoted ones).
+     *
+     * @param a a final identifier; not null
+     * @param b another final identifier; not null
+     * @return whether they name the same thing; the default compares them exactly
+     */
+    default boolean isSameIdentifier(String a, String b) {
+        return a.equals(b);
+    }
 }

@@ -66,6 +66,7 @@ public final class IdentifierPolicy implements IdentifierFormatter {
     private final char replacement;
     private final boolean alwaysQuote;
     private final boolean caseInsensitiveComparison;
+    private final boolean refusesEdgeSpaces;
     private final Pattern unquotedShape;
 
     private IdentifierPolicy(Builder b) {
@@ -80,6 +81,7 @@ public final class IdentifierPolicy implements IdentifierFormatter {
         this.replacement = b.replacement;
         this.alwaysQuote = b.alwaysQuote;
         this.caseInsensitiveComparison = b.caseInsensitiveComparison;
+        this.refusesEdgeSpaces = b.refusesEdgeSpaces;
         this.unquotedShape = switch (caseFolding) {
             case LOWER -> LOWER_SHAPE;
             case UPPER -> UPPER_SHAPE;
@@ -115,6 +117,7 @@ public final class IdentifierPolicy implements IdentifierFormatter {
         b.replacement = replacement;
         b.alwaysQuote = alwaysQuote;
         b.caseInsensitiveComparison = caseInsensitiveComparison;
+        b.refusesEdgeSpaces = refusesEdgeSpaces;
         return b;
     }
 
@@ -186,6 +189,7 @@ public final class IdentifierPolicy implements IdentifierFormatter {
      * @param b another final identifier; not null
      * @return whether the destination considers {@code a} and {@code b} the same name
      */
+    @Override
     public boolean isSameIdentifier(String a, String b) {
         return comparisonKey(a).equals(comparisonKey(b));
     }
@@ -203,6 +207,12 @@ public final class IdentifierPolicy implements IdentifierFormatter {
         if (raw.isBlank()) {
             throw invalid(kind, raw, singular(kind) + " name " + display(raw) + " is empty or blank; give the source "
                     + singular(kind) + " a name, or map it to one with the namespace rules");
+        }
+        if (refusesEdgeSpaces && (Character.isWhitespace(raw.codePointAt(0))
+                || Character.isWhitespace(raw.codePointBefore(raw.length())))) {
+            throw invalid(kind, raw, singular(kind) + " name " + display(raw) + " begins or ends with a space, which"
+                    + " the destination does not keep in names; trim it in the source or map it with the namespace"
+                    + " rules");
         }
         String folded = fold(raw);
         StringBuilder cleaned = new StringBuilder(folded.length());
@@ -528,6 +538,7 @@ public final class IdentifierPolicy implements IdentifierFormatter {
         private char replacement = '_';
         private boolean alwaysQuote;
         private boolean caseInsensitiveComparison;
+        private boolean refusesEdgeSpaces;
 
         private Builder() {
             maxLength(DEFAULT_MAX_LENGTH);
@@ -644,6 +655,16 @@ public final class IdentifierPolicy implements IdentifierFormatter {
          */
         public Builder caseInsensitiveComparison(boolean value) {
             this.caseInsensitiveComparison = value;
+            return this;
+        }
+
+        /**
+         * @param value whether names that begin or end with whitespace are refused (VALIDATION_ERROR when mapping),
+         *     for destinations that strip or reject such names (MariaDB); default false
+         * @return this builder
+         */
+        public Builder refuseEdgeSpaces(boolean value) {
+            this.refusesEdgeSpaces = value;
             return this;
         }
 

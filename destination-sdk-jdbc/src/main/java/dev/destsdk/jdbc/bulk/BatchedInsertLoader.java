@@ -73,6 +73,8 @@ public final class BatchedInsertLoader implements BulkLoader {
     public long load(SqlExecutor sql, BulkLoadTarget target, LoadFile file) {
         String insert = insertSql(sql.dialect(), target);
         List<ColumnDef> columns = target.fileColumns();
+        // The SDK's checks first (values, header, CSV rules), so that the binding below never guesses a value
+        DataFileCheck.check(file, ValueRules.of(target, file.format()), sql.cancellation());
         ValueBinder binder = sql.dialect().valueBinder();
         long loaded = 0;
         try (CsvRecordReader reader = CsvRecordReader.open(file.path(), file.format(), columns.size());

@@ -18,18 +18,34 @@ import java.util.Objects;
  * @param createdInTransaction whether the table was created in the connection's current transaction and holds no
  *     rows but those this load's files put there, so that a loader may use a faster path that only such a table
  *     allows (PostgreSQL's {@code COPY ... FREEZE})
+ * @param headerMatcher whether a name in a data file's header row stands for a file column (the load passes its
+ *     identifier policy's mapping); not null
  */
 public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants,
-                             boolean createdInTransaction) {
+                             boolean createdInTransaction, ValueRules.HeaderMatcher headerMatcher) {
 
     /** Validates and copies the components. */
     public BulkLoadTarget {
         Objects.requireNonNull(table, "table is null");
         fileColumns = List.copyOf(fileColumns);
         constants = List.copyOf(constants);
+        Objects.requireNonNull(headerMatcher, "headerMatcher is null");
         if (fileColumns.isEmpty()) {
             throw new IllegalArgumentException("a bulk load target needs at least one column");
         }
+    }
+
+    /**
+     * A target whose header names must equal the column names.
+     *
+     * @param table the table; not null
+     * @param fileColumns the columns in the order of the file's fields; not empty
+     * @param constants the columns filled with one value for every row, in order; not null, may be empty
+     * @param createdInTransaction whether the table was created in the connection's current transaction
+     */
+    public BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants,
+                          boolean createdInTransaction) {
+        this(table, fileColumns, constants, createdInTransaction, String::equals);
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.destsdk.jdbc.bulk;
 
 import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.ZipException;
 
 /**
  * A data file as the CSV a database's bulk reader takes, produced one chunk at a time: the stream the bulk loaders
@@ -21,6 +24,8 @@ public abstract class CsvChunkStream extends InputStream {
     private int position;
     private int limit;
     private ConnectorException failure;
+    private long largestRecord;
+    private boolean quotedCarriageReturn;
 
     /** For subclasses. */
     protected CsvChunkStream() {
@@ -66,6 +71,30 @@ public abstract class CsvChunkStream extends InputStream {
     /** @return the data records produced so far (header rows and skipped blank lines not counted) */
     public abstract long records();
 
+    /**
+     * Notes a record's size, for {@link #largestRecord()}.
+     *
+     * @param bytes the record's size in bytes (or characters where bytes are not known)
+     */
+    protected final void recordSize(long bytes) {
+        largestRecord = Math.max(largestRecord, bytes);
+    }
+
+    /** Notes that a quoted value holds a carriage return (some readers, DuckDB 1.5's among them, refuse one). */
+    protected final void quotedCarriageReturn() {
+        quotedCarriageReturn = true;
+    }
+
+    /** @return whether a quoted value read so far holds a carriage return; false when the subclass does not look */
+    public final boolean hasQuotedCarriageReturn() {
+        return quotedCarriageReturn;
+    }
+
+    /** @return the largest record read so far, in bytes; 0 when the subclass does not measure records */
+    public final long largestRecord() {
+        return largestRecord;
+    }
+
     /** @return the bad-input failure that ended the stream early, if any */
     public final Optional<ConnectorException> failure() {
         return Optional.ofNullable(failure);
@@ -108,10 +137,31 @@ public abstract class CsvChunkStream extends InputStream {
 
     private boolean ensure() throws IOException {
         while (position >= limit) {
-            if (!nextChunk()) {
+            try {
+                if (!nextChunk()) {
+                    return false;
+                }
+            } catch (EOFException | ZipException e) {
+                // a cut-off or corrupt gzip file: end the stream like other bad input, so the reader (and the
+                // connection it streams on) sees a clean end and the loader reports the file
+                fail(unreadable(e).toBuilder().cause(e).build());
+                limit = 0;
+                position = 0;
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The failure for a compressed file that ends early or is corrupt; subclasses that know the line and record
+     * add them.
+     *
+     * @param e what the decompressor reported; not null
+     * @return a VALIDATION_ERROR (not retryable: reading the same file again fails the same way)
+     */
+    protected ConnectorException unreadable(IOException e) {
+        return ConnectorException.builder(ErrorType.VALIDATION_ERROR, "the compressed file ends early or is corrupt"
+                + " after record " + records() + " (" + e.getMessage() + "); write the file again").build();
     }
 }

@@ -58,6 +58,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private final int fieldLimit;
     private final int reserve;
     private final int expectedFields;
+    /** The checks every value, header and record gets; null for none. */
+    private final ValueRules rules;
 
     /** Byte classes outside quoted fields: ordinary bytes are copied in runs without a look at each one. */
     private static final byte ORDINARY = 0;
@@ -65,8 +67,13 @@ public final class CsvPassThrough extends CsvChunkStream {
     private static final byte QUOTE = 2;
     private static final byte LINE_FEED = 3;
     private static final byte CARRIAGE_RETURN = 4;
+    private static final byte NUL = 5;
+    /** A byte of a multi-byte UTF-8 sequence (0x80 and above), checked when values are checked. */
+    private static final byte HIGH = 6;
 
     private final byte[] classes = new byte[256];
+    /** Byte classes inside quoted fields, when values are checked: ORDINARY, QUOTE, LINE_FEED or NUL. */
+    private final byte[] quotedClasses = new byte[256];
     private final byte[] input = new byte[BUFFER];
     private int inputLength;
     private int inputPosition;
@@ -86,6 +93,23 @@ public final class CsvPassThrough extends CsvChunkStream {
     private int fieldBegin;
     private int fields;
     private long records;
+
+    /** The absolute position of {@code input[0]} in the (uncompressed) file. */
+    private long base;
+    /** The physical line at the current position, 1-based; counted when values are checked. */
+    private long line = 1;
+    private long recordLine = 1;
+    private long recordStart;
+    private boolean fieldQuoted;
+    private boolean quoteClosed;
+    private boolean capture;
+    private byte[] captured = new byte[64];
+    private int capturedLength;
+    private List<String> headerNames;
+    private boolean bomChecked;
+    private boolean headerSeen;
+    /** Where a UTF-8 sequence cut by the buffer's end begins; -1 for none. */
+    private int carryAt = -1;
 
     /** Where the bytes not yet copied to the output begin, in {@link #input}, during {@link #rewrite()}. */
     private int from;
@@ -123,8 +147,45 @@ public final class CsvPassThrough extends CsvChunkStream {
     public CsvPassThrough(LoadFile file, int fields, String nullToken, List<String> constants,
                           CancellationSignal cancellation) {
         this(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
-                Objects.requireNonNull(cancellation, "cancellation is null")), file.format(), fields, nullToken,
+                Objects.requireNonNull(cancellation, "cancellation is null")), file.format(), fields, null, nullToken,
                 constants);
+    }
+
+    /**
+     * Opens the file and checks it as it passes with the SDK's {@link ValueRules}: the field count of every record,
+     * every non-NULL value's canonical form, the header row's names, the record size, and the CSV rules every
+     * connector applies (no quote inside an unquoted field or text after a closing quote, no NUL byte, no
+     * unterminated quote, no byte order mark). The first failure ends the stream early (as cancellation does) and
+     * is reported by {@link #throwIfFailed}.
+     *
+     * @param file the data file, in a format {@link #supports} accepts; not null
+     * @param rules the checks; not null
+     * @param nullToken what an unquoted NULL field holds for the reader; not null
+     * @param constants values appended to every record as quoted fields, in order; not null, may be empty
+     * @param cancellation the job's signal: the stream ends once it fires; not null
+     * @throws IllegalArgumentException when the format is not supported or the token is not writable
+     * @throws dev.destsdk.core.error.ConnectorException IO_ERROR when the file cannot be opened
+     */
+    public CsvPassThrough(LoadFile file, ValueRules rules, String nullToken, List<String> constants,
+                          CancellationSignal cancellation) {
+        this(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
+                Objects.requireNonNull(cancellation, "cancellation is null")), file.format(),
+                Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants);
+    }
+
+    /**
+     * Rewrites an already opened (uncompressed) stream, checking it with the SDK's {@link ValueRules}.
+     *
+     * @param in the file's bytes; not null; closed by {@link #close()}
+     * @param format the bytes' format, one {@link #supports} accepts; not null
+     * @param rules the checks; not null
+     * @param nullToken what an unquoted NULL field holds for the reader; not null
+     * @param constants values appended to every record as quoted fields; not null
+     * @throws IllegalArgumentException when the format is not supported or the token is not writable
+     */
+    public CsvPassThrough(InputStream in, CsvFileFormat format, ValueRules rules, String nullToken,
+                          List<String> constants) {
+        this(in, format, Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants);
     }
 
     /**
@@ -151,6 +212,12 @@ public final class CsvPassThrough extends CsvChunkStream {
      * @throws IllegalArgumentException when the format is not supported or the token is not writable
      */
     public CsvPassThrough(InputStream in, CsvFileFormat format, int fields, String nullToken, List<String> constants) {
+        this(in, format, fields, null, nullToken, constants);
+    }
+
+    private CsvPassThrough(InputStream in, CsvFileFormat format, int fields, ValueRules rules, String nullToken,
+                           List<String> constants) {
+        this.rules = rules;
         this.in = Objects.requireNonNull(in, "in is null");
         if (fields < 0) {
             throw new IllegalArgumentException("fields must not be negative, got " + fields);
@@ -189,10 +256,21 @@ public final class CsvPassThrough extends CsvChunkStream {
         this.reserve = limit + 3 + suffix.length + 1;
         this.output = new byte[2 * BUFFER + 2 * reserve + 2];
         // Delimiters matter only to NULL markers and the field count; otherwise they are copied like any byte.
-        classes[delimiter & 0xff] = rewriteNulls || fields > 0 ? DELIMITER : ORDINARY;
+        classes[delimiter & 0xff] = rewriteNulls || fields > 0 || rules != null ? DELIMITER : ORDINARY;
         classes[quote & 0xff] = QUOTE;
         classes[LF] = LINE_FEED;
         classes[CR] = CARRIAGE_RETURN;
+        if (rules != null) {
+            classes[0] = NUL;
+            quotedClasses[quote & 0xff] = QUOTE;
+            quotedClasses[LF] = LINE_FEED;
+            quotedClasses[0] = NUL;
+            quotedClasses[CR] = CARRIAGE_RETURN;
+            for (int b = 0x80; b < 0x100; b++) {
+                classes[b] = HIGH;
+                quotedClasses[b] = HIGH;
+            }
+        }
     }
 
     private String quoteChar() {
@@ -282,6 +360,7 @@ public final class CsvPassThrough extends CsvChunkStream {
         if (!inputEnded && (inputPosition >= inputLength || carry)) {
             // keep the bytes not yet rewritten (a field that may be a NULL marker) and read after them
             int rest = inputLength - inputPosition;
+            base += inputPosition;
             System.arraycopy(input, inputPosition, input, 0, rest);
             inputLength = rest;
             inputPosition = 0;
@@ -291,6 +370,15 @@ public final class CsvPassThrough extends CsvChunkStream {
                 inputEnded = true;
             } else {
                 inputLength += n;
+            }
+        }
+        if (rules != null && !bomChecked && (inputLength >= 3 || inputEnded)) {
+            bomChecked = true;
+            if (inputLength >= 3 && (input[0] & 0xff) == 0xEF && (input[1] & 0xff) == 0xBB
+                    && (input[2] & 0xff) == 0xBF) {
+                fail(rules.badRecord("the file starts with a byte order mark; write data files in UTF-8 without"
+                        + " one", 1, 0, 0));
+                return false;
             }
         }
         rewrite();
@@ -323,23 +411,120 @@ public final class CsvPassThrough extends CsvChunkStream {
         while (i < end) {
             if (inQuote) {
                 int j = i;
-                while (j < end && src[j] != quote) {
-                    j++;
+                if (rules == null) {
+                    while (j < end && src[j] != quote) {
+                        j++;
+                    }
+                } else {
+                    final byte[] qk = quotedClasses;
+                    int wait = -1;
+                    while (j < end) {
+                        byte qc = qk[src[j] & 0xff];
+                        if (qc == ORDINARY) {
+                            j++;
+                        } else if (qc == LINE_FEED) {
+                            line++;
+                            j++;
+                        } else if (qc == CARRIAGE_RETURN) {
+                            quotedCarriageReturn();
+                            j++;
+                        } else if (qc == NUL && dropping) {
+                            // header rows hold names, which the identifier policy maps; only values refuse NUL
+                            j++;
+                        } else if (qc == HIGH) {
+                            int n = utf8Length(src, j, end);
+                            if (n > 0) {
+                                j += n;
+                            } else {
+                                wait = n;
+                                break;
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                    if (wait == -1 && j < end && (src[j] & 0x80) != 0) {
+                        if (capture) {
+                            keep(src, i, j);
+                        }
+                        fail(notUtf8());
+                        stop(j);
+                        return;
+                    }
+                    if (wait == 0 && inputEnded) {
+                        fail(notUtf8());
+                        stop(j);
+                        return;
+                    }
+                    if (wait == 0) {
+                        // a sequence cut by the buffer's end: read it again with more input
+                        if (capture) {
+                            keep(src, i, j);
+                        }
+                        flush(j);
+                        carry = true;
+                        inputPosition = j;
+                        outputLength = out;
+                        return;
+                    }
+                    if (capture) {
+                        keep(src, i, j);
+                    }
+                    if (j < end && src[j] == 0) {
+                        fail(rules.badRecord("a value holds a NUL byte, which values must not hold", recordLine,
+                                dropping ? 0 : records + 1, fields - 1));
+                        stop(j);
+                        return;
+                    }
                 }
                 if (j == end) {
                     i = end;
                     break;
                 }
                 inQuote = false;
+                quoteClosed = true;
                 i = j + 1;
                 continue;
             }
             byte c = src[i];
             byte cl = k[c & 0xff];
+            if (cl == HIGH) {
+                int n = utf8Length(src, i, end);
+                if (n < 0) {
+                    if (lineStart) {
+                        startRecord(i);
+                    }
+                    fail(notUtf8());
+                    stop(i);
+                    return;
+                }
+                if (n == 0) {
+                    // a sequence cut by the buffer's end: read it again with more input
+                    carryAt = i;
+                    break;
+                }
+                cl = ORDINARY;
+            }
+            if (cl == NUL) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                if (dropping) {
+                    // header rows hold names, which the identifier policy maps; only values refuse NUL
+                    cl = ORDINARY;
+                }
+            }
             if (cl == ORDINARY) {
                 if (lineStart) {
                     startRecord(i);
                 }
+                if (quoteClosed && rules != null) {
+                    fail(rules.badRecord("text follows the closing quote of a quoted field; quote the whole value"
+                            + " and double the quotes inside it", recordLine, dropping ? 0 : records + 1, fields - 1));
+                    stop(i);
+                    return;
+                }
+                int run = i;
                 if (fieldStart) {
                     fieldStart = false;
                     if (rewriteNulls) {
@@ -347,9 +532,13 @@ public final class CsvPassThrough extends CsvChunkStream {
                         fieldBegin = i;
                     }
                 }
-                i++;
+                // a multi-byte UTF-8 sequence (already checked) is consumed whole
+                i += c < 0 && rules != null ? utf8Length(src, i, end) : 1;
                 while (i < end && k[src[i] & 0xff] == ORDINARY) {
                     i++;
+                }
+                if (capture) {
+                    keep(src, run, i);
                 }
                 if (buffering && i - fieldBegin > fieldLimit) {
                     buffering = false;
@@ -360,9 +549,34 @@ public final class CsvPassThrough extends CsvChunkStream {
             if (checkRoom && out + (end - from) + 2 * reserve + 1 > output.length) {
                 break;
             }
+            if (cl == NUL) {
+                if (lineStart) {
+                    startRecord(i);
+                }
+                fail(rules.badRecord("a value holds a NUL byte, which values must not hold", recordLine,
+                        dropping ? 0 : records + 1, fields - 1));
+                stop(i);
+                return;
+            }
             if (cl == QUOTE) {
                 if (lineStart) {
                     startRecord(i);
+                }
+                if (rules != null) {
+                    if (fieldStart) {
+                        fieldQuoted = true;
+                    } else if (quoteClosed) {
+                        // a doubled quote inside a quoted field
+                        if (capture) {
+                            keep(src, i, i + 1);
+                        }
+                    } else {
+                        fail(rules.badRecord("a quote inside an unquoted field; quote the whole value and double"
+                                + " the quotes inside it", recordLine, dropping ? 0 : records + 1, fields - 1));
+                        stop(i);
+                        return;
+                    }
+                    quoteClosed = false;
                 }
                 buffering = false;
                 fieldStart = false;
@@ -375,8 +589,14 @@ public final class CsvPassThrough extends CsvChunkStream {
                     startRecord(i);
                 }
                 endField(i);
+                checkField();
+                if (failed()) {
+                    stop(i);
+                    return;
+                }
                 fields++;
                 fieldStart = true;
+                beginField();
                 i++;
                 continue;
             }
@@ -386,57 +606,212 @@ public final class CsvPassThrough extends CsvChunkStream {
                 if (dropBlankLines) {
                     flush(i);
                     i = skipLineBreak(src, i, end, cr);
+                    line++;
                     from = i;
                     continue;
                 }
                 startRecord(i);
             }
             endField(i);
+            checkField();
             boolean wasDropping = dropping;
-            endRecord(i, cr);
+            if (!failed()) {
+                endRecord(i, cr);
+            }
             if (failed()) {
                 inputPosition = i;
                 outputLength = out;
                 return;
             }
             i = skipLineBreak(src, i, end, cr);
+            line++;
             if (cr || wasDropping) {
                 // the CR was written as LF; a header line is left out with its line break
                 from = i;
             }
         }
+        if (carryAt >= 0) {
+            int at = carryAt;
+            carryAt = -1;
+            if (inputEnded) {
+                if (lineStart) {
+                    startRecord(at);
+                }
+                fail(notUtf8());
+                stop(at);
+                return;
+            }
+            if (buffering) {
+                at = rewindField();
+            }
+            flush(at);
+            carry = true;
+            inputPosition = at;
+            outputLength = out;
+            return;
+        }
         if (i >= end && inputEnded) {
             finish(end);
+            return;
+        }
+        if (rules != null && !lineStart && !dropping && base + i - recordStart > ValueRules.MAX_RECORD_BYTES) {
+            fail(rules.tooLarge(recordLine, records + 1, fields - 1));
+            stop(i);
             return;
         }
         if (buffering) {
             // a field that may still be a NULL marker: read it again, with more input when the input ran out
             carry = i >= end;
-            i = fieldBegin;
-            buffering = false;
-            fieldStart = true;
+            i = rewindField();
         }
         flush(i);
         inputPosition = i;
         outputLength = out;
     }
 
+    /** Goes back to the start of a field that may still be a NULL marker, to read it again; returns where. */
+    private int rewindField() {
+        buffering = false;
+        fieldStart = true;
+        capturedLength = 0;
+        return fieldBegin;
+    }
+
     /** At the end of the input: ends a last record that has no line break, and the stream. */
     private void finish(int end) {
+        if (rules != null && inQuote && !failed()) {
+            fail(rules.badRecord("the file ends inside a quoted field (an unterminated quote)", recordLine,
+                    dropping ? 0 : records + 1, fields - 1));
+        }
         if (!lineStart && !failed()) {
             inQuote = false;
             endField(end);
+            checkField();
+        }
+        if (!lineStart && !failed()) {
             endRecord(end, false);
             if (!failed()) {
                 flush(end);
                 output[out++] = LF;
             }
-        } else {
+        } else if (!failed()) {
             flush(end);
+        }
+        if (rules != null && rules.checksHeader() && headerRecordsLeft > 0 && !failed()) {
+            fail(rules.missingHeader());
         }
         inputPosition = end;
         outputLength = out;
         ended = true;
+    }
+
+    @Override
+    protected ConnectorException unreadable(IOException e) {
+        ConnectorException plain = super.unreadable(e);
+        if (rules == null) {
+            return plain;
+        }
+        return rules.badRecord("the compressed file ends early or is corrupt (" + e.getMessage() + "); write the"
+                + " file again", lineStart ? line : recordLine, records + 1, lineStart ? 0 : fields - 1);
+    }
+
+    private ConnectorException notUtf8() {
+        return rules.badRecord("a value is not valid UTF-8; write data files in UTF-8", recordLine,
+                dropping ? 0 : records + 1, fields - 1);
+    }
+
+    /**
+     * @return the length of the valid UTF-8 sequence at {@code i} (a byte 0x80 or above); 0 when the buffer ends
+     *     inside it; -1 when it is not valid UTF-8 (a stray continuation byte, an overlong form, a surrogate, beyond
+     *     U+10FFFF)
+     */
+    private static int utf8Length(byte[] src, int i, int end) {
+        int b = src[i] & 0xff;
+        int n;
+        int min2 = 0x80;
+        int max2 = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            n = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            n = 3;
+            if (b == 0xE0) {
+                min2 = 0xA0;
+            } else if (b == 0xED) {
+                max2 = 0x9F;
+            }
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 4;
+            if (b == 0xF0) {
+                min2 = 0x90;
+            } else if (b == 0xF4) {
+                max2 = 0x8F;
+            }
+        } else {
+            return -1;
+        }
+        for (int k = 1; k < n; k++) {
+            if (i + k >= end) {
+                return 0;
+            }
+            int c = src[i + k] & 0xff;
+            if (k == 1 ? c < min2 || c > max2 : c < 0x80 || c > 0xBF) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /** Ends the rewrite at {@code i} after a failure: the output holds what was copied before. */
+    private void stop(int i) {
+        inputPosition = i;
+        outputLength = out;
+    }
+
+    /** Appends bytes of the current field to the captured text. */
+    private void keep(byte[] src, int begin, int end) {
+        int n = end - begin;
+        if (capturedLength + n > captured.length) {
+            captured = java.util.Arrays.copyOf(captured, Math.max(captured.length * 2, capturedLength + n));
+        }
+        System.arraycopy(src, begin, captured, capturedLength, n);
+        capturedLength += n;
+    }
+
+    /** Starts a field: decides whether its text is captured (checked values, header names). */
+    private void beginField() {
+        if (rules == null) {
+            return;
+        }
+        fieldQuoted = false;
+        quoteClosed = false;
+        capturedLength = 0;
+        capture = dropping ? headerNames != null : rules.parses(fields - 1);
+    }
+
+    /** Checks the field that just ended: a header name is kept, a non-NULL value checked. */
+    private void checkField() {
+        if (!capture) {
+            return;
+        }
+        capture = false;
+        if (dropping) {
+            headerNames.add(new String(captured, 0, capturedLength, StandardCharsets.UTF_8));
+            return;
+        }
+        if (!fieldQuoted && isNullBytes()) {
+            rules.nullValue(fields - 1, recordLine, records + 1).ifPresent(this::fail);
+            return;
+        }
+        rules.value(fields - 1, captured, capturedLength, recordLine, records + 1).ifPresent(this::fail);
+    }
+
+    private boolean isNullBytes() {
+        for (byte[] n : nullTexts) {
+            if (java.util.Arrays.equals(n, 0, n.length, captured, 0, capturedLength)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the position after a line break at {@code i}: CRLF is one break; a CR at the end sets afterCr. */
@@ -472,7 +847,14 @@ public final class CsvPassThrough extends CsvChunkStream {
         if (headerRecordsLeft > 0) {
             flush(i);
             dropping = true;
+            if (rules != null && rules.checksHeader() && !headerSeen) {
+                headerSeen = true;
+                headerNames = new ArrayList<>();
+            }
         }
+        recordLine = line;
+        recordStart = base + i;
+        beginField();
     }
 
     /** Ends the field that ends at {@code i}: decides a short unquoted field (or an empty one) by the NULL rule. */
@@ -539,14 +921,32 @@ public final class CsvPassThrough extends CsvChunkStream {
             from = i;
             dropping = false;
             headerRecordsLeft--;
+            if (headerNames != null) {
+                rules.header(headerNames, recordLine).ifPresent(this::fail);
+                headerNames = null;
+            }
             return;
         }
         if (expectedFields > 0 && fields != expectedFields) {
             flush(i);
-            fail(ConnectorException.builder(ErrorType.VALIDATION_ERROR, "record " + (records + 1) + " has "
-                    + fields + " field(s), expected " + expectedFields + "; fix the file or the object's fields")
-                    .record(records + 1).build());
+            ConnectorException.Builder b = ConnectorException.builder(ErrorType.VALIDATION_ERROR, "record "
+                    + (records + 1) + " has " + fields + " field(s), expected " + expectedFields
+                    + "; fix the file or the object's fields").record(records + 1);
+            if (rules != null) {
+                b = rules.badRecord("the record has " + fields + " field(s), expected " + expectedFields
+                        + "; fix the file or the object's fields", recordLine, records + 1,
+                        fields < expectedFields ? fields : expectedFields - 1).toBuilder();
+            }
+            fail(b.build());
             return;
+        }
+        if (rules != null) {
+            long size = base + i - recordStart;
+            if (size > ValueRules.MAX_RECORD_BYTES) {
+                fail(rules.tooLarge(recordLine, records + 1, fields - 1));
+                return;
+            }
+            recordSize(size);
         }
         records++;
         if (suffix.length > 0 || cr) {

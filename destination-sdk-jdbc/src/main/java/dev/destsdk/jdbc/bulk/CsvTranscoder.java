@@ -36,6 +36,7 @@ public final class CsvTranscoder extends CsvChunkStream {
     private long records;
     private boolean valuesHaveLineBreaks;
     private final String suffix;
+    private final ValueRules rules;
 
     /**
      * Opens the file.
@@ -66,6 +67,32 @@ public final class CsvTranscoder extends CsvChunkStream {
      */
     public CsvTranscoder(LoadFile file, int columns, CsvOutput out, List<UnaryOperator<String>> converters,
                          List<String> constants, CancellationSignal cancellation) {
+        this(file, columns, null, out, converters, constants, cancellation);
+    }
+
+    /**
+     * Opens the file, checking it with the SDK's {@link ValueRules} (header names, every non-NULL value's canonical
+     * form, the record size) before values are converted; the first failure ends the stream early and is reported
+     * by {@link #throwIfFailed}.
+     *
+     * @param file the data file; not null
+     * @param rules the checks; not null
+     * @param out the output CSV; not null
+     * @param converters per column, a conversion of non-NULL values, or null for none; empty list for none at all
+     * @param constants values appended (quoted) to every record; not null, may be empty
+     * @param cancellation the job's signal; not null
+     * @throws ConnectorException when the file cannot be opened
+     */
+    public CsvTranscoder(LoadFile file, ValueRules rules, CsvOutput out, List<UnaryOperator<String>> converters,
+                         List<String> constants, CancellationSignal cancellation) {
+        this(file, Objects.requireNonNull(rules, "rules is null").fields(), rules, out, converters, constants,
+                cancellation);
+    }
+
+    private CsvTranscoder(LoadFile file, int columns, ValueRules rules, CsvOutput out,
+                          List<UnaryOperator<String>> converters, List<String> constants,
+                          CancellationSignal cancellation) {
+        this.rules = rules;
         this.out = Objects.requireNonNull(out, "out is null");
         this.converters = new ArrayList<>(Objects.requireNonNull(converters, "converters is null"));
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation is null");
@@ -75,7 +102,36 @@ public final class CsvTranscoder extends CsvChunkStream {
             appendQuoted(sb, Objects.requireNonNull(c, "a constant is null"));
         }
         this.suffix = sb.toString();
+        if (rules != null && CsvPassThrough.supports(file.format())) {
+            // The byte-level checks first, so that a file fails here exactly as it fails on the pass-through path
+            // (the reader below reports some bad input in its own words, without column names)
+            try {
+                DataFileCheck.check(file, rules, cancellation);
+            } catch (ConnectorException e) {
+                if (e.getErrorType() == dev.destsdk.core.error.ErrorType.CANCELLED) {
+                    throw e;
+                }
+                fail(e);
+                eof = true;
+            }
+        }
+        if (eof) {
+            this.reader = null;
+            return;
+        }
         this.reader = CsvRecordReader.open(file.path(), file.format(), columns);
+        if (rules != null && rules.checksHeader()) {
+            List<String> header = reader.header();
+            if (header.isEmpty()) {
+                fail(rules.missingHeader());
+                eof = true;
+            } else {
+                rules.header(header, 1).ifPresent(failure -> {
+                    fail(failure);
+                    eof = true;
+                });
+            }
+        }
     }
 
     /** @return records transcoded so far */
@@ -114,6 +170,19 @@ public final class CsvTranscoder extends CsvChunkStream {
                     eof = true;
                     break;
                 }
+                if (rules != null) {
+                    Optional<ConnectorException> bad = rules.row(row.get());
+                    long size = size(row.get());
+                    recordSize(size);
+                    if (bad.isEmpty() && size > ValueRules.MAX_RECORD_BYTES) {
+                        bad = Optional.of(rules.tooLarge(row.get().lineNumber(), row.get().recordNumber(), 0));
+                    }
+                    if (bad.isPresent()) {
+                        fail(bad.get());
+                        eof = true;
+                        break;
+                    }
+                }
                 append(row.get());
                 records++;
             }
@@ -123,6 +192,15 @@ public final class CsvTranscoder extends CsvChunkStream {
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         setChunk(bytes, bytes.length);
+    }
+
+    /** The record's size: its values' characters, a lower bound of its bytes. */
+    private static long size(CsvRow row) {
+        long n = 0;
+        for (String v : row.values()) {
+            n += v == null ? 0 : v.length();
+        }
+        return n;
     }
 
     private void append(CsvRow row) {
@@ -166,6 +244,8 @@ public final class CsvTranscoder extends CsvChunkStream {
 
     @Override
     public void close() {
-        reader.close();
+        if (reader != null) {
+            reader.close();
+        }
     }
 }

@@ -86,16 +86,44 @@ public final class ConfigReader {
             throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting '" + key + "' must start with "
                     + prefix);
         }
-        int q = url.indexOf('?');
-        if (q >= 0) {
-            for (String part : url.substring(q + 1).split("&")) {
-                String name = part.split("=", 2)[0].toLowerCase(java.util.Locale.ROOT);
-                if (managedParameters.contains(name)) {
-                    throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting '" + key + "' must not set '"
-                            + name + "': use the connector's own settings for credentials and TLS");
-                }
+        String rest = url.substring(prefix.length());
+        int authorityEnd = indexOfAny(rest, "/?;");
+        String authority = authorityEnd < 0 ? rest : rest.substring(0, authorityEnd);
+        if (authority.contains("@")) {
+            // user:password@host (and user@host): credentials belong in the connector's own settings
+            throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting '" + key + "' must not carry"
+                    + " credentials before the host ('...@host'): use the connector's own settings for credentials");
+        }
+        // '?a=1&b=2' parameters, and ';a=1;b=2' properties as H2- and Derby-style drivers read them
+        for (String part : rest.split("[?&;]")) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String name = decode(part.substring(0, eq)).trim().toLowerCase(java.util.Locale.ROOT);
+            if (managedParameters.contains(name)) {
+                throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting '" + key + "' must not set '"
+                        + name + "': use the connector's own settings for credentials and TLS");
             }
         }
         return url;
+    }
+
+    private static int indexOfAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Percent-decodes a URL parameter name ({@code %70assword} is {@code password}); bad escapes stay as they are. */
+    private static String decode(String name) {
+        try {
+            return java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 }

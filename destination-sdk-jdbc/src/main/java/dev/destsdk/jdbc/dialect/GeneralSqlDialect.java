@@ -550,9 +550,33 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     public String columnsQuery(TableName table) {
         return "SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable"
                 + " FROM information_schema.columns WHERE "
-                + table.catalog().map(c -> "table_catalog = " + stringLiteral(c) + " AND ").orElse("")
-                + table.schema().map(s -> "table_schema = " + stringLiteral(s) + " AND ").orElse("")
-                + "table_name = " + stringLiteral(table.table()) + " ORDER BY ordinal_position";
+                + table.catalog().map(c -> nameIs("table_catalog", c) + " AND ").orElse("")
+                + table.schema().map(s -> nameIs("table_schema", s) + " AND ").orElse("")
+                + nameIs("table_name", table.table()) + " ORDER BY ordinal_position";
+    }
+
+    /** {@link #tablesQuery} where the dialect has one, else a query of {@code information_schema.tables}. */
+    @Override
+    public String tablesInSchemaQuery(TableName table) {
+        Optional<String> own = tablesQuery(table);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        return "SELECT table_name FROM information_schema.tables WHERE "
+                + table.catalog().map(c -> nameIs("table_catalog", c) + " AND ").orElse("")
+                + table.schema().map(s -> nameIs("table_schema", s)).orElse("1 = 1");
+    }
+
+    /**
+     * The condition that an {@code information_schema} name column holds a name: equality here; a database that
+     * compares names ignoring case while it stores them as created overrides this.
+     *
+     * @param column the name column, e.g. {@code table_name}; not null
+     * @param name the name; not null
+     * @return the condition
+     */
+    protected String nameIs(String column, String name) {
+        return column + " = " + stringLiteral(name);
     }
 
     /** Reads a row of {@link #columnsQuery} and maps its type with {@link #columnTypeOf}. */
@@ -680,10 +704,15 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return ErrorType.SQL_ERROR;
     }
 
-    /** SQLSTATE class 40 (transaction rollback: deadlock, serialization) and 08 (connection) are retryable. */
+    /**
+     * SQLSTATE class 40 (transaction rollback: deadlock, serialization), 08 (connection) and the lost-session states
+     * 57P01 (terminated by an administrator), 57P02 (crash shutdown) and 57P03 (cannot connect now) are retryable:
+     * the session is gone, not the request wrong.
+     */
     @Override
     public boolean isRetryable(SQLException failure) {
         String state = failure.getSQLState();
-        return state != null && (state.startsWith("40") || state.startsWith("08"));
+        return state != null && (state.startsWith("40") || state.startsWith("08") || state.equals("57P01")
+                || state.equals("57P02") || state.equals("57P03"));
     }
 }

@@ -467,6 +467,15 @@ public interface SqlDialect {
     String columnsQuery(TableName table);
 
     /**
+     * The query that lists the names of the tables in a table's schema (first column), so that a load can find
+     * helper tables ({@code _destsdk_*}) an earlier load of the same table left behind.
+     *
+     * @param table a table of the schema; not null
+     * @return the SELECT statement (no parameters)
+     */
+    String tablesInSchemaQuery(TableName table);
+
+    /**
      * The query that lists the tables and views of a table's schema, for tools that look for leftovers (the
      * testkit's inspector): one row per object, its name in the first column and {@code VIEW} for a view in the
      * second.

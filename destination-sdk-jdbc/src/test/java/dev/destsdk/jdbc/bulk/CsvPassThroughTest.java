@@ -10,6 +10,9 @@ import dev.destsdk.core.csv.CsvRecordReader;
 import dev.destsdk.core.csv.CsvRow;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.metadata.CanonicalType;
+import dev.destsdk.jdbc.dialect.ColumnDef;
+import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.testing.TestCsvFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -279,6 +282,87 @@ class CsvPassThroughTest {
                     .isEqualTo(withConstants);
             assertThat(filter.records()).as(context).isEqualTo(expected.size());
             assertThat(filter.failure()).as(context).isEmpty();
+
+            // the same file checked with the SDK's rules (string columns, header names) passes unchanged
+            List<ColumnDef> defs = header.stream().map(h -> new ColumnDef(h, ColumnType.of(CanonicalType.STRING),
+                    "text", true, Optional.empty())).toList();
+            CsvPassThrough checked = new CsvPassThrough(trickle(bytes, random), format,
+                    new ValueRules(defs, format, String::equals), token, constants);
+            try (checked) {
+                assertThat(checked.readAllBytes()).as(context).isEqualTo(output);
+            }
+            assertThat(checked.failure()).as(context).isEmpty();
+            assertThat(checked.records()).as(context).isEqualTo(expected.size());
+        }
+    }
+
+    private static ValueRules typedRules(CsvFileFormat format) {
+        return new ValueRules(List.of(
+                new ColumnDef("id", ColumnType.of(CanonicalType.LONG), "bigint", false, Optional.empty()),
+                new ColumnDef("name", ColumnType.of(CanonicalType.STRING), "text", true, Optional.empty()),
+                new ColumnDef("ts", ColumnType.of(CanonicalType.TIMESTAMP_TZ), "timestamptz", true,
+                        Optional.empty())), format, String::equals);
+    }
+
+    private static Optional<ConnectorException> checkedFailure(String text, Random random) throws IOException {
+        return checkedFailure(text.getBytes(StandardCharsets.UTF_8), random);
+    }
+
+    private static Optional<ConnectorException> checkedFailure(byte[] bytes, Random random) throws IOException {
+        CsvPassThrough in = new CsvPassThrough(trickle(bytes, random), CsvFileFormat.DEFAULT,
+                typedRules(CsvFileFormat.DEFAULT), "", List.of());
+        try (in) {
+            in.readAllBytes();
+        }
+        return in.failure();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3L, 77L, 2024L})
+    void checkedValuesAreFoundWhereverTheBufferBoundariesFall(long seed) throws IOException {
+        Random random = new Random(seed);
+        String good = "id,name,ts\n1,\"名前 😀\",2024-01-31T13:45:00.123456+05:30\n2,,\n\"3\",\"a\"\"b\",\"2024-01-31T13:45:00Z\"\n";
+        assertThat(checkedFailure(good, random)).isEmpty();
+        String[][] bad = {
+            {"id,name,ts\n1,a,2024-01-31T13:45:00Z\n2,b,yesterday\n", "3", "2", "ts"},
+            {"id,name,ts\n1,a,\n2,b,\"2024-01-31 13:45:00Z\"\n", "3", "2", "ts"},
+            {"id,name,ts\n1,\"two\nlines\",\n1e3,b,\n", "4", "2", "id"},
+            {"id,name,ts\n,a,\n", "2", "1", "id"},
+            {"id,name,ts\n1,a\"b,\n", "2", "1", "name"},
+            {"id,name,ts\n1,\"a\"b,\n", "2", "1", "name"},
+            {"id,name,ts\n1,\"a\u0000b\",\n", "2", "1", "name"},
+            {"id,name,ts\n1,a,\n2,\"open,\n", "3", "2", "name"},
+            {"id,name\n1,a\n", "1", "0", "ts"},
+            {"id,ts,name\n1,,a\n", "1", "0", "name"},
+            {"", "1", "0", "id"},
+            {"id,name,ts\n1,a\n", "2", "1", "ts"},
+            {"id,name,ts\n1,a,,x\n", "2", "1", "ts"},
+        };
+        for (String[] c : bad) {
+            Optional<ConnectorException> e = checkedFailure(c[0], random);
+            assertThat(e).as(c[0]).isPresent();
+            assertThat(e.get().getContext().line()).as(e.get().getMessage()).hasValue(Long.parseLong(c[1]));
+            if (!c[2].equals("0")) {
+                assertThat(e.get().getContext().record()).as(e.get().getMessage()).hasValue(Long.parseLong(c[2]));
+            }
+            assertThat(e.get().getContext().column()).as(e.get().getMessage()).hasValue(c[3]);
+            assertThat(e.get().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+        }
+        byte[] prefix = "id,name,ts\n1,\"".getBytes(StandardCharsets.UTF_8);
+        for (byte[] invalid : new byte[][] {{(byte) 0xC3}, {(byte) 0xFF}, {(byte) 0xE0, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0x80}}) {
+            for (byte[] tail : new byte[][] {"\",\n".getBytes(StandardCharsets.UTF_8), new byte[0]}) {
+                for (byte[] start : new byte[][] {prefix, "id,name,ts\n1,".getBytes(StandardCharsets.UTF_8)}) {
+                    ByteArrayOutputStream b = new ByteArrayOutputStream();
+                    b.write(start);
+                    b.write(invalid);
+                    b.write(tail);
+                    Optional<ConnectorException> e = checkedFailure(b.toByteArray(), random);
+                    assertThat(e).as(Arrays.toString(invalid)).isPresent();
+                    assertThat(e.get().getMessage()).contains("UTF-8");
+                    assertThat(e.get().getContext().column()).hasValue("name");
+                }
+            }
         }
     }
 

@@ -2,12 +2,15 @@ package dev.destsdk.jdbc.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigReaderTest {
 
@@ -41,5 +44,18 @@ class ConfigReaderTest {
                 .hasMessageContaining("jdbc:pg://");
         assertThat(r.jdbcUrl("url", "jdbc:pg://h/db?connectTimeout=3", "jdbc:pg://", Set.of("password")))
                 .isEqualTo("jdbc:pg://h/db?connectTimeout=3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:pg://admin:hunter2@h/db", "jdbc:pg://admin@h:5432/db",
+            "jdbc:pg://h/db?%70assword=hunter2", "jdbc:pg://h/db?PASS%77ORD=hunter2", "jdbc:pg://h/db;password=hunter2",
+            "jdbc:pg://h/db;create=true;user=sa", "jdbc:pg://h/db?x=1&%20password=hunter2"})
+    void credentialsHiddenInTheUrlAreRefusedWithoutEchoingThem(String url) {
+        ConfigReader r = new ConfigReader("x", Map.of(), Set.of());
+        ConnectorException e = catchThrowableOfType(ConnectorException.class,
+                () -> r.jdbcUrl("url", url, "jdbc:pg://", Set.of("password", "user")));
+        assertThat(e).as(url).isNotNull();
+        assertThat(e.getErrorType()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
+        assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("admin");
     }
 }

@@ -120,6 +120,14 @@ public abstract class AbstractLoadPathIT {
         return CanonicalValues.read(rs, column, type);
     }
 
+    /**
+     * @return what a staged connector's stage holds (files and directories under its stage root); connectors that
+     *     load straight from the local data files have no stage and return an empty list
+     */
+    protected List<Path> stageContents() {
+        return List.of();
+    }
+
     /** @return the destination under test */
     protected final Destination destination() {
         return destination;
@@ -603,6 +611,7 @@ public abstract class AbstractLoadPathIT {
         assertThat(rows(first.mapped())).containsExactly(stored("9", "x", "1", "s0", "false"));
         assertThat(exists(destination.mapToTargetObject(fresh, rules(), Optional.empty()))).isFalse();
         assertThat(helperTables()).isEmpty();
+        assertThat(stageContents()).as("the stage after a cancelled load").isEmpty();
     }
 
     /** The table's columns in order as name, type name and precision, read from an empty result's metadata. */
@@ -652,6 +661,281 @@ public abstract class AbstractLoadPathIT {
         Run retried = run(wider, LoadMode.valueOf(mode), "s2", CsvFileFormat.DEFAULT,
                 List.of(List.of(row("1", "b", "2", "x"), row("2", "c", "1", "y"))), b -> { });
         assertThat(columnNames(retried.mapped())).hasSize(columnsBefore.size() + 1);
+    }
+
+    // ============================================================ bad input: the SDK's contract on every connector
+
+    /** Writes the files' bytes as they are (no gzip applied), then maps, stages and loads. */
+    private Run runBytes(ObjectMetadata source, LoadMode mode, String syncId, CsvFileFormat format,
+                         List<byte[]> files) {
+        Path dir = newRunDirectory();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Files.write(dir.resolve(String.format("success_part_%05d%s", i, format.fileSuffix())), files.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return load(source, mode, syncId, format, dir, b -> { });
+    }
+
+    /** An object with a TIMESTAMP_TZ column after the usual three. */
+    private ObjectMetadata objectWithTimestamp(String suffix) {
+        List<FieldMetadata> f = new ArrayList<>(fields());
+        f.add(FieldMetadata.builder("ts", CanonicalType.TIMESTAMP_TZ).build());
+        return object(testName + "_" + suffix, f);
+    }
+
+    /** A MERGE into an existing two-row table that must fail on bad input and change nothing. */
+    private ConnectorException refusedMerge(ObjectMetadata source, String file) {
+        return refusedMerge(source, CsvFileFormat.DEFAULT, file.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ConnectorException refusedMerge(ObjectMetadata source, CsvFileFormat format, byte[] file) {
+        boolean withTs = source.getFields().size() == 4;
+        Run existing = run(source, LoadMode.MERGE, "s0", withTs
+                ? List.of(row("1", "a", "1", "2024-01-01T00:00:00Z"), row("2", "b", "1", null))
+                : List.of(row("1", "a", "1"), row("2", "b", "1")));
+        List<List<String>> before = rows(existing.mapped());
+        assertThat(before).hasSize(2);
+        ConnectorException e = catchThrowableOfType(ConnectorException.class,
+                () -> runBytes(source, LoadMode.MERGE, "s1", format, List.of(file)));
+        assertThat(e).as("the load must fail").isNotNull();
+        assertThat(rows(existing.mapped())).as("the table is unchanged").isEqualTo(before);
+        assertThat(helperTables()).isEmpty();
+        assertThat(stageContents()).as("the stage after a failed load").isEmpty();
+        assertThat(e.getMessage().length()).as(e.getMessage()).isLessThan(1024);
+        assertThat(e.getContext().file()).as(e.getMessage()).hasValue("success_part_00000" + format.fileSuffix());
+        return e;
+    }
+
+    private static void assertContext(ConnectorException e, ErrorType type, long line, long record, String column) {
+        assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(type);
+        assertThat(e.getContext().line()).as(e.getMessage()).hasValue(line);
+        if (record > 0) {
+            assertThat(e.getContext().record()).as(e.getMessage()).hasValue(record);
+        }
+        assertThat(e.getContext().column()).as(e.getMessage()).hasValue(column);
+        assertThat(e.isRetryable()).as(e.getMessage()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"yesterday", "now", "infinity", "epoch", "2024-13-45T99:99:99Z", "2024-02-30T00:00:00Z",
+            "2024-05-01 08:30:00Z", "2024-05-01T08:30:00", "0000-01-01T00:00:00Z"})
+    void aTimestampNotInItsCanonicalFormIsRefusedNamingFileLineRecordAndColumn(String value) {
+        ObjectMetadata source = objectWithTimestamp(Integer.toHexString(value.hashCode()));
+        ConnectorException e = refusedMerge(source, "id,name,seq,ts\n3,c,1,2024-05-01T08:30:00Z\n4,d,1," + value
+                + "\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 3, 2, "ts");
+        assertThat(e.getMessage()).contains("TIMESTAMP_TZ");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"NaN", "1e3", "2147483648", "1.0", " 1", "0x10", "", "+-1"})
+    void anIntegerNotInItsCanonicalFormIsRefused(String value) {
+        ObjectMetadata source = object(Integer.toHexString(value.hashCode()));
+        String field = value.isEmpty() ? "\"\"" : value;
+        ConnectorException e = refusedMerge(source, "id,name,seq\n3,c,1\n4,d," + field + "\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 3, 2, "seq");
+    }
+
+    @Test
+    void aHeaderThatDoesNotNameTheFieldsInOrderIsRefusedAtLineOne() {
+        ConnectorException swapped = refusedMerge(object("swapped"), "id,seq,name\n3,1,c\n");
+        assertContext(swapped, ErrorType.VALIDATION_ERROR, 1, 0, "name");
+        ConnectorException other = refusedMerge(object("other"), "id,label,seq\n3,c,1\n");
+        assertContext(other, ErrorType.VALIDATION_ERROR, 1, 0, "name");
+        ConnectorException missing = refusedMerge(object("missing"), "");
+        assertContext(missing, ErrorType.VALIDATION_ERROR, 1, 0, "id");
+    }
+
+    @Test
+    void aHeaderNamingTheFieldsInAnotherCaseLoads() {
+        ObjectMetadata source = object();
+        Run run = runRaw(source, LoadMode.APPEND, "s1", CsvFileFormat.DEFAULT, List.of("ID,Name,SEQ\n1,a,1\n"),
+                b -> { });
+        assertThat(rows(run.mapped())).containsExactly(stored("1", "a", "1", "s1", "false"));
+    }
+
+    @Test
+    void aTruncatedGzipFileIsRefusedAndNothingOfItLoads() throws IOException {
+        StringBuilder text = new StringBuilder("id,name,seq\n");
+        for (int i = 3; i < 20_000; i++) {
+            text.append(i).append(",name ").append(i * 7919L % 100_003).append(",1\n");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        CsvFileFormat gzip = CsvFileFormat.DEFAULT.toBuilder().gzip(true).build();
+        ConnectorException e = refusedMerge(object(), gzip, Arrays.copyOf(whole, whole.length / 2));
+        assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.VALIDATION_ERROR);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getMessage()).contains("compressed file ends early");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldAndANulByteAreRefusedEverywhere() {
+        ConnectorException quote = refusedMerge(object("quote"), "id,name,seq\n3,c,1\n4,ab\"c,1\n");
+        assertContext(quote, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+        ConnectorException after = refusedMerge(object("after"), "id,name,seq\n3,\"ab\"c,1\n");
+        assertContext(after, ErrorType.VALIDATION_ERROR, 2, 1, "name");
+        ConnectorException nul = refusedMerge(object("nul"), "id,name,seq\n3,c,1\n4,\"a\u0000b\",1\n");
+        assertContext(nul, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+        ConnectorException open = refusedMerge(object("open"), "id,name,seq\n3,c,1\n4,\"abc,1\n");
+        assertContext(open, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+    }
+
+    @Test
+    void aLineBreakInsideAQuotedValueCountsTowardsTheLineOfLaterRecords() {
+        ConnectorException e = refusedMerge(object(), "id,name,seq\n3,\"two\nlines\",1\n4,d,x\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 4, 2, "seq");
+    }
+
+    @Test
+    void aTwentyMebibyteValueLoadsExactlyAndARecordBeyondTheLimitIsRefused() {
+        String big = "x".repeat(20 << 20);
+        ObjectMetadata source = object();
+        Run run = runRaw(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
+                List.of("id,name,seq\n1,small,1\n2," + big + ",1\n3,after,1\n"), b -> { });
+        assertThat(rows(run.mapped())).containsExactly(stored("1", "small", "1", "s1", "false"),
+                stored("2", big, "1", "s1", "false"), stored("3", "after", "1", "s1", "false"));
+        String huge = "y".repeat((33 << 20));
+        ConnectorException e = refusedMerge(object("huge"), "id,name,seq\n3,c,1\n4," + huge + ",1\n");
+        assertContext(e, ErrorType.VALIDATION_ERROR, 3, 2, "name");
+        assertThat(e.getMessage()).contains("32 MiB");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MERGE", "OVERWRITE", "APPEND"})
+    void helperTablesAreGoneBeforeSuccessIsReportedAndStaleOnesOfTheTableAreDropped(String mode) {
+        ObjectMetadata source = object(mode);
+        Run first = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
+        String table = first.mapped().getName();
+        // what a load whose connection was lost after its commit left behind, and another table's helper
+        String stale = "_destsdk_stage_oldsync_" + table;
+        String foreign = "_destsdk_stage_oldsync_" + table + "_other";
+        for (String helper : List.of(stale, foreign)) {
+            execute("CREATE TABLE " + destination.getFullyQualifiedTableName(first.mapped().getCatalog(),
+                    first.mapped().getSchema(), helper) + " (" + quote("a") + " INTEGER)");
+        }
+        List<List<String>> helpersAtEnd = new ArrayList<>();
+        run(source, LoadMode.valueOf(mode), "s1", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("1", "a", "1"), row("9", "y", "2"))), b -> b.progress(event -> {
+                    if (event.status() == ProgressEvent.Status.ENDED) {
+                        helpersAtEnd.add(helperTables());
+                    }
+                }));
+        assertThat(helpersAtEnd).as("helper tables when the load reported its end").containsExactly(List.of(foreign));
+        assertThat(stageContents()).as("the stage after a successful load").isEmpty();
+        assertThat(helperTables()).containsExactly(foreign);
+        execute("DROP TABLE " + destination.getFullyQualifiedTableName(first.mapped().getCatalog(),
+                first.mapped().getSchema(), foreign));
+    }
+
+    @Test
+    void anOverwriteCancelledAtItsSwapEndsInTheOldOrTheNewStateAndWhereTheSwapCommitsItSucceeds() {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
+        CancellationToken token = new CancellationToken();
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> run(source, LoadMode.OVERWRITE, "s1",
+                CsvFileFormat.DEFAULT, List.of(List.of(row("1", "a", "1"))), b -> b.cancellation(token)
+                        .progress(event -> {
+                            if (event.message().orElse("").startsWith("dropping the replaced table")) {
+                                token.cancel();
+                            }
+                        })));
+        assertThat(token.isCancelled()).as("the swap was reached").isTrue();
+        if (thrown == null) {
+            assertThat(rows(first.mapped())).containsExactly(stored("1", "a", "1", "s1", "false"));
+        } else {
+            assertThat(thrown).isInstanceOf(ConnectorException.class);
+            assertThat(((ConnectorException) thrown).getErrorType()).isEqualTo(ErrorType.CANCELLED);
+            assertThat(rows(first.mapped())).containsExactly(stored("9", "x", "1", "s0", "false"));
+        }
+        if (!dialect().transactionalDdl()) {
+            assertThat(thrown).as("the swap is the commit point where DDL is not transactional").isNull();
+        }
+        assertThat(helperTables()).isEmpty();
+    }
+
+    /**
+     * Asserts that a destination whose TLS settings the server refuses fails with a CONFIGURATION_ERROR that is not
+     * retryable (retrying cannot help), for connectors that connect over a network.
+     *
+     * @param requiringTls a destination configured with {@code tls=verify-full} against the test server, which has
+     *     no certificate the JVM trusts; not null
+     */
+    protected final void assertTlsRefusalIsAConfigurationError(Destination requiringTls) {
+        try (Destination d = requiringTls) {
+            ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> d.executeSqlScript(
+                    new dev.destsdk.core.spi.SqlScriptRequest("SELECT 1", new dev.destsdk.core.spi
+                            .SqlScriptResultProcessor() { }, dev.destsdk.core.control.CancellationSignal.never(),
+                            event -> { })));
+            assertThat(e).as("connecting with tls=verify-full must fail against the test server").isNotNull();
+            assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
+            assertThat(e.isRetryable()).as(e.getMessage()).isFalse();
+            assertThat(e.getMessage()).contains("tls");
+        }
+    }
+
+    // ============================================================ cancellation latency
+
+    /**
+     * Cancellation at a random moment of a larger load returns within one second: measured from the cancel to the
+     * load's return, asserted with a margin for a loaded CI machine (the figures are logged).
+     */
+    @Test
+    void cancellationAtARandomMomentReturnsWithinOneSecondAndChangesNothing() throws Exception {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.APPEND, "s0", List.of(row("1", "x", "1")));
+        List<List<List<String>>> files = new ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                rows.add(row(Integer.toString(f * 100_000 + i), "name " + i, "1"));
+            }
+            files.add(rows);
+        }
+        Random random = new Random(42);
+        long worst = 0;
+        java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (LoadMode mode : LoadMode.values()) {
+                CancellationToken token = new CancellationToken();
+                long[] cancelledAt = new long[1];
+                timer.schedule(() -> {
+                    cancelledAt[0] = System.nanoTime();
+                    token.cancel();
+                }, 50 + random.nextInt(400), java.util.concurrent.TimeUnit.MILLISECONDS);
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> run(source, mode, "s1", 
+                        CsvFileFormat.DEFAULT, files, b -> b.cancellation(token)));
+                long returned = System.nanoTime();
+                applied.put(source.getName(), first.mapped());
+                if (thrown == null) {
+                    // finished before the cancel: put the table back for the next mode
+                    run(source, LoadMode.OVERWRITE, "s0", List.of(row("1", "x", "1")));
+                    continue;
+                }
+                assertThat(thrown).isInstanceOf(ConnectorException.class);
+                assertThat(((ConnectorException) thrown).getErrorType()).as(thrown.getMessage())
+                        .isEqualTo(ErrorType.CANCELLED);
+                assertThat(((ConnectorException) thrown).isRetryable()).isFalse();
+                long latency = (returned - cancelledAt[0]) / 1_000_000;
+                worst = Math.max(worst, latency);
+                org.slf4j.LoggerFactory.getLogger(AbstractLoadPathIT.class).info("{} cancelled; returned after {}"
+                        + " ms", mode, latency);
+                assertThat(rows(first.mapped())).containsExactly(stored("1", "x", "1", "s0", "false"));
+                assertThat(helperTables()).isEmpty();
+                assertThat(stageContents()).isEmpty();
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+        assertThat(worst).as("milliseconds from the cancel to the load's return (contract: 1 s; margin for CI)")
+                .isLessThan(3_000);
     }
 
     // ============================================================ generated batches

@@ -141,6 +141,7 @@ public final class GoldenStatements {
                 + dialect.stringLiteral("sync-42"))));
         out.put("delete_all_rows.sql", sql(dialect.deleteAllRows(TARGET)));
         out.put("columns_query.sql", sql(dialect.columnsQuery(TARGET)));
+        out.put("tables_in_schema_query.sql", sql(dialect.tablesInSchemaQuery(TARGET)));
         return out;
     }
 

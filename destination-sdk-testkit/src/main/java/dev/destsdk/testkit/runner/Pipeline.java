@@ -7,6 +7,7 @@ import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.FieldMetadata;
 import dev.destsdk.core.metadata.MetadataMapping;
+import dev.destsdk.core.naming.TargetCollisions;
 import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.record.RecordProcessor;
 import dev.destsdk.core.spi.Destination;
@@ -44,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>A run:
  * <ol>
  *   <li>writes the success and error files into a fresh directory {@code run-<nnnnn>} under {@link #directory()};</li>
- *   <li>calls {@code mapToTargetObject(source, namespaceRules, previous)};</li>
+ *   <li>calls {@code mapToTargetObject(source, namespaceRules, previous)}, and refuses (VALIDATION_ERROR, before
+ *       anything is loaded) a mapped object that another source object of this pipeline already maps to
+ *       ({@link TargetCollisions});</li>
  *   <li>calls {@code stage} with the mapping, then {@code load} with the stage location (if any), the resolved load
  *       options and collecting record processors and progress callback;</li>
  *   <li>on success remembers the mapped object and returns a {@link RunResult}.</li>
@@ -151,6 +154,7 @@ public final class Pipeline {
             throw new ConnectorException(ErrorType.INTERNAL_ERROR,
                     destination.name() + ".mapToTargetObject returned null: return the mapped object");
         }
+        checkCollisions(destination, source, mapped);
         MetadataMapping mapping = new MetadataMapping(mapped, previous, spec.actualDestinationMetadata());
 
         List<ProgressEvent> progress = Collections.synchronizedList(new ArrayList<>());
@@ -292,6 +296,22 @@ public final class Pipeline {
                 return value;
             }
         };
+    }
+
+    /**
+     * Refuses a mapped object that is the target of another source object this pipeline loaded, before any load: the
+     * two would silently share a table.
+     */
+    private void checkCollisions(Destination destination, ObjectMetadata source, ObjectMetadata mapped) {
+        String own = key(source);
+        Map<String, ObjectMetadata> targets = new HashMap<>();
+        lastApplied.forEach((k, m) -> {
+            if (!k.equals(own)) {
+                targets.put(k.replace('\u0000', '.'), m);
+            }
+        });
+        targets.put(own.replace('\u0000', '.'), mapped);
+        TargetCollisions.check(destination.getIdentifierFormatter(), targets);
     }
 
     private static String key(ObjectMetadata source) {

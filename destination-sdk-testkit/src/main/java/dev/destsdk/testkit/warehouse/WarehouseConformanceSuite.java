@@ -55,10 +55,14 @@ import dev.destsdk.core.spi.StageResponse;
 import dev.destsdk.core.sync.SyncContext;
 import dev.destsdk.core.sync.TrackingColumns;
 import dev.destsdk.testkit.behavior.DestinationBehavior;
+import dev.destsdk.testkit.corpus.BadInputCorpus;
+import dev.destsdk.testkit.fault.FaultPoint;
+import dev.destsdk.testkit.fault.SessionKiller;
 import dev.destsdk.testkit.behavior.DestinationBehaviors;
 import dev.destsdk.testkit.fixtures.AllTypesFixtures;
 import dev.destsdk.testkit.fixtures.ExpectedRow;
 import dev.destsdk.testkit.fixtures.LoadModeFixtures;
+import dev.destsdk.testkit.generate.HostileNames;
 import dev.destsdk.testkit.generate.IdentifierGenerator;
 import dev.destsdk.testkit.generate.Seeds;
 import dev.destsdk.testkit.generate.ValueGenerator;
@@ -90,9 +94,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -1063,6 +1069,97 @@ public abstract class WarehouseConformanceSuite {
         }
     }
 
+    /**
+     * @return how many distinct hostile names the name-fuzzing case tries: the system property
+     *     {@code destsdk.fuzz.names}, 10000 by default. A variant suite of a connector that another suite already
+     *     fuzzes in full may override it with fewer
+     */
+    protected int fuzzedNameCount() {
+        return Integer.getInteger("destsdk.fuzz.names", 10_000);
+    }
+
+    @Test
+    void hostileNamesWorkThroughRealDdlOrAreRefusedWhenMappingAndACanaryTableSurvives() {
+        long seed = seed(7);
+        RunResult canary = run(spec(source("canary", orderFields()), anyLoadMode(), S1)
+                .rows(LoadModeFixtures.existingRows()));
+        List<List<String>> canaryBefore = snapshot(canary);
+        HostileNames generator = new HostileNames(seed);
+        int total = fuzzedNameCount();
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int attempt = 0; distinct.size() < total && attempt < total * 20; attempt++) {
+            distinct.add(generator.next());
+        }
+        assertThat(distinct).as("distinct generated names (%s)", Seeds.describe(seed)).hasSize(total);
+        FieldMetadata key = FieldMetadata.builder("k", CanonicalType.INTEGER).primaryKey(true).build();
+        // each name alone: mapping accepts it, or refuses it with a VALIDATION_ERROR before any DDL
+        Map<String, String> accepted = new LinkedHashMap<>();
+        int refused = 0;
+        for (String name : distinct) {
+            try {
+                ObjectMetadata probe = source("nf_probe", List.of(key,
+                        FieldMetadata.builder(name, CanonicalType.STRING).build()));
+                accepted.put(name, destination.mapToTargetObject(probe, rules, Optional.empty()).getFields().get(1)
+                        .getName());
+            } catch (ConnectorException e) {
+                assertThat(e.getErrorType()).as("refusal of '%s' (%s): %s", name, Seeds.describe(seed),
+                        e.getMessage()).isEqualTo(ErrorType.VALIDATION_ERROR);
+                refused++;
+            } catch (IllegalArgumentException e) {
+                // the metadata model itself refuses an empty name before any destination sees it
+                assertThat(name).as("refused by the model (%s)", e.getMessage()).isEmpty();
+                refused++;
+            }
+        }
+        // the accepted names through real DDL and DML, up to 100 per table, no two that map alike in one table
+        var names = destination.getIdentifierFormatter();
+        List<String> pending = new ArrayList<>(accepted.keySet());
+        int tables = 0;
+        int loaded = 0;
+        while (!pending.isEmpty()) {
+            List<String> batch = new ArrayList<>();
+            List<String> later = new ArrayList<>();
+            List<String> mappedInBatch = new ArrayList<>(List.of("k"));
+            for (String name : pending) {
+                String mapped = accepted.get(name);
+                if (batch.size() < 100 && mappedInBatch.stream().noneMatch(m -> names.isSameIdentifier(m, mapped)
+                        || m.equalsIgnoreCase(mapped))) {
+                    batch.add(name);
+                    mappedInBatch.add(mapped);
+                } else {
+                    later.add(name);
+                }
+            }
+            pending = later;
+            List<FieldMetadata> fields = new ArrayList<>(List.of(key));
+            List<Object> values = new ArrayList<>(List.of(1));
+            for (String name : batch) {
+                fields.add(FieldMetadata.builder(name, CanonicalType.STRING).build());
+                values.add(name.replace("\u0000", ""));
+            }
+            String table = "nf " + tables++;
+            RunResult run;
+            try {
+                run = run(spec(source(table, fields), anyLoadMode(), S1).rows(List.of(values)));
+            } catch (ConnectorException e) {
+                throw new AssertionError("names accepted when mapping failed at load (" + Seeds.describe(seed)
+                        + "): " + e.getMessage() + "; names: " + batch, e);
+            }
+            List<String> mappedNames = run.mappedObject().getFieldNames();
+            assertThat(inspector.columns(ref(run.mappedObject()))).extracting(InspectedColumn::name)
+                    .as("the columns of %s are the mapped names, exactly (%s)", table, Seeds.describe(seed))
+                    .containsSubsequence(mappedNames);
+            assertRows(run, run.sourceObject().getFieldNames(), List.of(values), "values under hostile names ("
+                    + Seeds.describe(seed) + ")");
+            loaded += batch.size();
+        }
+        LOG.info("name fuzzing on {}: {} names, {} through real DDL in {} tables, {} refused when mapping ({})",
+                destination.name(), total, loaded, tables, refused, Seeds.describe(seed));
+        assertThat(loaded + refused).isEqualTo(total);
+        assertThat(snapshot(canary)).as("the canary table after name fuzzing").isEqualTo(canaryBefore);
+        assertNoLeftovers();
+    }
+
     private static Optional<DestinationBehavior> keptBy(IdentifierGenerator.Category category) {
         return switch (category) {
             case PLAIN, MIXED_CASE, VERY_LONG -> Optional.empty();
@@ -1117,6 +1214,32 @@ public abstract class WarehouseConformanceSuite {
         assertThat(catchThrowable(() -> run(spec))).isInstanceOf(ConnectorException.class);
         assertThat(inspector.listObjects(targetCatalog, targetSchema)).extracting(ObjectRef::name)
                 .as("no DDL ran").noneMatch(n -> n.toLowerCase(Locale.ROOT).contains("case_collision"));
+    }
+
+    @Test
+    void sourceObjectsMappedToOneTableAreRefusedBeforeTheSecondLoads() {
+        List<List<String>> pairs = List.of(List.of("Tcase_coll", "TCASE_COLL"), List.of("t\nx_coll", "t\tx_coll"));
+        for (List<String> pair : pairs) {
+            RunResult first = run(spec(source(pair.get(0), orderFields()), anyLoadMode(), S1)
+                    .rows(LoadModeFixtures.existingRows()));
+            List<List<String>> before = snapshot(first);
+            ObjectMetadata other = source(pair.get(1), orderFields());
+            ObjectMetadata mapped = destination.mapToTargetObject(other, rules, Optional.empty());
+            var names = destination.getIdentifierFormatter();
+            boolean oneTable = names.isSameIdentifier(mapped.getName(), first.mappedObject().getName());
+            RunSpec.Builder second = spec(other, anyLoadMode(), S2).rows(List.of(row(9L, "z", null, 1)));
+            if (oneTable) {
+                Throwable thrown = catchThrowable(() -> run(second));
+                assertThat(thrown).as("%s and %s map to one table", pair.get(0), pair.get(1))
+                        .isInstanceOf(ConnectorException.class).hasMessageContaining("both map to");
+                assertThat(((ConnectorException) thrown).getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+            } else {
+                RunResult apart = run(second);
+                assertThat(snapshot(apart)).hasSize(1);
+            }
+            assertThat(snapshot(first)).as("the first object's table").isEqualTo(before);
+        }
+        assertNoLeftovers();
     }
 
     @Test
@@ -1487,18 +1610,190 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * What fault injection needs for a server database.
+     *
+     * @param destination a destination like {@link #createDestination()}'s, loading as a database user of its own
+     *     into {@link #namespace()}; closed by the suite
+     * @param killer terminates that user's sessions; not null
+     * @param cleanUp run once the case ends (drop the user, close the admin connection); not null
+     */
+    public record FaultInjection(Destination destination, SessionKiller killer, Runnable cleanUp) {
+
+        /** Validates the components. */
+        public FaultInjection {
+            Objects.requireNonNull(destination, "destination is null");
+            Objects.requireNonNull(killer, "killer is null");
+            Objects.requireNonNull(cleanUp, "cleanUp is null");
+        }
+    }
+
+    /**
+     * Override for a server database: the fault-injection case then kills the destination's session at every point
+     * of every load. Embedded engines have no session to kill: the case cancels the job at the same points instead.
+     *
+     * @return the fault injection; empty by default
+     */
+    protected Optional<FaultInjection> faultInjection() {
+        return Optional.empty();
+    }
+
+    /**
+     * @return the fault-injection trials: {@code -Ddestsdk.fault.trials}, 100 by default. A variant suite of a
+     *     connector that another suite already runs in full may override it with fewer
+     */
+    protected int faultTrials() {
+        return Integer.getInteger("destsdk.fault.trials", 100);
+    }
+
+    /** The rows of a run's table: source fields and job id, as sorted comparable keys (sync times left out). */
+    private List<List<String>> state(RunResult run) {
+        List<String> columns = new ArrayList<>(run.sourceObject().getFieldNames());
+        columns.add(trackingColumns().jobId());
+        return keys(types(run.sourceObject(), columns), rows(run.sourceObject(), run.mappedObject(), columns));
+    }
+
+    private static List<List<Object>> generatedOrderRows(Random random, int count, int keys) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(row((long) (1 + random.nextInt(keys)), random.nextInt(6) == 0 ? null : "n" + random.nextInt(99),
+                    new java.math.BigDecimal(random.nextInt(100_000)).movePointLeft(2), random.nextInt(4)));
+        }
+        return rows;
+    }
+
+    /**
+     * At every progress event of every declared load mode, on generated data, the destination's session is killed
+     * ({@link #faultInjection()}) or, for embedded engines, the job cancelled. The table is then exactly as it was
+     * or exactly as the load makes it; a killed session's failure is retryable, a cancellation is CANCELLED and not
+     * retryable; the same load again (same sync id) gives the new state with no duplicate rows, and no staging or
+     * aside table is left. At least {@link #faultTrials()} trials.
+     */
+    @Test
+    void aFaultAtEveryPointOfEveryLoadModeLeavesTheOldOrTheNewStateAndTheRetryGivesTheNewState() {
+        Optional<FaultInjection> fault = faultInjection();
+        Destination target = fault.map(FaultInjection::destination).orElse(destination);
+        LocalPipelineRunner faultRunner = new LocalPipelineRunner(target, workRoot.resolve("faults"),
+                Clock.fixed(T0, ZoneOffset.UTC));
+        int wanted = faultTrials();
+        int trials = 0;
+        int failed = 0;
+        List<String> problems = new ArrayList<>();
+        LoadMode setupMode = anyLoadMode();
+        try {
+            for (int round = 0; trials < wanted && round < 50; round++) {
+                for (LoadMode mode : destination.getCapabilitiesConfig().getLoadModes()) {
+                    long seed = seed(100 + round) + mode.ordinal();
+                    Random random = new Random(seed);
+                    List<List<Object>> existing = generatedOrderRows(random, 5, 10);
+                    List<List<Object>> batch = generatedOrderRows(random, 12, 15);
+                    Pipeline p = faultRunner.newPipeline();
+                    ObjectMetadata dry = source("fault_" + round + "_" + lower(mode), orderFields());
+                    loadedTables.add(p.run(spec(dry, setupMode, S1).rows(existing).build()).mappedObject().getName());
+                    FaultPoint counter = FaultPoint.counter();
+                    List<List<String>> expected = state(p.run(spec(dry, mode, S2).rows(batch).build(), counter));
+                    for (int k = 1; k <= counter.events().size() && trials < wanted; k++) {
+                        ObjectMetadata source = source("fault_" + round + "_" + lower(mode) + "_" + k, orderFields());
+                        RunResult first = p.run(spec(source, setupMode, S1).rows(existing).build());
+                        loadedTables.add(first.mappedObject().getName());
+                        List<List<String>> old = state(first);
+                        CancellationToken token = new CancellationToken();
+                        FaultPoint point = new FaultPoint(k, fault.<Runnable>map(f -> f.killer()::kill)
+                                .orElse(token::cancel));
+                        Throwable thrown = catchThrowable(() -> p.run(spec(source, mode, S2).rows(batch)
+                                .cancellation(token).build(), point));
+                        String trial = Seeds.describe(seed) + " " + mode + " at event " + k + " '" + point.where()
+                                + "'";
+                        List<List<String>> now = state(first);
+                        if (!now.equals(old) && !now.equals(expected)) {
+                            problems.add(trial + ": the table is neither the old nor the new state: " + now);
+                        }
+                        if (thrown != null) {
+                            failed++;
+                            if (!(thrown instanceof ConnectorException e)) {
+                                problems.add(trial + ": failed with " + thrown);
+                            } else if (fault.isPresent() && !e.isRetryable()) {
+                                problems.add(trial + ": a killed session is not retryable: " + e.getMessage());
+                            } else if (fault.isEmpty() && (e.getErrorType() != ErrorType.CANCELLED
+                                    || e.isRetryable())) {
+                                problems.add(trial + ": a cancellation gave " + e.getMessage());
+                            }
+                        }
+                        RunResult retry = p.run(spec(source, mode, S2).rows(batch).build());
+                        if (!state(retry).equals(expected)) {
+                            problems.add(trial + ": the retry with the same sync id gave " + state(retry));
+                        }
+                        List<ObjectRef> leftovers = inspector.listObjects(targetCatalog, targetSchema).stream()
+                                .filter(o -> !loadedTables.contains(o.name())).toList();
+                        if (!leftovers.isEmpty()) {
+                            problems.add(trial + ": left " + leftovers);
+                        }
+                        trials++;
+                    }
+                }
+            }
+        } finally {
+            fault.ifPresent(f -> {
+                f.destination().close();
+                f.cleanUp().run();
+            });
+        }
+        LOG.info("fault injection on {} ({}): {} trials, {} loads failed by the fault, {} problems",
+                destination.name(), fault.isPresent() ? "killed sessions" : "cancellation", trials, failed,
+                problems.size());
+        assertThat(trials).isGreaterThanOrEqualTo(wanted);
+        assertThat(problems).isEmpty();
+        assertNoLeftovers();
+    }
+
+    /** @return the bad-input corpus, one case per parameter */
+    static List<BadInputCorpus.Case> badInputCorpus() {
+        return BadInputCorpus.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputCorpus")
+    void theBadInputCorpusGivesItsDecidedOutcome(BadInputCorpus.Case c) {
+        ObjectMetadata source = source("corpus_" + c.name(), BadInputCorpus.fields());
+        RunResult first = run(spec(source, anyLoadMode(), S1).rows(BadInputCorpus.existingRows()));
+        List<List<String>> before = snapshot(first);
+        Path dir = c.writeTo(workRoot.resolve("corpus").resolve(c.name()));
+        LoadMode mode = anyLoadMode();
+        Throwable thrown = catchThrowable(() -> loadDirectly(first, dir, mode, S2, c.format(), b -> { }));
+        if (c.refused()) {
+            assertThat(thrown).as("%s: %s", c.name(), c.decision()).isInstanceOf(ConnectorException.class);
+            ConnectorException e = (ConnectorException) thrown;
+            assertThat(BadInputCorpus.differences(c, e)).as("%s (%s): %s", c.name(), c.decision(), e.getMessage())
+                    .isEmpty();
+            assertThat(snapshot(first)).as("%s: the table after a refused load", c.name()).isEqualTo(before);
+        } else {
+            assertThat(thrown).as("%s: %s", c.name(), c.decision()).isNull();
+            int expected = switch (mode) {
+                case OVERWRITE, TRUNCATE_AND_LOAD -> c.newRows();
+                case MERGE, APPEND -> before.size() + c.newRows();
+            };
+            assertThat(snapshot(first)).as("%s: rows after the load", c.name()).hasSize(expected);
+        }
+        assertNoLeftovers();
+    }
+
     /** Stages and loads a directory by hand, as the executor would, for files the runner cannot write. */
     private LoadResponse loadDirectly(RunResult previous, Path dir, LoadMode mode, String syncId,
                                       java.util.function.Consumer<LoadRequest.Builder> customize) {
+        return loadDirectly(previous, dir, mode, syncId, CsvFileFormat.DEFAULT, customize);
+    }
+
+    private LoadResponse loadDirectly(RunResult previous, Path dir, LoadMode mode, String syncId,
+                                      CsvFileFormat format, java.util.function.Consumer<LoadRequest.Builder> customize) {
         ObjectMetadata mapped = destination.mapToTargetObject(previous.sourceObject(), rules,
                 Optional.of(previous.mappedObject()));
         SyncContext sync = new SyncContext(T0.plusSeconds(syncSeconds++), syncId);
         MetadataMapping mapping = new MetadataMapping(mapped, Optional.of(previous.mappedObject()),
                 Optional.empty());
-        StageResponse staged = destination.stage(new StageRequest(sync, mapping, dir, CsvFileFormat.DEFAULT,
+        StageResponse staged = destination.stage(new StageRequest(sync, mapping, dir, format,
                 CancellationSignal.never(), event -> { }));
         LoadRequest.Builder request = declaredDefaults(LoadRequest.builder(sync, mapping, dir))
-                .fileFormat(CsvFileFormat.DEFAULT).loadMode(mode).stageLocation(staged.stageLocation().orElse(null));
+                .fileFormat(format).loadMode(mode).stageLocation(staged.stageLocation().orElse(null));
         customize.accept(request);
         return destination.load(request.build());
     }

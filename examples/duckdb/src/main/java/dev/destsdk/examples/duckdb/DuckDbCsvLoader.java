@@ -6,10 +6,16 @@ import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
+import dev.destsdk.jdbc.bulk.BatchedInsertLoader;
 import dev.destsdk.jdbc.bulk.BulkLoader;
+import dev.destsdk.jdbc.bulk.CsvChunkStream;
+import dev.destsdk.jdbc.bulk.CsvOutput;
 import dev.destsdk.jdbc.bulk.CsvPassThrough;
+import dev.destsdk.jdbc.bulk.CsvTranscoder;
+import dev.destsdk.jdbc.bulk.DataFileCheck;
 import dev.destsdk.jdbc.bulk.DataFileStreams;
 import dev.destsdk.jdbc.bulk.LoadFile;
+import dev.destsdk.jdbc.bulk.ValueRules;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
@@ -34,15 +40,17 @@ import org.slf4j.LoggerFactory;
  * converted in SQL (base64 or hex binaries, JSON). {@code allow_quoted_nulls = false} keeps a quoted empty field the
  * empty string: only unquoted fields match the NULL markers. Gzip is read natively.
  *
- * <p>Files must be in a format {@link #readsNatively} accepts; the DuckDB destination's stage rewrites or transcodes
- * the others when it uploads them. DuckDB's reader skips blank lines only in files of more than one column, and
- * (DuckDB 1.5, unlike 1.1) does not skip blank lines before the header row: it takes the first one as the header. So
- * a file whose format skips blank lines is first rewritten without them ({@link CsvPassThrough}) next to the staged
- * file when it has one column, or when it has a header row and starts with a blank line. Stateless and thread-safe.
+ * <p>Every file is first checked with the SDK's {@link ValueRules} (see {@link #load}). A file in a format
+ * {@link #readsNatively} accepts is read as it is; any other is rewritten next to the staged file while it is
+ * checked, and so is a file whose format skips blank lines when they matter to DuckDB's reader: it skips blank lines
+ * only in files of more than one column and (DuckDB 1.5, unlike 1.1) not before the header row, which it takes from
+ * the first line. Stateless and thread-safe.
  */
 public final class DuckDbCsvLoader implements BulkLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbCsvLoader.class);
     private static final Pattern LINE = Pattern.compile("(?i)line:? (\\d+)");
+    /** The largest record DuckDB's reader is given (its default {@code max_line_size} is 2 MiB). */
+    static final long READER_RECORD_LIMIT = 1L << 20;
 
     @Override
     public String describe() {
@@ -119,34 +127,50 @@ public final class DuckDbCsvLoader implements BulkLoader {
         };
     }
 
+    /**
+     * Loads a file: checks it with the SDK's {@link ValueRules} (DuckDB's reader is lenient: it stores a bad
+     * timestamp as NULL and reads a cut-off gzip file as if it were whole), then reads it with {@code read_csv}. A
+     * file DuckDB's reader does not read as is (its format, or blank lines in a one-column file) is rewritten next
+     * to it while being checked, and that copy is read. A file holding a record larger than DuckDB's reader takes
+     * ({@link #READER_RECORD_LIMIT}; DuckDB 1.1 drops such rows without an error) is inserted row by row instead.
+     * The rows DuckDB inserted must be the records the check counted.
+     */
     @Override
     public long load(SqlExecutor sql, BulkLoadTarget target, LoadFile file) {
-        LoadFile read = file;
+        ValueRules rules = ValueRules.of(target, file.format());
+        CancellationSignal cancellation = sql.cancellation();
         Path rewritten = null;
         try {
+            LoadFile read = file;
+            DataFileCheck.Checked checked;
             CsvFileFormat format = file.format();
-            if (format.skipBlankLines() && CsvPassThrough.supports(format)
-                    && (target.fileColumns().size() == 1
-                    || format.skipHeader() == 1 && startsWithBlankLine(file, sql.cancellation()))) {
-                rewritten = withoutBlankLines(file, sql.cancellation());
-                read = new LoadFile(rewritten, file.displayName(), CsvFileFormat.builder().skipHeader(0)
-                        .fieldDelimiter(file.format().fieldDelimiter()).quote(file.format().quote().orElseThrow())
-                        .binaryFormat(file.format().binaryFormat()).build());
+            // DuckDB skips blank lines only in files of more than one column, and (1.5) not before the header row
+            boolean blankLinesMatter = format.skipBlankLines() && (target.fileColumns().size() == 1
+                    || format.skipHeader() == 1 && startsWithBlankLine(file, cancellation));
+            // a header with quoted names (they may hold delimiters or line breaks) is dropped by the SDK instead:
+            // DuckDB 1.5 read a record as part of such a header and inserted nothing
+            boolean quotedHeader = format.skipHeader() == 1 && firstLineHasQuote(file, cancellation);
+            if (readsNatively(format) && !blankLinesMatter && !quotedHeader) {
+                checked = DataFileCheck.check(file, rules, cancellation);
+            } else {
+                rewritten = file.path().resolveSibling(file.path().getFileName() + ".checked.csv");
+                checked = rewrite(file, rules, rewritten, cancellation);
+                read = new LoadFile(rewritten, file.displayName(), rewrittenFormat(file.format()));
             }
-            String insert = insertSql(sql.dialect(), target, read);
-            try {
-                return sql.update(insert);
-            } catch (ConnectorException e) {
-                if (e.getErrorType() == ErrorType.CANCELLED) {
-                    throw e;
-                }
-                ConnectorException.Builder b = file.attribute(e).toBuilder();
-                Matcher line = LINE.matcher(e.getDetail());
-                if (line.find()) {
-                    b.line(Long.parseLong(line.group(1)));
-                }
-                throw b.build();
+            if (checked.largestRecord() > READER_RECORD_LIMIT || checked.quotedCarriageReturn()) {
+                // DuckDB's reader drops records above 2 MiB (1.1) and refuses a carriage return inside a quoted
+                // value (1.5): such files are inserted row by row
+                LOG.debug("{} holds a record of {} bytes or a quoted carriage return: inserting it row by row",
+                        file.displayName(), checked.largestRecord());
+                return new BatchedInsertLoader().load(sql, target, file);
             }
+            long rows = insert(sql, target, read, file);
+            if (rows != checked.records()) {
+                throw ConnectorException.builder(ErrorType.INTERNAL_ERROR, "DuckDB's reader inserted " + rows
+                        + " row(s) from a file of " + checked.records() + " record(s); nothing was loaded")
+                        .file(file.displayName()).retryable(false).build();
+            }
+            return rows;
         } finally {
             if (rewritten != null) {
                 try {
@@ -158,7 +182,28 @@ public final class DuckDbCsvLoader implements BulkLoader {
         }
     }
 
-    /** Whether the file's first line is empty (LF or CRLF), reading at most its first two (uncompressed) bytes. */
+    private static long insert(SqlExecutor sql, BulkLoadTarget target, LoadFile read, LoadFile file) {
+        String insert = insertSql(sql.dialect(), target, read);
+        try {
+            return sql.update(insert);
+        } catch (ConnectorException e) {
+            if (e.getErrorType() == ErrorType.CANCELLED) {
+                throw e;
+            }
+            // The checks passed, so DuckDB refused something they do not cover (e.g. a value its type cannot
+            // hold). Its message quotes whole lines and its own option names: keep only its first line.
+            String first = firstLine(e.getDetail());
+            ConnectorException.Builder b = ConnectorException.builder(e.getErrorType(), "DuckDB could not read the"
+                    + " file: " + (first.length() > 200 ? first.substring(0, 200) + "…" : first))
+                    .file(file.displayName()).retryable(e.isRetryable());
+            Matcher line = LINE.matcher(e.getDetail());
+            if (line.find()) {
+                b.line(Long.parseLong(line.group(1)));
+            }
+            throw b.build();
+        }
+    }
+
     private static boolean startsWithBlankLine(LoadFile file, CancellationSignal cancellation) {
         try (InputStream in = DataFileStreams.open(file, cancellation)) {
             int first = in.read();
@@ -169,18 +214,52 @@ public final class DuckDbCsvLoader implements BulkLoader {
         }
     }
 
+    private static boolean firstLineHasQuote(LoadFile file, CancellationSignal cancellation) {
+        int quote = file.format().quote().map(q -> (int) q).orElse(-1);
+        try (InputStream in = DataFileStreams.open(file, cancellation)) {
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                if (b == quote) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot read the staged file: " + e.getMessage())
+                    .file(file.displayName()).cause(e).build();
+        }
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    /** The format of a file {@link #rewrite} wrote: no header, blank lines and NULL as an unquoted empty field. */
+    private static CsvFileFormat rewrittenFormat(CsvFileFormat format) {
+        if (CsvPassThrough.supports(format)) {
+            return CsvFileFormat.builder().skipHeader(0).fieldDelimiter(format.fieldDelimiter())
+                    .quote(format.quote().orElseThrow()).binaryFormat(format.binaryFormat()).build();
+        }
+        return CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
+    }
+
     /**
-     * Writes the file without header and blank lines, NULL as an unquoted empty field, next to it.
+     * Writes the file, checked, as DuckDB's reader reads it: without header and blank lines, NULL as an unquoted
+     * empty field, uncompressed; byte-level when the format allows, else transcoded.
      */
-    private static Path withoutBlankLines(LoadFile file, CancellationSignal cancellation) {
-        Path out = file.path().resolveSibling(file.path().getFileName() + ".noblank.csv");
-        try (InputStream in = new CsvPassThrough(file, "", List.of(), cancellation)) {
+    private static DataFileCheck.Checked rewrite(LoadFile file, ValueRules rules, Path out,
+                                                 CancellationSignal cancellation) {
+        CsvChunkStream stream = CsvPassThrough.supports(file.format())
+                ? new CsvPassThrough(file, rules, "", List.of(), cancellation)
+                : new CsvTranscoder(file, rules, CsvOutput.EMPTY_IS_NULL, List.of(), List.of(), cancellation);
+        try (InputStream in = stream) {
             Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-            cancellation.checkCancellation("load: rewriting " + file.displayName());
-            return out;
         } catch (IOException e) {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot rewrite the staged file: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
         }
+        cancellation.checkCancellation("load: rewriting " + file.displayName());
+        stream.throwIfFailed(file);
+        return new DataFileCheck.Checked(stream.records(), stream.largestRecord(), stream.hasQuotedCarriageReturn());
     }
 }

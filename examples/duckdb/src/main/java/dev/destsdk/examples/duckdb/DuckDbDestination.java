@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An embedded DuckDB warehouse destination, loaded through a local stage directory so that the SDK's staged path
- * (stage, then load from the stage) is exercised: {@code stage} puts each data file into the stage (a hard link
- * when DuckDB's reader reads its format as is, else a rewritten or transcoded copy), {@code load} reads the staged
- * files with {@link DuckDbCsvLoader}, and a successful load removes the stage.
+ * (stage, then load from the stage) is exercised: {@code stage} puts each data file into the stage as it is (a hard
+ * link, or a copy), {@code load} checks and reads the staged files with {@link DuckDbCsvLoader}, and every load
+ * (successful, failed or cancelled) removes the stage.
  *
  * <p>The destination owns one DuckDB database (opened on first use, closed by {@link #close()}); each call works on
  * a duplicate connection whose time zone is UTC. One instance is used by one thread at a time.
@@ -105,10 +105,8 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
     }
 
     /**
-     * Stages a file the cheapest way DuckDB's reader can read it: a file in a format {@link DuckDbCsvLoader} reads
-     * natively is hard-linked into the stage (copied when the stage is on another file system), so nothing is
-     * copied; a file {@link CsvPassThrough} can rewrite is rewritten at byte level (no header, NULL as an unquoted
-     * empty field); any other file is transcoded record by record.
+     * Stages a file as it is: a hard link into the stage (a copy when the stage is on another file system), so
+     * nothing is copied. The load checks it and rewrites it where DuckDB's reader needs that.
      */
     @Override
     protected long uploadToStage(String stageLocation, LoadFile file, CancellationSignal cancellation)
@@ -120,65 +118,41 @@ public final class DuckDbDestination extends BaseWarehouseDestination {
         }
         Path staged = dir.resolve(String.format(STAGED_PREFIX_FORMAT, index) + file.displayName());
         cancellation.checkCancellation("stage: upload of " + file.displayName());
-        if (DuckDbCsvLoader.readsNatively(file.format())) {
-            try {
-                Files.createLink(staged, file.path());
-                return Files.size(staged);
-            } catch (IOException | UnsupportedOperationException e) {
-                LOG.debug("cannot hard-link {} into the stage ({}); copying it", file.path(), e.toString());
+        try {
+            Files.createLink(staged, file.path());
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot hard-link {} into the stage ({}); copying it", file.path(), e.toString());
+            try (InputStream in = DataFileStreams.cancellable(Files.newInputStream(file.path()), cancellation)) {
+                Files.copy(in, staged);
             }
-        }
-        try (InputStream in = stagingStream(file, cancellation);
-             OutputStream out = Files.newOutputStream(staged)) {
-            long bytes = in.transferTo(out);
             cancellation.checkCancellation("stage: upload of " + file.displayName());
-            if (in instanceof CsvTranscoder transcoder) {
-                transcoder.throwIfFailed(file);
-            }
-            return bytes;
         }
-    }
-
-    private static InputStream stagingStream(LoadFile file, CancellationSignal cancellation) throws IOException {
-        CsvFileFormat format = file.format();
-        if (DuckDbCsvLoader.readsNatively(format)) {
-            // the staged copy keeps the file's compression: DuckDB reads gzip itself
-            return DataFileStreams.cancellable(Files.newInputStream(file.path()), cancellation);
-        }
-        if (CsvPassThrough.supports(format)) {
-            return new CsvPassThrough(file, "", List.of(), cancellation);
-        }
-        return new CsvTranscoder(file, -1, CsvOutput.EMPTY_IS_NULL, List.of(), cancellation);
-    }
-
-    /**
-     * @param format the data files' format; not null
-     * @return the format of the staged files {@link #uploadToStage} writes for it
-     */
-    static CsvFileFormat stagedFormat(CsvFileFormat format) {
-        if (DuckDbCsvLoader.readsNatively(format)) {
-            return format;
-        }
-        if (CsvPassThrough.supports(format)) {
-            return CsvFileFormat.builder().skipHeader(0).fieldDelimiter(format.fieldDelimiter())
-                    .quote(format.quote().orElseThrow()).skipBlankLines(format.skipBlankLines())
-                    .binaryFormat(format.binaryFormat()).build();
-        }
-        return CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
+        return Files.size(staged);
     }
 
     @Override
     protected List<LoadFile> stagedFiles(String stageLocation, CsvFileFormat format) throws IOException {
-        CsvFileFormat staged = stagedFormat(format);
         try (Stream<Path> files = Files.list(Path.of(stageLocation))) {
             return files.sorted().map(p -> new LoadFile(p, p.getFileName().toString().substring(STAGED_PREFIX_LENGTH),
-                    staged)).toList();
+                    format)).toList();
         }
     }
 
+    /** Deletes the table's stage directory, and its sync's directory once no other table's is left in it. */
     @Override
     protected void cleanUpStage(String stageLocation) throws IOException {
-        deleteRecursively(Path.of(stageLocation));
+        Path dir = Path.of(stageLocation);
+        deleteRecursively(dir);
+        Path sync = dir.getParent();
+        if (sync != null && sync.startsWith(config.stageDirectory()) && !sync.equals(config.stageDirectory())) {
+            try (Stream<Path> rest = Files.list(sync)) {
+                if (rest.findAny().isEmpty()) {
+                    Files.deleteIfExists(sync);
+                }
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
+                // another load of the same sync removed it, or staged beside it meanwhile
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -155,6 +155,15 @@ public class DuckDbDialect extends GeneralSqlDialect {
         };
     }
 
+    /**
+     * DuckDB compares names ignoring case, even quoted ones, while {@code information_schema} holds them as created:
+     * a table is found whatever the case of its name (a table {@code Tcase} is the table {@code TCASE}).
+     */
+    @Override
+    protected String nameIs(String column, String name) {
+        return "lower(" + column + ") = lower(" + stringLiteral(name) + ")";
+    }
+
     /** The join form ({@link #updateFromJoin}): one pass instead of a subquery per row. */
     @Override
     public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,

@@ -60,4 +60,16 @@ abstract class DelegatingDuckDbSuite extends WarehouseConformanceSuite {
     protected final DestinationBehaviors behaviors(DestinationBehaviors.Builder declared) {
         return declared.without(DestinationBehavior.SUPPORTS_CASE_SENSITIVE_COLUMNS).build();
     }
+
+    /** DuckDbDestinationIT fuzzes DuckDB with the full count; a variant only needs to show its own dialect copes. */
+    @Override
+    protected int fuzzedNameCount() {
+        return Math.min(1_000, super.fuzzedNameCount());
+    }
+
+    /** DuckDbDestinationIT runs the full trials on the same engine; a variant runs a sample. */
+    @Override
+    protected int faultTrials() {
+        return Math.min(20, super.faultTrials());
+    }
 }

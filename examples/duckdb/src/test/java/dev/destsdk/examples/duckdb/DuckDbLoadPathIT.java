@@ -67,4 +67,17 @@ class DuckDbLoadPathIT extends AbstractLoadPathIT {
     protected String listTablesSql() {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'";
     }
+
+    @Override
+    protected List<Path> stageContents() {
+        Path stage = dir.resolve("stage");
+        if (!Files.exists(stage)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(stage)) {
+            return paths.filter(p -> !p.equals(stage)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -86,6 +86,8 @@ public final class MariaDbDialect extends GeneralSqlDialect {
                 // Identifiers are stored as utf8mb3: characters beyond the BMP (emoji) are refused by the server.
                 .allowedCharacters("[^\\x{10000}-\\x{10FFFF}]")
                 .caseInsensitiveComparison(true)
+                // MariaDB refuses names that end with a space and strips leading ones in places
+                .refuseEdgeSpaces(true)
                 .build();
     }
 

@@ -7,9 +7,11 @@ import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.CsvOutput;
+import dev.destsdk.jdbc.bulk.CsvChunkStream;
 import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.CsvTranscoder;
 import dev.destsdk.jdbc.bulk.LoadFile;
+import dev.destsdk.jdbc.bulk.ValueRules;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
@@ -123,36 +125,28 @@ public final class MariaDbLoadDataLoader implements BulkLoader {
                 ? format.toBuilder().skipHeader(0).recordSeparator("\n").build()
                 : CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
         String load = loadDataSql(sql.dialect(), target, streamFormat, 0);
-        CsvTranscoder transcoder = passThrough ? null : new CsvTranscoder(file, target.fileColumns().size(), OUTPUT,
-                List.of(), sql.cancellation());
-        // LOAD DATA sets the variables of missing fields to NULL without a warning: the filter counts fields.
-        CsvPassThrough filter = passThrough ? new CsvPassThrough(file, target.fileColumns().size(), NULL_WORD,
-                List.of(), sql.cancellation()) : null;
-        try (InputStream in = passThrough ? filter : transcoder) {
+        // The SDK's checks (values, header, field count: LOAD DATA sets the variables of missing fields to NULL
+        // without a warning) run as the bytes pass.
+        ValueRules rules = ValueRules.of(target, format);
+        CsvChunkStream stream = passThrough
+                ? new CsvPassThrough(file, rules, NULL_WORD, List.of(), sql.cancellation())
+                : new CsvTranscoder(file, rules, OUTPUT, List.of(), List.of(), sql.cancellation());
+        try (InputStream in = stream) {
             long rows = sql.withStatement(load, st -> {
                 st.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(in);
                 return st.executeLargeUpdate(load);
             });
             sql.cancellation().checkCancellation("LOAD DATA of " + file.displayName());
-            throwIfStreamFailed(transcoder, filter, file);
+            stream.throwIfFailed(file);
             failOnWarnings(sql, file);
             return rows;
         } catch (ConnectorException e) {
             sql.cancellation().checkCancellation("LOAD DATA of " + file.displayName());
-            throwIfStreamFailed(transcoder, filter, file);
+            stream.throwIfFailed(file);
             throw file.attribute(e);
         } catch (IOException e) {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
-        }
-    }
-
-    private static void throwIfStreamFailed(CsvTranscoder transcoder, CsvPassThrough filter, LoadFile file) {
-        if (transcoder != null) {
-            transcoder.throwIfFailed(file);
-        }
-        if (filter != null) {
-            filter.throwIfFailed(file);
         }
     }
 

@@ -64,4 +64,22 @@ class MariaDbDestinationTest {
                 .nullIf("NULL").trimSpace(true).build())).isFalse();
         assertThat(MariaDbLoadDataLoader.readsNatively(CsvFileFormat.builder().escape('\\').build())).isFalse();
     }
+
+    @Test
+    void namesThatBeginOrEndWithASpaceAreRefusedWhenMapping() {
+        Destination d = new MariaDbDestinationFactory().create(SETTINGS);
+        FieldMetadata id = FieldMetadata.builder("id", CanonicalType.INTEGER).build();
+        for (ObjectMetadata source : List.of(
+                ObjectMetadata.builder("orders ").fields(List.of(id)).build(),
+                ObjectMetadata.builder(" orders").fields(List.of(id)).build(),
+                ObjectMetadata.builder("orders").fields(List.of(id,
+                        FieldMetadata.builder("name\t", CanonicalType.STRING).build())).build())) {
+            assertThatThrownBy(() -> d.mapToTargetObject(source, NamespaceRules.builder().build(), Optional.empty()))
+                    .isInstanceOfSatisfying(dev.destsdk.core.error.ConnectorException.class, e -> assertThat(
+                            e.getErrorType()).isEqualTo(dev.destsdk.core.error.ErrorType.VALIDATION_ERROR))
+                    .hasMessageContaining("begins or ends with a space");
+        }
+        assertThat(d.mapToTargetObject(ObjectMetadata.builder("or ders").fields(List.of(id)).build(),
+                NamespaceRules.builder().build(), Optional.empty()).getName()).isEqualTo("or ders");
+    }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The load paths against a real MariaDB, loading with LOAD DATA LOCAL INFILE (bytes passed through the NULL-marker
@@ -71,5 +72,12 @@ class MariaDbLoadPathIT extends AbstractLoadPathIT {
             return value == null ? null : value.atOffset(ZoneOffset.UTC).toInstant().toString();
         }
         return CanonicalValues.read(rs, column, type);
+    }
+
+    @Test
+    void aConnectionTheServerRefusesOverTlsIsAConfigurationErrorNotRetried() {
+        assertTlsRefusalIsAConfigurationError(new MariaDbDestinationFactory().create(Map.of("url", MariaDbDestinationIT.DATABASE.url(),
+                "user", MariaDbDestinationIT.DATABASE.user(), "password", MariaDbDestinationIT.DATABASE.password(),
+                "database", database, "tls", "verify-full")));
     }
 }

@@ -9,10 +9,12 @@ import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BinaryValues;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
+import dev.destsdk.jdbc.bulk.CsvChunkStream;
 import dev.destsdk.jdbc.bulk.CsvOutput;
 import dev.destsdk.jdbc.bulk.CsvPassThrough;
 import dev.destsdk.jdbc.bulk.CsvTranscoder;
 import dev.destsdk.jdbc.bulk.LoadFile;
+import dev.destsdk.jdbc.bulk.ValueRules;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
@@ -119,49 +121,34 @@ public final class PostgresCopyLoader implements BulkLoader {
         boolean passThrough = readsNatively(file.format(), target.fileColumns());
         String copy = passThrough ? nativeCopySql(sql.dialect(), target, file.format())
                 : transcodedCopySql(sql.dialect(), target);
-        CsvTranscoder transcoder = null;
-        CsvPassThrough filter = null;
+        CsvChunkStream in = null;
         try {
             BaseConnection pg = sql.connection().unwrap(BaseConnection.class);
-            InputStream in;
-            if (passThrough) {
-                // COPY counts fields itself; with constants appended, a short record would shift them into data
-                // columns and fail as a bad value, so the filter counts fields then (clearer error, same cost).
-                int fields = target.constants().isEmpty() ? 0 : target.fileColumns().size();
-                filter = new CsvPassThrough(file, fields, nullToken(file.format()), target.constantTexts(),
-                        cancellation);
-                in = filter;
-            } else {
-                transcoder = new CsvTranscoder(file, target.fileColumns().size(), CsvOutput.EMPTY_IS_NULL,
-                        converters(target.fileColumns(), file), target.constantTexts(), cancellation);
-                in = transcoder;
-            }
+            // The SDK's checks (values, header, field count) run as the bytes pass: COPY's own reader is lenient
+            // (it takes 'yesterday' as a timestamp).
+            ValueRules rules = ValueRules.of(target, file.format());
+            in = passThrough
+                    ? new CsvPassThrough(file, rules, nullToken(file.format()), target.constantTexts(), cancellation)
+                    : new CsvTranscoder(file, rules, CsvOutput.EMPTY_IS_NULL, converters(target.fileColumns(), file),
+                    target.constantTexts(), cancellation);
             long rows;
             try (InputStream stream = in;
                  CancellationSignal.Registration ignored = cancellation.onCancel(() -> cancelQuietly(pg))) {
                 rows = new CopyManager(pg).copyIn(copy, stream, BUFFER);
             }
             cancellation.checkCancellation("COPY of " + file.displayName());
-            throwIfStreamFailed(transcoder, filter, file);
+            in.throwIfFailed(file);
             return rows;
         } catch (SQLException e) {
             cancellation.checkCancellation("COPY of " + file.displayName());
-            throwIfStreamFailed(transcoder, filter, file);
+            if (in != null) {
+                in.throwIfFailed(file);
+            }
             throw copyFailure(sql, e, copy, file);
         } catch (IOException e) {
             cancellation.checkCancellation("COPY of " + file.displayName());
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
-        }
-    }
-
-    /** A stream that ended early on bad input explains the COPY's outcome better than the server can. */
-    private static void throwIfStreamFailed(CsvTranscoder transcoder, CsvPassThrough filter, LoadFile file) {
-        if (transcoder != null) {
-            transcoder.throwIfFailed(file);
-        }
-        if (filter != null) {
-            filter.throwIfFailed(file);
         }
     }
 

@@ -9,6 +9,11 @@ import dev.destsdk.core.spi.Destination;
 class PostgresBatchedInsertIT extends PostgresDestinationIT {
     @Override
     protected Destination createDestination() {
-        return new PostgresDestinationFactory().create(settings("insert"));
+        return new PostgresDestinationFactory().create(settings(bulkLoad()));
+    }
+
+    @Override
+    String bulkLoad() {
+        return "insert";
     }
 }

@@ -6,6 +6,7 @@ import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The load paths against a real PostgreSQL, loading with COPY (bytes passed through or transcoded). Server address
@@ -54,5 +55,12 @@ class PostgresLoadPathIT extends AbstractLoadPathIT {
     @Override
     protected String listTablesSql() {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'";
+    }
+
+    @Test
+    void aConnectionTheServerRefusesOverTlsIsAConfigurationErrorNotRetried() {
+        assertTlsRefusalIsAConfigurationError(new PostgresDestinationFactory().create(Map.of("url", PostgresDestinationIT.DATABASE.url(), "user",
+                PostgresDestinationIT.DATABASE.user(), "password", PostgresDestinationIT.DATABASE.password(), "schema",
+                schema, "tls", "verify-full", "bulk_load", bulkLoad())));
     }
 }

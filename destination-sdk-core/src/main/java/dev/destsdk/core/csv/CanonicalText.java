@@ -1,0 +1,490 @@
+package dev.destsdk.core.csv;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.metadata.CanonicalType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SDK's contract for values in data files: whether a field's text is the canonical text form of its
+ * {@link CanonicalType} (as that type's documentation lists them), checked the same way for every destination so
+ * that no database's lenient reader decides instead ({@code yesterday} as a timestamp, {@code 1e3} as an integer,
+ * {@code t} as a boolean, a decimal silently rounded).
+ *
+ * <ul>
+ *   <li>BOOLEAN: {@code true} or {@code false}.</li>
+ *   <li>SHORT, INTEGER, LONG: {@code -?[0-9]+} within the type's range.</li>
+ *   <li>DECIMAL: {@code -?[0-9]+(.[0-9]+)?}; with a precision, at most precision − scale integer digits and at most
+ *       scale fraction digits (nothing is rounded).</li>
+ *   <li>FLOAT, DOUBLE: plain decimal or {@code Double.toString} notation ({@code 1.5E-7}), {@code NaN},
+ *       {@code Infinity}, {@code -Infinity}; a finite value beyond the type's range is refused.</li>
+ *   <li>DATE {@code yyyy-mm-dd}, TIME {@code hh:mm:ss[.ffffff]}, TIMESTAMP {@code yyyy-mm-ddThh:mm:ss[.ffffff]},
+ *       TIMESTAMP_TZ the same followed by {@code Z} or {@code ±hh:mm}: years 0001–9999, real calendar dates and
+ *       times, at most microseconds. Words such as {@code now}, {@code infinity} or {@code epoch} are refused.</li>
+ *   <li>UUID: the 36-character form.</li>
+ *   <li>JSON: one complete JSON value.</li>
+ *   <li>BINARY: valid in the file's {@link BinaryFormat}.</li>
+ *   <li>STRING: any text.</li>
+ * </ul>
+ * Values of every type must not hold a NUL character (not every database can store one).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class CanonicalText {
+    /** The longest excerpt of a value an error message quotes. */
+    public static final int EXCERPT = 40;
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+)(?:\\.([0-9]+))?");
+    private static final Pattern FLOATING = Pattern.compile("-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
+    private static final String DATE_PART = "([0-9]{4})-([0-9]{2})-([0-9]{2})";
+    private static final String TIME_PART = "([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,6}))?";
+    private static final Pattern DATE = Pattern.compile(DATE_PART);
+    private static final Pattern TIME = Pattern.compile(TIME_PART);
+    private static final Pattern TIMESTAMP = Pattern.compile(DATE_PART + "T" + TIME_PART);
+    private static final Pattern TIMESTAMP_TZ = Pattern.compile(DATE_PART + "T" + TIME_PART
+            + "(Z|[+-][0-9]{2}:[0-9]{2})");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private CanonicalText() {
+    }
+
+    /**
+     * Checks a non-NULL value.
+     *
+     * @param type the field's type; not null
+     * @param precision the field's precision (DECIMAL: total digits), if bounded; not null
+     * @param scale the field's scale (DECIMAL), if known; not null
+     * @param binary how the file writes BINARY values; not null
+     * @param text the value's text as the file holds it (quotes removed); not null
+     * @return empty when the text is canonical, else what is wrong, in the SDK's terms, without the value
+     */
+    public static Optional<String> problem(CanonicalType type, Optional<Integer> precision, Optional<Integer> scale,
+                                           BinaryFormat binary, String text) {
+        Objects.requireNonNull(type, "type is null");
+        Objects.requireNonNull(precision, "precision is null");
+        Objects.requireNonNull(scale, "scale is null");
+        Objects.requireNonNull(binary, "binary is null");
+        Objects.requireNonNull(text, "text is null");
+        if (text.indexOf('\0') >= 0) {
+            return Optional.of("holds a NUL character, which values must not hold");
+        }
+        return switch (type) {
+            case STRING -> Optional.empty();
+            case BOOLEAN -> text.equals("true") || text.equals("false") ? Optional.empty()
+                    : Optional.of("is not a BOOLEAN (true or false)");
+            case SHORT -> integer(text, Short.MIN_VALUE, Short.MAX_VALUE, type);
+            case INTEGER -> integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, type);
+            case LONG -> integer(text, Long.MIN_VALUE, Long.MAX_VALUE, type);
+            case DECIMAL -> decimal(text, precision, scale);
+            case FLOAT, DOUBLE -> floating(text, type);
+            case DATE -> dateTime(DATE.matcher(text), false, type, "yyyy-mm-dd");
+            case TIME -> time(text);
+            case TIMESTAMP -> dateTime(TIMESTAMP.matcher(text), true, type, "yyyy-mm-ddThh:mm:ss[.ffffff]");
+            case TIMESTAMP_TZ -> timestampTz(text);
+            case UUID -> UUID.matcher(text).matches() ? Optional.empty()
+                    : Optional.of("is not a UUID in its 36-character form");
+            case JSON -> json(text);
+            case BINARY -> binary(text, binary);
+        };
+    }
+
+    /**
+     * A fast, allocation-free test for the common case of a canonical value given as UTF-8 bytes: true only when the
+     * bytes certainly are a canonical value of the type (never for a value {@link #problem} would refuse); false
+     * when they are not, or when this test cannot tell (JSON, BINARY, an exponent, very long numbers), in which
+     * case the caller asks {@link #problem}. For streaming checks that see millions of values.
+     *
+     * @param type the field's type; not null
+     * @param precision the DECIMAL precision, or -1 for none
+     * @param scale the DECIMAL scale (0 when absent)
+     * @param b the bytes; not null
+     * @param off where the value starts
+     * @param len its length in bytes
+     * @return true when the value is certainly canonical
+     */
+    public static boolean isCertainlyCanonical(CanonicalType type, int precision, int scale, byte[] b, int off,
+                                               int len) {
+        switch (type) {
+            case STRING:
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == 0) {
+                        return false;
+                    }
+                }
+                return true;
+            case BOOLEAN:
+                return len == 4 ? b[off] == 't' && b[off + 1] == 'r' && b[off + 2] == 'u' && b[off + 3] == 'e'
+                        : len == 5 && b[off] == 'f' && b[off + 1] == 'a' && b[off + 2] == 'l' && b[off + 3] == 's'
+                        && b[off + 4] == 'e';
+            case SHORT:
+                return integerFits(b, off, len, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INTEGER:
+                return integerFits(b, off, len, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case LONG:
+                return integerFits(b, off, len, Long.MIN_VALUE, Long.MAX_VALUE);
+            case DECIMAL:
+                return decimalFits(b, off, len, precision, scale);
+            case FLOAT:
+            case DOUBLE:
+                return plainNumber(b, off, len, type == CanonicalType.FLOAT ? 38 : 308);
+            case DATE:
+                return len == 10 && date(b, off);
+            case TIME:
+                return time(b, off, len);
+            case TIMESTAMP:
+                return len >= 19 && date(b, off) && b[off + 10] == 'T' && time(b, off + 11, len - 11);
+            case TIMESTAMP_TZ:
+                return len >= 20 && date(b, off) && b[off + 10] == 'T' && zonedTime(b, off + 11, len - 11);
+            case UUID:
+                return uuid(b, off, len);
+            default:
+                return false;
+        }
+    }
+
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int two(byte[] b, int at) {
+        return digit(b[at]) && digit(b[at + 1]) ? (b[at] - '0') * 10 + (b[at + 1] - '0') : -1;
+    }
+
+    private static boolean integerFits(byte[] b, int off, int len, long min, long max) {
+        int i = off;
+        int end = off + len;
+        boolean negative = i < end && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digits = end - i;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            if (!digit(b[i])) {
+                return false;
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        v = negative ? -v : v;
+        return v >= min && v <= max;
+    }
+
+    private static boolean decimalFits(byte[] b, int off, int len, int precision, int scale) {
+        int i = off;
+        int end = off + len;
+        if (i < end && b[i] == '-') {
+            i++;
+        }
+        int start = i;
+        while (i < end && digit(b[i])) {
+            i++;
+        }
+        int integerEnd = i;
+        if (integerEnd == start) {
+            return false;
+        }
+        int fraction = 0;
+        if (i < end) {
+            if (b[i] != '.' || i + 1 == end) {
+                return false;
+            }
+            i++;
+            int fractionStart = i;
+            int lastNonZero = i - 1;
+            while (i < end && digit(b[i])) {
+                if (b[i] != '0') {
+                    lastNonZero = i;
+                }
+                i++;
+            }
+            if (i != end || i == fractionStart) {
+                return false;
+            }
+            fraction = lastNonZero - fractionStart + 1;
+        }
+        if (precision < 0) {
+            return true;
+        }
+        int firstNonZero = start;
+        while (firstNonZero < integerEnd && b[firstNonZero] == '0') {
+            firstNonZero++;
+        }
+        return integerEnd - firstNonZero <= precision - scale && fraction <= scale;
+    }
+
+    /** Digits with at most one point and no exponent, few enough integer digits to stay in range. */
+    private static boolean plainNumber(byte[] b, int off, int len, int maxIntegerDigits) {
+        int i = off;
+        int end = off + len;
+        if (i < end && b[i] == '-') {
+            i++;
+        }
+        int start = i;
+        while (i < end && digit(b[i])) {
+            i++;
+        }
+        int integerDigits = i - start;
+        if (integerDigits == 0 || integerDigits > maxIntegerDigits) {
+            return false;
+        }
+        if (i == end) {
+            return true;
+        }
+        if (b[i] != '.') {
+            return false;
+        }
+        i++;
+        while (i < end && digit(b[i])) {
+            i++;
+        }
+        return i == end;
+    }
+
+    private static boolean date(byte[] b, int off) {
+        if (b[off + 4] != '-' || b[off + 7] != '-') {
+            return false;
+        }
+        int hi = two(b, off);
+        int lo = two(b, off + 2);
+        int month = two(b, off + 5);
+        int day = two(b, off + 8);
+        if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) {
+            return false;
+        }
+        int year = hi * 100 + lo;
+        if (year < 1) {
+            return false;
+        }
+        int days = switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+        return day <= days;
+    }
+
+    /** {@code hh:mm:ss[.f{1,6}]} exactly {@code len} bytes. */
+    private static boolean time(byte[] b, int off, int len) {
+        if (len < 8 || b[off + 2] != ':' || b[off + 5] != ':') {
+            return false;
+        }
+        int h = two(b, off);
+        int m = two(b, off + 3);
+        int sec = two(b, off + 6);
+        if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) {
+            return false;
+        }
+        if (len == 8) {
+            return true;
+        }
+        if (len < 10 || len > 15 || b[off + 8] != '.') {
+            return false;
+        }
+        for (int i = off + 9; i < off + len; i++) {
+            if (!digit(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A time followed by {@code Z} or {@code ±hh:mm} within ±18:00. */
+    private static boolean zonedTime(byte[] b, int off, int len) {
+        if (b[off + len - 1] == 'Z') {
+            return time(b, off, len - 1);
+        }
+        if (len < 14) {
+            return false;
+        }
+        int z = off + len - 6;
+        if ((b[z] != '+' && b[z] != '-') || b[z + 3] != ':') {
+            return false;
+        }
+        int h = two(b, z + 1);
+        int m = two(b, z + 4);
+        if (h < 0 || m < 0 || m > 59 || h > 18 || (h == 18 && m > 0)) {
+            return false;
+        }
+        return time(b, off, len - 6);
+    }
+
+    private static boolean uuid(byte[] b, int off, int len) {
+        if (len != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            byte c = b[off + i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (!digit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param text a value; not null
+     * @return at most {@link #EXCERPT} characters of it, control characters escaped, with "…" when cut
+     */
+    public static String excerpt(String text) {
+        StringBuilder sb = new StringBuilder();
+        int limit = Math.min(text.length(), EXCERPT);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (text.length() > EXCERPT) {
+            sb.append("…");
+        }
+        return sb.toString();
+    }
+
+    private static Optional<String> integer(String text, long min, long max, CanonicalType type) {
+        if (!INTEGER.matcher(text).matches()) {
+            return Optional.of("is not a " + type + " in plain decimal notation");
+        }
+        try {
+            long v = Long.parseLong(text);
+            if (v >= min && v <= max) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // beyond the range of a long
+        }
+        return Optional.of("is out of the range of " + type + " (" + min + " to " + max + ")");
+    }
+
+    private static Optional<String> decimal(String text, Optional<Integer> precision, Optional<Integer> scale) {
+        Matcher m = DECIMAL.matcher(text);
+        if (!m.matches()) {
+            return Optional.of("is not a DECIMAL in plain decimal notation");
+        }
+        if (precision.isEmpty()) {
+            return Optional.empty();
+        }
+        int s = scale.orElse(0);
+        String integerDigits = m.group(1).replaceFirst("^0+(?=.)", "");
+        int integerCount = integerDigits.equals("0") ? 0 : integerDigits.length();
+        int fraction = m.group(2) == null ? 0 : m.group(2).replaceFirst("0+$", "").length();
+        if (integerCount > precision.get() - s || fraction > s) {
+            return Optional.of("does not fit DECIMAL(" + precision.get() + "," + s + ") without rounding");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> floating(String text, CanonicalType type) {
+        if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")) {
+            return Optional.empty();
+        }
+        if (!FLOATING.matcher(text).matches()) {
+            return Optional.of("is not a " + type + " (decimal or E notation, NaN, Infinity or -Infinity)");
+        }
+        double v = Double.parseDouble(text);
+        boolean fits = type == CanonicalType.FLOAT ? Float.isFinite((float) v) : Double.isFinite(v);
+        return fits ? Optional.empty() : Optional.of("is out of the range of " + type);
+    }
+
+    private static Optional<String> time(String text) {
+        Matcher m = TIME.matcher(text);
+        if (!m.matches()) {
+            return Optional.of("is not a TIME in the form hh:mm:ss[.ffffff]");
+        }
+        return validTime(m, 1) ? Optional.empty() : Optional.of("is not a TIME: not a time of day");
+    }
+
+    private static Optional<String> timestampTz(String text) {
+        Matcher m = TIMESTAMP_TZ.matcher(text);
+        Optional<String> wrong = dateTime(m, true, CanonicalType.TIMESTAMP_TZ,
+                "yyyy-mm-ddThh:mm:ss[.ffffff] followed by Z or +hh:mm");
+        if (wrong.isPresent()) {
+            return wrong;
+        }
+        String offset = m.group(8);
+        if (!offset.equals("Z")) {
+            try {
+                ZoneOffset.of(offset);
+            } catch (DateTimeException e) {
+                return Optional.of("is not a TIMESTAMP_TZ: its zone offset is out of range");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> dateTime(Matcher m, boolean withTime, CanonicalType type, String form) {
+        if (!m.matches()) {
+            return Optional.of("is not a " + type + " in the form " + form);
+        }
+        try {
+            int year = Integer.parseInt(m.group(1));
+            if (year < 1) {
+                return Optional.of("is not a " + type + ": its year is outside 0001 to 9999");
+            }
+            LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            return Optional.of("is not a " + type + ": not a calendar date");
+        }
+        if (withTime && !validTime(m, 4)) {
+            return Optional.of("is not a " + type + ": not a time of day");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean validTime(Matcher m, int first) {
+        try {
+            LocalTime.of(Integer.parseInt(m.group(first)), Integer.parseInt(m.group(first + 1)),
+                    Integer.parseInt(m.group(first + 2)));
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> json(String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return Optional.of("is not JSON (empty)");
+            }
+            p.skipChildren();
+            if (p.nextToken() != null) {
+                return Optional.of("is not one JSON value (text follows it)");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("is not valid JSON");
+        }
+    }
+
+    private static Optional<String> binary(String text, BinaryFormat format) {
+        try {
+            BinaryCodec.decode(text, format, StandardCharsets.UTF_8);
+            return Optional.empty();
+        } catch (ConnectorException | IllegalArgumentException e) {
+            return Optional.of("is not valid " + format + " for a BINARY value");
+        }
+    }
+}

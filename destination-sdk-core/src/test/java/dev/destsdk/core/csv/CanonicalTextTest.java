@@ -1,0 +1,62 @@
+package dev.destsdk.core.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.destsdk.core.metadata.CanonicalType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CanonicalTextTest {
+    private static final String ALPHABET = "0123456789-:.TZ+eE tfalsrueNaIy";
+    private static final List<String> SEEDS = List.of("2024-01-31", "13:45:00.123456", "2024-01-31T13:45:00",
+            "2024-01-31T13:45:00Z", "2024-02-29T23:59:59.5+05:30", "1900-02-29", "0000-01-01", "-12.50", "1.0E10",
+            "9223372036854775807", "-32768", "32768", "true", "false", "123e4567-e89b-42d3-a456-426614174000",
+            "12345678.90", "0.001", "2024-13-01", "24:00:00", "2024-01-31T13:45:00+18:01", "1e999");
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1L, 2L, 3L})
+    void theFastTestNeverAcceptsAValueTheFullCheckRefuses(long seed) {
+        Random random = new Random(seed);
+        for (int n = 0; n < 200_000; n++) {
+            String text = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            for (CanonicalType type : CanonicalType.values()) {
+                int precision = random.nextBoolean() ? -1 : 1 + random.nextInt(12);
+                int scale = precision < 0 ? 0 : random.nextInt(precision + 1);
+                if (CanonicalText.isCertainlyCanonical(type, precision, scale, bytes, 0, bytes.length)) {
+                    assertThat(CanonicalText.problem(type, precision < 0 ? Optional.empty() : Optional.of(precision),
+                            precision < 0 ? Optional.empty() : Optional.of(scale), BinaryFormat.BASE64, text))
+                            .as("%s '%s' precision %d scale %d (seed %d)", type, text, precision, scale, seed)
+                            .isEmpty();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2024-01-31T13:45:00Z", "2024-01-31T13:45:00.123456-08:00", "9999-12-31T23:59:59Z"})
+    void canonicalTimestampsPassBothTests(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(CanonicalText.isCertainlyCanonical(CanonicalType.TIMESTAMP_TZ, -1, 0, b, 0, b.length)).isTrue();
+        assertThat(CanonicalText.problem(CanonicalType.TIMESTAMP_TZ, Optional.empty(), Optional.empty(),
+                BinaryFormat.BASE64, text)).isEmpty();
+    }
+
+    private static String mutate(String text, Random random) {
+        StringBuilder sb = new StringBuilder(text);
+        int edits = random.nextInt(3);
+        for (int i = 0; i < edits && sb.length() > 0; i++) {
+            int at = random.nextInt(sb.length());
+            switch (random.nextInt(3)) {
+                case 0 -> sb.setCharAt(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                case 1 -> sb.deleteCharAt(at);
+                default -> sb.insert(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+        }
+        return sb.toString();
+    }
+}
