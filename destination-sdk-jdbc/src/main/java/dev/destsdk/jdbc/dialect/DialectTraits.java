@@ -25,22 +25,30 @@ package dev.destsdk.jdbc.dialect;
  * @param altersColumns whether {@code ALTER TABLE … ALTER COLUMN} changes a column's type and drops its default in
  *     place; where it does not (SQLite), {@link GeneralSqlDialect} renders neither, so a widening load rebuilds the
  *     table and a published table keeps the first sync's tracking values as column defaults
+ * @param updatesFromJoin whether the database accepts {@code UPDATE … FROM} (PostgreSQL, DuckDB): a MERGE's update
+ *     from staging is then one join ({@link GeneralSqlDialect#updateFromJoin}) instead of the portable subquery form
+ * @param ranksWithWindowFunctions whether the database has {@code ROW_NUMBER() OVER (PARTITION BY …)}: the batch is
+ *     then de-duplicated in one pass over the staging table ({@link GeneralSqlDialect#deleteSupersededByRank})
+ *     instead of the portable {@code EXISTS} form
  */
 public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBeforeLoad,
-                            boolean checksDuplicatesWithKeyIndex, boolean temporalsAsText, boolean altersColumns) {
+                            boolean checksDuplicatesWithKeyIndex, boolean temporalsAsText, boolean altersColumns,
+                            boolean updatesFromJoin, boolean ranksWithWindowFunctions) {
 
     /**
      * Transactional DDL, key index built after the rows are in, duplicates checked through it, native date and
-     * time types, columns altered in place.
+     * time types, columns altered in place, and only the portable statement forms (no {@code UPDATE … FROM}, no
+     * window functions).
      */
-    public static final DialectTraits DEFAULT = new DialectTraits(true, false, true, false, true);
+    public static final DialectTraits DEFAULT = new DialectTraits(true, false, true, false, true, false, false);
 
     /**
      * @param value the new value
      * @return these traits with {@link #transactionalDdl()} set
      */
     public DialectTraits withTransactionalDdl(boolean value) {
-        return new DialectTraits(value, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, temporalsAsText, altersColumns);
+        return new DialectTraits(value, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, temporalsAsText,
+                altersColumns, updatesFromJoin, ranksWithWindowFunctions);
     }
 
     /**
@@ -48,7 +56,8 @@ public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBefo
      * @return these traits with {@link #buildsKeyIndexBeforeLoad()} set
      */
     public DialectTraits withBuildsKeyIndexBeforeLoad(boolean value) {
-        return new DialectTraits(transactionalDdl, value, checksDuplicatesWithKeyIndex, temporalsAsText, altersColumns);
+        return new DialectTraits(transactionalDdl, value, checksDuplicatesWithKeyIndex, temporalsAsText,
+                altersColumns, updatesFromJoin, ranksWithWindowFunctions);
     }
 
     /**
@@ -56,7 +65,8 @@ public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBefo
      * @return these traits with {@link #checksDuplicatesWithKeyIndex()} set
      */
     public DialectTraits withChecksDuplicatesWithKeyIndex(boolean value) {
-        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, value, temporalsAsText, altersColumns);
+        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, value, temporalsAsText,
+                altersColumns, updatesFromJoin, ranksWithWindowFunctions);
     }
 
     /**
@@ -65,7 +75,7 @@ public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBefo
      */
     public DialectTraits withTemporalsAsText(boolean value) {
         return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, value,
-                altersColumns);
+                altersColumns, updatesFromJoin, ranksWithWindowFunctions);
     }
 
     /**
@@ -73,7 +83,25 @@ public record DialectTraits(boolean transactionalDdl, boolean buildsKeyIndexBefo
      * @return these traits with {@link #altersColumns()} set
      */
     public DialectTraits withAltersColumns(boolean value) {
-        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex,
-                temporalsAsText, value);
+        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, temporalsAsText,
+                value, updatesFromJoin, ranksWithWindowFunctions);
+    }
+
+    /**
+     * @param value the new value
+     * @return these traits with {@link #updatesFromJoin()} set
+     */
+    public DialectTraits withUpdatesFromJoin(boolean value) {
+        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, temporalsAsText,
+                altersColumns, value, ranksWithWindowFunctions);
+    }
+
+    /**
+     * @param value the new value
+     * @return these traits with {@link #ranksWithWindowFunctions()} set
+     */
+    public DialectTraits withRanksWithWindowFunctions(boolean value) {
+        return new DialectTraits(transactionalDdl, buildsKeyIndexBeforeLoad, checksDuplicatesWithKeyIndex, temporalsAsText,
+                altersColumns, updatesFromJoin, value);
     }
 }

@@ -415,6 +415,9 @@ public abstract class GeneralSqlDialect implements SqlDialect {
      */
     @Override
     public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
+        if (traits().ranksWithWindowFunctions()) {
+            return deleteSupersededByRank(staging, keyColumns, cursorColumn);
+        }
         String n = "n";
         String later = rowNumberExpression(n) + " > " + rowNumberExpression(STAGING);
         String wins = cursorColumn.map(c -> {
@@ -470,6 +473,9 @@ public abstract class GeneralSqlDialect implements SqlDialect {
     @Override
     public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
                                     List<String> updateColumns, Optional<String> stagingFilter) {
+        if (traits().updatesFromJoin()) {
+            return updateFromJoin(target, staging, keyColumns, updateColumns, stagingFilter);
+        }
         String match = " FROM " + qualify(staging) + " AS " + STAGING + " WHERE " + keyJoin(keyColumns, TARGET, STAGING);
         String columns = columnList(updateColumns, Optional.empty());
         String values = "(SELECT " + columnList(updateColumns, Optional.of(STAGING)) + match + ")";

@@ -59,4 +59,27 @@ class GeneralSqlDialectTest {
         assertThat(text.dropDefault(table, "d")).isEmpty();
         assertThat(standard.valueBinder()).isNotSameAs(text.valueBinder());
     }
+
+    @Test
+    void updateFromJoinAndWindowFunctionsAreOptInTraits() {
+        GeneralSqlDialect portable = dialect(DialectTraits.DEFAULT);
+        GeneralSqlDialect fast = dialect(DialectTraits.DEFAULT.withUpdatesFromJoin(true)
+                .withRanksWithWindowFunctions(true));
+        TableName target = new TableName(Optional.empty(), Optional.of("s"), "t");
+        TableName staging = new TableName(Optional.empty(), Optional.of("s"), "st");
+        List<String> keys = List.of("id");
+        List<String> columns = List.of("v");
+
+        String portableUpdate = portable.updateFromStaging(target, staging, keys, columns, Optional.empty());
+        assertThat(portableUpdate).contains("WHERE EXISTS (SELECT 1").doesNotContain("ROW_NUMBER");
+        assertThat(fast.updateFromStaging(target, staging, keys, columns, Optional.empty()))
+                .isEqualTo(fast.updateFromJoin(target, staging, keys, columns, Optional.empty()))
+                .isNotEqualTo(portableUpdate);
+
+        String portableDedup = portable.deleteSupersededRows(staging, keys, Optional.of("v"));
+        assertThat(portableDedup).contains("EXISTS").doesNotContain("OVER (");
+        assertThat(fast.deleteSupersededRows(staging, keys, Optional.of("v")))
+                .isEqualTo(fast.deleteSupersededByRank(staging, keys, Optional.of("v")))
+                .contains("OVER (");
+    }
 }

@@ -7,6 +7,7 @@ import dev.destsdk.core.naming.IdentifierPolicy;
 import dev.destsdk.core.naming.KeywordProvider;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
+import dev.destsdk.jdbc.dialect.DialectTraits;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
 import dev.destsdk.jdbc.value.ValueReader;
@@ -27,6 +28,9 @@ import java.util.Set;
  * variant without a feature).
  */
 public class DuckDbDialect extends GeneralSqlDialect {
+    private static final DialectTraits TRAITS = DialectTraits.DEFAULT.withUpdatesFromJoin(true)
+            .withRanksWithWindowFunctions(true);
+
     /** The length this connector allows identifiers (DuckDB itself has no limit). */
     public static final int MAX_IDENTIFIER_LENGTH = 255;
     static final int MAX_DECIMAL_PRECISION = 38;
@@ -164,16 +168,12 @@ public class DuckDbDialect extends GeneralSqlDialect {
         return "lower(" + column + ") = lower(" + stringLiteral(name) + ")";
     }
 
-    /** The join form ({@link #updateFromJoin}): one pass instead of a subquery per row. */
+    /**
+     * The defaults with {@code UPDATE … FROM} and window functions, so that a MERGE updates from staging in one
+     * join and de-duplicates a batch in one pass.
+     */
     @Override
-    public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
-                                    List<String> updateColumns, Optional<String> stagingFilter) {
-        return updateFromJoin(target, staging, keyColumns, updateColumns, stagingFilter);
-    }
-
-    /** The window-function form ({@link #deleteSupersededByRank}): one pass over the staging table. */
-    @Override
-    public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
-        return deleteSupersededByRank(staging, keyColumns, cursorColumn);
+    public DialectTraits traits() {
+        return TRAITS;
     }
 }

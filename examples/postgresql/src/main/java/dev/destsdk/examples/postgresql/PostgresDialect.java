@@ -7,6 +7,7 @@ import dev.destsdk.core.naming.KeywordProvider;
 import dev.destsdk.core.naming.LengthUnit;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
+import dev.destsdk.jdbc.dialect.DialectTraits;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
  * <p>Immutable and thread-safe.
  */
 public final class PostgresDialect extends GeneralSqlDialect {
+    private static final DialectTraits TRAITS = DialectTraits.DEFAULT.withUpdatesFromJoin(true)
+            .withRanksWithWindowFunctions(true);
+
     /** PostgreSQL's maximum identifier length in bytes (NAMEDATALEN - 1). */
     public static final int MAX_IDENTIFIER_BYTES = 63;
     /** The largest precision {@code numeric(p,s)} accepts. */
@@ -213,16 +217,12 @@ public final class PostgresDialect extends GeneralSqlDialect {
         };
     }
 
-    /** The join form ({@link #updateFromJoin}): one pass instead of a subquery per row. */
+    /**
+     * The defaults with {@code UPDATE … FROM} and window functions, so that a MERGE updates from staging in one
+     * join and de-duplicates a batch in one pass.
+     */
     @Override
-    public String updateFromStaging(TableName target, TableName staging, List<String> keyColumns,
-                                    List<String> updateColumns, Optional<String> stagingFilter) {
-        return updateFromJoin(target, staging, keyColumns, updateColumns, stagingFilter);
-    }
-
-    /** The window-function form ({@link #deleteSupersededByRank}): one pass over the staging table. */
-    @Override
-    public String deleteSupersededRows(TableName staging, List<String> keyColumns, Optional<String> cursorColumn) {
-        return deleteSupersededByRank(staging, keyColumns, cursorColumn);
+    public DialectTraits traits() {
+        return TRAITS;
     }
 }
