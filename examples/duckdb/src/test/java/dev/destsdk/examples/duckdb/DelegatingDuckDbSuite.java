@@ -1,6 +1,7 @@
 package dev.destsdk.examples.duckdb;
 
 import dev.destsdk.core.capability.ConnectorCapabilitiesConfigBuilder;
+import dev.destsdk.jdbc.DelegatingWarehouseDestination;
 import dev.destsdk.core.spi.Destination;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.testkit.behavior.DestinationBehavior;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The conformance suite against a variant of the DuckDB connector ({@link DelegatingDuckDbDestination}): another
+ * The conformance suite against a variant of the DuckDB connector ({@link DelegatingWarehouseDestination}): another
  * dialect or other declared capabilities, in a fresh database file of its own. Tables are read back with DuckDB's
  * own dialect.
  */
@@ -38,17 +39,21 @@ abstract class DelegatingDuckDbSuite extends WarehouseConformanceSuite {
     /** @return how the variant adjusts the connector's declared capabilities */
     abstract UnaryOperator<ConnectorCapabilitiesConfigBuilder> variantCapabilities();
 
+    /** The connector behind the variant; the inspector connects through it. */
+    private DuckDbDestination duckdb;
+
     @Override
     protected final Destination createDestination() {
-        return new DelegatingDuckDbDestination(new DuckDbDestination(DuckDbConfig.fromMap(Map.of(
+        duckdb = new DuckDbDestination(DuckDbConfig.fromMap(Map.of(
                 "path", dir.resolve("variant.duckdb").toString(), "schema", namespace(),
-                "stage_dir", dir.resolve("stage").toString()))), variantDialect(), variantCapabilities());
+                "stage_dir", dir.resolve("stage").toString())));
+        return new DelegatingWarehouseDestination(duckdb, variantDialect(), variantCapabilities());
     }
 
     @Override
     protected final DestinationInspector createInspector(Destination destination) {
         try {
-            return new JdbcDestinationInspector(((DelegatingDuckDbDestination) destination).openConnection(),
+            return new JdbcDestinationInspector(duckdb.openConnection(),
                     new DuckDbDialect());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the DuckDB database", e);

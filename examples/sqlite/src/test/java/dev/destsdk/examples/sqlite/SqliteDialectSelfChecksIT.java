@@ -8,7 +8,7 @@ import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.naming.NamespaceRules;
 import dev.destsdk.core.naming.NamingDefaults;
 import dev.destsdk.core.naming.SchemaStrategy;
-import dev.destsdk.jdbc.BaseWarehouseDestination;
+import dev.destsdk.jdbc.DelegatingWarehouseDestination;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.ExistingColumn;
 import dev.destsdk.jdbc.dialect.SqlDialect;
@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,40 +38,11 @@ class SqliteDialectSelfChecksIT {
     @TempDir
     Path dir;
 
-    /** The SQLite connector's parts behind another dialect. */
-    private static final class Variant extends BaseWarehouseDestination {
-        private final SqliteDestination delegate;
-        private final SqlDialect dialect;
-
-        Variant(Path dir, SqlDialect dialect) {
-            this.delegate = new SqliteDestination(dir, "main");
-            this.dialect = dialect;
-        }
-
-        @Override
-        protected SqlDialect dialect() {
-            return dialect;
-        }
-
-        @Override
-        protected Connection openConnection() throws SQLException {
-            return delegate.openConnection();
-        }
-
-        @Override
-        protected NamingDefaults namingDefaults() {
-            return delegate.namingDefaults();
-        }
-
-        @Override
-        protected ConnectorCapabilitiesConfigBuilder capabilities(ConnectorCapabilitiesConfigBuilder preset) {
-            return delegate.capabilities(preset);
-        }
-    }
-
     private DialectSelfChecks checks(SqliteDialect dialect, JdbcDestinationInspector[] inspector) throws SQLException {
-        Variant destination = new Variant(dir.resolve("db"), dialect);
-        inspector[0] = new JdbcDestinationInspector(destination.openConnection(), dialect);
+        SqliteDestination sqlite = new SqliteDestination(dir.resolve("db"), "main");
+        DelegatingWarehouseDestination destination = new DelegatingWarehouseDestination(sqlite, dialect,
+                UnaryOperator.identity());
+        inspector[0] = new JdbcDestinationInspector(sqlite.openConnection(), dialect);
         DestinationBehaviors behaviors = DestinationBehaviors.builder(destination.getCapabilitiesConfig())
                 .without(DestinationBehavior.SUPPORTS_CASE_SENSITIVE_COLUMNS)
                 .without(DestinationBehavior.SUPPORTS_NON_FINITE_FLOATS)

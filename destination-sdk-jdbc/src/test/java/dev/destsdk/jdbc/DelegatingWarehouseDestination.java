@@ -1,11 +1,10 @@
-package dev.destsdk.examples.duckdb;
+package dev.destsdk.jdbc;
 
 import dev.destsdk.core.capability.ConnectorCapabilitiesConfigBuilder;
 import dev.destsdk.core.control.CancellationSignal;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.naming.NamingDefaults;
 import dev.destsdk.core.sync.SyncContext;
-import dev.destsdk.jdbc.BaseWarehouseDestination;
 import dev.destsdk.jdbc.bulk.BulkLoader;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.SqlDialect;
@@ -14,28 +13,32 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * The DuckDB connector's hooks behind another dialect and other declared capabilities, so that tests can run the
- * real base class against a real database with a variant of the connector: fewer capabilities (the base must refuse
- * the rest), or a dialect that lacks a feature (the base must work around it).
+ * A real connector's hooks behind another dialect and other declared capabilities, so that tests run the real base
+ * class against a real database with a variant of the connector: fewer capabilities (the base must refuse the rest),
+ * or a dialect that lacks a feature or misbehaves (the base, or the testkit's self-checks, must notice). It lives in
+ * this package of the jdbc test-jar because only here may it call another destination's protected hooks.
+ *
+ * <p>Connection, naming defaults, bulk loader and stage hooks come from the delegate; {@link #close()} closes it.
  */
-final class DelegatingDuckDbDestination extends BaseWarehouseDestination {
-    private final DuckDbDestination delegate;
+public final class DelegatingWarehouseDestination extends BaseWarehouseDestination {
+    private final BaseWarehouseDestination delegate;
     private final SqlDialect dialect;
     private final UnaryOperator<ConnectorCapabilitiesConfigBuilder> capabilities;
 
     /**
      * @param delegate the connector whose connection, stage and loader are used; closed by {@link #close()}
      * @param dialect the dialect the base uses
-     * @param capabilities adjusts the preset the base starts from
+     * @param capabilities adjusts the delegate's declared preset
      */
-    DelegatingDuckDbDestination(DuckDbDestination delegate, SqlDialect dialect,
-                                UnaryOperator<ConnectorCapabilitiesConfigBuilder> capabilities) {
-        this.delegate = delegate;
-        this.dialect = dialect;
-        this.capabilities = capabilities;
+    public DelegatingWarehouseDestination(BaseWarehouseDestination delegate, SqlDialect dialect,
+                                          UnaryOperator<ConnectorCapabilitiesConfigBuilder> capabilities) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate is null");
+        this.dialect = Objects.requireNonNull(dialect, "dialect is null");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities is null");
     }
 
     @Override
