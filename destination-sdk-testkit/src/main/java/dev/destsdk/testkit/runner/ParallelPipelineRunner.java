@@ -37,6 +37,7 @@ public final class ParallelPipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ParallelPipelineRunner.class);
 
     private final Supplier<? extends Destination> destinations;
+    private final boolean closeDestinations;
     private final Path workRoot;
     private final int parallelism;
 
@@ -46,12 +47,38 @@ public final class ParallelPipelineRunner {
      * @param parallelism how many tables load at once; at least 1
      */
     public ParallelPipelineRunner(Supplier<? extends Destination> destinations, Path workRoot, int parallelism) {
+        this(destinations, true, workRoot, parallelism);
+    }
+
+    private ParallelPipelineRunner(Supplier<? extends Destination> destinations, boolean closeDestinations,
+                                   Path workRoot, int parallelism) {
         this.destinations = Objects.requireNonNull(destinations, "destinations is null");
+        this.closeDestinations = closeDestinations;
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot is null");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
         this.parallelism = parallelism;
+    }
+
+    /**
+     * A runner whose tables all load through one destination instance, for a destination that declares
+     * {@link dev.destsdk.core.capability.ConnectorCapabilitiesConfig#supportsParallelization()} (e.g. an embedded
+     * database file that only one instance of the process may open); each load still opens its own connection.
+     *
+     * @param destination the shared destination; not closed by the runner; not null
+     * @param workRoot the directory under which each table's pipeline writes; not null
+     * @param parallelism how many tables load at once; at least 1
+     * @return the runner
+     * @throws IllegalArgumentException when the destination does not declare parallel use of one instance
+     */
+    public static ParallelPipelineRunner sharing(Destination destination, Path workRoot, int parallelism) {
+        Objects.requireNonNull(destination, "destination is null");
+        if (parallelism > 1 && !destination.getCapabilitiesConfig().supportsParallelization()) {
+            throw new IllegalArgumentException(destination.name() + " does not declare supportsParallelization:"
+                    + " give each table its own instance");
+        }
+        return new ParallelPipelineRunner(() -> destination, false, workRoot, parallelism);
     }
 
     /** Receives the progress of the tables of a parallel run. */
@@ -147,9 +174,16 @@ public final class ParallelPipelineRunner {
     private TableRun runOne(int index, RunSpec spec, Listener listener) {
         long start = System.nanoTime();
         TableRun run;
-        try (Destination destination = Objects.requireNonNull(destinations.get(), "the supplier returned null")) {
+        Destination destination = null;
+        try {
+            destination = Objects.requireNonNull(destinations.get(), "the supplier returned null");
             RunResult result = new LocalPipelineRunner(destination, workRoot).newPipeline()
                     .run(spec, event -> listener.onProgress(index, event));
+            if (closeDestinations) {
+                Destination d = destination;
+                destination = null;
+                d.close();
+            }
             run = new TableRun(index, spec, Optional.of(result), Optional.empty(), elapsed(start));
         } catch (ConnectorException e) {
             LOG.warn("table {} ({}) failed: {}", index, spec.sourceObject().getName(), e.getMessage());
@@ -160,6 +194,14 @@ public final class ParallelPipelineRunner {
                     "table " + spec.sourceObject().getName() + " failed: " + e).cause(e)
                     .object(spec.sourceObject().getName()).build();
             run = new TableRun(index, spec, Optional.empty(), Optional.of(wrapped), elapsed(start));
+        } finally {
+            if (closeDestinations && destination != null) {
+                try {
+                    destination.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("closing the destination of table {} failed; ignored", index, e);
+                }
+            }
         }
         try {
             listener.onEnd(run);

@@ -10,6 +10,7 @@ import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.metadata.FieldMetadata;
 import dev.destsdk.core.metadata.MetadataJson;
 import dev.destsdk.core.metadata.ObjectMetadata;
+import dev.destsdk.core.sync.TrackingColumns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +143,8 @@ final class DataFolder {
     }
 
     /**
-     * Infers a source object from the first file's header: every column a nullable STRING, no key.
+     * Infers a source object from the first file's header: every column a nullable STRING (the soft-delete marker
+     * {@code _supa_deleted} a BOOLEAN), no key.
      *
      * @param table the table
      * @param format its format
@@ -159,7 +161,9 @@ final class DataFolder {
         }
         ObjectMetadata.Builder b = ObjectMetadata.builder(table.name());
         for (String column : header) {
-            b.addField(FieldMetadata.builder(column, CanonicalType.STRING).build());
+            // The soft-delete marker is BOOLEAN by definition; every other column is text.
+            b.addField(FieldMetadata.builder(column, column.equalsIgnoreCase(TrackingColumns.DEFAULT.deleted())
+                    ? CanonicalType.BOOLEAN : CanonicalType.STRING).build());
         }
         return b.build();
     }

@@ -90,6 +90,15 @@ final class Destinations {
     }
 
     /**
+     * @param canonicalType a canonical destination type
+     * @return whether its tables load through one shared instance: DuckDB opens its database file once per process
+     *     (and declares parallel use of an instance: each load opens its own connection)
+     */
+    static boolean sharesOneInstance(String canonicalType) {
+        return canonicalType.equals("duckdb");
+    }
+
+    /**
      * @param type a destination type
      * @param settings its settings
      * @return the SQL dialect of a warehouse type, for dry runs; empty for file, lake and API destinations

@@ -55,7 +55,7 @@ final class DryRun {
             columns.print(out);
             Optional<SqlDialect> dialect = Destinations.dialect(type, settings);
             if (dialect.isPresent()) {
-                sql(dialect.get(), mapped, spec, mode).forEach(s -> out.println(s + ";"));
+                sql(dialect.get(), mapped, spec, mode).forEach(s -> out.println(s.startsWith("--") ? s : s + ";"));
             } else if (type.equals("crm")) {
                 long records = DataFolder.countRecords(table, (CsvFileFormat) spec.fileFormat());
                 String object = String.valueOf(mapped.getActivationTarget().getOrDefault("object_api_name",
@@ -79,7 +79,7 @@ final class DryRun {
         TableLayout layout = TableLayout.of(mapped, d, TrackingColumns.DEFAULT);
         TableName target = layout.table();
         TableName staging = target.sibling("_destsdk_stage_" + target.table());
-        SyncContext sync = new SyncContext(Instant.EPOCH, spec.syncId().orElse("dry-run"));
+        SyncContext sync = new SyncContext(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), spec.syncId().orElse("dry-run"));
         List<String> all = layout.allColumnNames();
         List<String> sql = new ArrayList<>();
         d.createSchemaIfNotExists(target).ifPresent(sql::add);

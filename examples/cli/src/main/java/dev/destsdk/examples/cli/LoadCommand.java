@@ -2,7 +2,6 @@ package dev.destsdk.examples.cli;
 
 import dev.destsdk.core.control.ProgressEvent;
 import dev.destsdk.core.csv.CsvFileFormat;
-import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.metadata.FieldMetadata;
 import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.naming.NamespaceRules;
@@ -154,12 +153,18 @@ final class LoadCommand implements Callable<Integer> {
                 ObjectMetadata source = DataFolder.find(metadata, table.name()).orElse(null);
                 if (source == null) {
                     source = DataFolder.inferFromHeader(table, format);
-                    root.out.println(table.name() + ": no metadata given; columns inferred from the CSV header as"
-                            + " STRING (no key, so MERGE is not possible): " + source.getFieldNames());
+                    root.out.println(table.name() + ": no metadata given; columns inferred from the CSV header"
+                            + " as STRING (no key, so no MERGE; give --metadata for types and keys): "
+                            + source.getFieldNames());
                 }
                 RunSpec.Builder b = RunSpec.builder(source).fileFormat(format).namespaceRules(rules)
                         .hardDeletes(hardDeletes).syncId(sync);
-                Optional.ofNullable(loadMode).ifPresent(b::loadMode);
+                if (loadMode != null) {
+                    b.loadMode(loadMode);
+                } else if (source.getFields().stream().noneMatch(FieldMetadata::isPrimaryKey)) {
+                    b.loadMode(LoadMode.APPEND);
+                    root.out.println(table.name() + ": no primary key: loading with APPEND");
+                }
                 Optional.ofNullable(tableHandling).ifPresent(b::destinationTableHandling);
                 Optional.ofNullable(evolution).ifPresent(b::schemaEvolutionMode);
                 if (!dryRun) {
@@ -183,28 +188,46 @@ final class LoadCommand implements Callable<Integer> {
         boolean bars = root.terminal && !noProgress;
         Progress[] progress = new Progress[specs.size()];
         long start = System.nanoTime();
-        List<ParallelPipelineRunner.TableRun> runs = new ParallelPipelineRunner(
-                () -> Destinations.create(destination.type, settings), work.resolve("runs"), parallelism)
-                .run(specs, new ParallelPipelineRunner.Listener() {
-                    @Override
-                    public void onProgress(int index, ProgressEvent event) {
-                        progress(index).update(event);
-                    }
+        // An embedded database file may be open in one instance per process, and an instance serves one thread at
+        // a time: its tables load one after another. Every other destination gets one instance (one connection)
+        // per table.
+        Destination shared = Destinations.sharesOneInstance(destination.canonicalType())
+                ? Destinations.create(destination.type, settings) : null;
+        if (shared != null && parallelism > 1) {
+            root.out.println(destination.canonicalType() + ": one database file per process: tables load one"
+                    + " after another (--parallelism " + parallelism + " ignored)");
+        }
+        ParallelPipelineRunner runner = shared != null
+                ? ParallelPipelineRunner.sharing(shared, work.resolve("runs"), 1)
+                : new ParallelPipelineRunner(() -> Destinations.create(destination.type, settings),
+                        work.resolve("runs"), parallelism);
+        List<ParallelPipelineRunner.TableRun> runs;
+        try {
+            runs = runner.run(specs, new ParallelPipelineRunner.Listener() {
+                @Override
+                public void onProgress(int index, ProgressEvent event) {
+                    progress(index).update(event);
+                }
 
-                    @Override
-                    public void onEnd(ParallelPipelineRunner.TableRun run) {
-                        progress(run.index()).finish(run.succeeded()
-                                ? "loaded " + run.result().get().loadResponse().rowsLoaded() + " row(s)"
-                                : "FAILED: " + run.failure().get().getErrorType());
-                    }
+                @Override
+                public void onEnd(ParallelPipelineRunner.TableRun run) {
+                    progress(run.index()).finish(run.succeeded()
+                            ? "loaded " + run.result().get().loadResponse().rowsLoaded() + " row(s)"
+                            : "FAILED: " + run.failure().get().getErrorType());
+                }
 
-                    private synchronized Progress progress(int index) {
-                        if (progress[index] == null) {
-                            progress[index] = Progress.start(tables.get(index).name(), -1, root.out, bars);
-                        }
-                        return progress[index];
+                private synchronized Progress progress(int index) {
+                    if (progress[index] == null) {
+                        progress[index] = Progress.start(tables.get(index).name(), -1, root.out, bars);
                     }
-                });
+                    return progress[index];
+                }
+            });
+        } finally {
+            if (shared != null) {
+                shared.close();
+            }
+        }
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         TextTable summary = new TextTable(List.of("table", "target", "status", "loaded", "inserted", "merged",
                 "deleted", "failed", "time"));
@@ -225,10 +248,10 @@ final class LoadCommand implements Callable<Integer> {
         root.out.println();
         summary.print(root.out);
         root.out.println(String.format(Locale.ROOT, "%d table(s), %d failed, parallelism %d, %s", runs.size(),
-                failed, parallelism, seconds(total)));
+                failed, shared != null ? 1 : parallelism, seconds(total)));
         for (ParallelPipelineRunner.TableRun run : runs) {
             run.failure().ifPresent(e -> root.err.println("error: table " + tables.get(run.index()).name() + ": "
-                    + e.getErrorType() + ": " + e.getMessage()));
+                    + e.getMessage()));
         }
         return failed == 0 ? DestsdkCli.OK : DestsdkCli.FAILED;
     }

@@ -45,8 +45,8 @@ class QuickstartTest {
 
         // The state each destination holds.
         String text = printed.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("linus@example.com | Linus        | lead     | bronze")
-                .doesNotContain("barbara@example.com |");
+        assertThat(text).contains("| Linus        | lead     | bronze")
+                .doesNotContain("| Barbara");
         assertThat(Files.exists(outcome.duckdbFile())).isTrue();
         try (Stream<Path> files = Files.walk(outcome.lakeDirectory().resolve("shop/customers"))) {
             assertThat(files.map(Path::toString).filter(p -> p.endsWith(".parquet")))
