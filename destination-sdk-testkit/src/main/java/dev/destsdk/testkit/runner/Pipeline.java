@@ -5,6 +5,7 @@ import dev.destsdk.core.control.ProgressCallback;
 import dev.destsdk.core.control.ProgressEvent;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.files.DataFiles;
 import dev.destsdk.core.metadata.FieldMetadata;
 import dev.destsdk.core.metadata.MetadataMapping;
 import dev.destsdk.core.naming.TargetCollisions;
@@ -44,11 +45,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A run:
  * <ol>
- *   <li>writes the success and error files into a fresh directory {@code run-<nnnnn>} under {@link #directory()};</li>
+ *   <li>writes the success and error files into a fresh directory {@code run-<nnnnn>} under {@link #directory()}, or
+ *       takes the existing files of {@link RunSpec#dataDirectory()};</li>
  *   <li>calls {@code mapToTargetObject(source, namespaceRules, previous)}, and refuses (VALIDATION_ERROR, before
  *       anything is loaded) a mapped object that another source object of this pipeline already maps to
  *       ({@link TargetCollisions});</li>
- *   <li>calls {@code stage} with the mapping, then {@code load} with the stage location (if any), the resolved load
+ *   <li>calls {@code stage} with the mapping (a destination that declares no
+ *       {@link ConnectorCapabilitiesConfig#supportsStaging() staging} may refuse it as unsupported: the run goes on
+ *       with a no-op stage), then {@code load} with the stage location (if any), the resolved load
  *       options and collecting record processors and progress callback;</li>
  *   <li>on success remembers the mapped object and returns a {@link RunResult}.</li>
  * </ol>
@@ -135,17 +139,27 @@ public final class Pipeline {
                 spec.syncTime().orElseGet(() -> runner.clock().instant().truncatedTo(ChronoUnit.MICROS)),
                 spec.syncId().orElseGet(() -> id + "-run-" + run));
 
-        List<String> header = source.getFieldNames();
-        // Convert every row before touching the disk: a bad row fails the run with no files written.
-        Iterable<List<String>> texts = textRows(spec);
-        Iterable<List<String>> errorTexts = errorTexts(spec, header.size());
-        Path dataDirectory = createRunDirectory(run);
-        List<Path> successFiles = DataFileWriter.write(dataDirectory, "success_part_", spec.fileFormat(), header,
-                texts, spec.rowsPerFile());
-        List<String> errorHeader = new ArrayList<>(header);
-        errorHeader.add(LocalPipelineRunner.ERROR_COLUMN);
-        List<Path> errorFiles = DataFileWriter.write(dataDirectory, "error_part_", spec.fileFormat(), errorHeader,
-                errorTexts, spec.rowsPerFile());
+        Path dataDirectory;
+        List<Path> successFiles;
+        List<Path> errorFiles;
+        if (spec.dataDirectory().isPresent()) {
+            // Existing files: loaded as they are, streamed by the destination.
+            dataDirectory = spec.dataDirectory().get();
+            successFiles = DataFiles.successFiles(dataDirectory, spec.fileFormat());
+            errorFiles = DataFiles.errorFiles(dataDirectory, spec.fileFormat());
+        } else {
+            List<String> header = source.getFieldNames();
+            // Convert every row before touching the disk: a bad row fails the run with no files written.
+            Iterable<List<String>> texts = textRows(spec);
+            Iterable<List<String>> errorTexts = errorTexts(spec, header.size());
+            dataDirectory = createRunDirectory(run);
+            successFiles = DataFileWriter.write(dataDirectory, DataFiles.SUCCESS_PREFIX, spec.fileFormat(), header,
+                    texts, spec.rowsPerFile());
+            List<String> errorHeader = new ArrayList<>(header);
+            errorHeader.add(LocalPipelineRunner.ERROR_COLUMN);
+            errorFiles = DataFileWriter.write(dataDirectory, DataFiles.ERROR_PREFIX, spec.fileFormat(), errorHeader,
+                    errorTexts, spec.rowsPerFile());
+        }
 
         Optional<ObjectMetadata> previous = spec.previousMappedObject().or(() -> lastApplied(source));
         spec.cancellation().checkCancellation("testkit runner: before mapToTargetObject");
@@ -170,12 +184,22 @@ public final class Pipeline {
         List<Map<String, Object>> errorRecords = Collections.synchronizedList(new ArrayList<>());
         List<Map<String, Object>> successRecords = Collections.synchronizedList(new ArrayList<>());
 
-        spec.cancellation().checkCancellation("testkit runner: before stage");
+        Supplier<ConnectorCapabilitiesConfig> capabilities = memoize(destination::getCapabilitiesConfig);
         StageRequest stageRequest = new StageRequest(sync, mapping, dataDirectory, spec.fileFormat(),
                 spec.cancellation(), callback);
-        StageResponse stageResponse = requireAnswer(destination.stage(stageRequest), destination, "stage");
+        spec.cancellation().checkCancellation("testkit runner: before stage");
+        StageResponse stageResponse;
+        try {
+            stageResponse = requireAnswer(destination.stage(stageRequest), destination, "stage");
+        } catch (ConnectorException e) {
+            if (e.getErrorType() != ErrorType.UNSUPPORTED_OPERATION || capabilities.get().supportsStaging()) {
+                throw e;
+            }
+            // A destination that declares no staging (e.g. an activation API) may refuse stage(): load reads the
+            // local files, as a platform would do.
+            stageResponse = StageResponse.noOp(destination.name() + " declares no staging and refused stage()");
+        }
 
-        Supplier<ConnectorCapabilitiesConfig> capabilities = memoize(destination::getCapabilitiesConfig);
         LoadMode loadMode = spec.loadMode().orElseGet(() -> capabilities.get().getDefaultLoadMode());
         DestinationTableHandling handling = spec.destinationTableHandling()
                 .orElseGet(() -> capabilities.get().getDefaultDestinationTableHandling());
@@ -188,7 +212,8 @@ public final class Pipeline {
                 .destinationTableHandling(handling)
                 .schemaEvolutionMode(evolution)
                 .ddlOnly(spec.ddlOnly())
-                .zeroRows(spec.zeroRows().orElse(spec.rowCount() == 0))
+                .zeroRows(spec.zeroRows().orElse(spec.dataDirectory().isPresent() ? successFiles.isEmpty()
+                        : spec.rowCount() == 0))
                 .hardDeletes(spec.hardDeletes())
                 .errorRecordProcessor(collector(errorRecords))
                 .successRecordProcessor(collector(successRecords))

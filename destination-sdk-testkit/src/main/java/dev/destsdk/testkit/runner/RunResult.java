@@ -28,9 +28,10 @@ import java.util.Objects;
  * @param stageResponse the destination's stage answer; not null
  * @param loadRequest the load request sent (its load mode, table handling and flags as resolved); not null
  * @param loadResponse the destination's load answer; not null
- * @param successFiles the {@code success_part_*} files written, in part order; unmodifiable
+ * @param successFiles the {@code success_part_*} files written (or found in the spec's data directory), in part
+ *     order; unmodifiable
  * @param errorFiles the {@code error_part_*} files written, in part order; unmodifiable
- * @param rowsWritten rows written to success files
+ * @param rowsWritten rows written to success files; 0 when the spec named existing files
  * @param errorRowsWritten rows written to error files
  * @param errorRecords records the destination sent to the error record processor; unmodifiable
  * @param successRecords records the destination sent to the success record processor; unmodifiable

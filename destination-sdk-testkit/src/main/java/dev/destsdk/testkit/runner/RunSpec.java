@@ -7,6 +7,7 @@ import dev.destsdk.core.naming.NamespaceRules;
 import dev.destsdk.core.spi.DestinationTableHandling;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.core.spi.SchemaEvolutionMode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,9 @@ import java.util.Optional;
  *     use the pipeline's memory
  * @param actualDestinationMetadata what the destination holds, when the test read it; passed in the mapping
  * @param cancellation the job's cancellation signal; not null
+ * @param dataDirectory a directory of existing data files ({@code success_part_*} in {@code fileFormat}) to load as
+ *     they are, instead of writing {@code rows}: the runner then writes nothing and the spec may hold no rows; the
+ *     files are streamed by the destination, never read into memory by the runner; empty to write the rows
  */
 public record RunSpec(
         ObjectMetadata sourceObject,
@@ -63,7 +67,8 @@ public record RunSpec(
         int rowsPerFile,
         Optional<ObjectMetadata> previousMappedObject,
         Optional<ObjectMetadata> actualDestinationMetadata,
-        CancellationSignal cancellation) {
+        CancellationSignal cancellation,
+        Optional<Path> dataDirectory) {
 
     /** The default number of rows per data file. */
     public static final int DEFAULT_ROWS_PER_FILE = 10_000;
@@ -91,6 +96,10 @@ public record RunSpec(
         Objects.requireNonNull(previousMappedObject, "previousMappedObject is null");
         Objects.requireNonNull(actualDestinationMetadata, "actualDestinationMetadata is null");
         Objects.requireNonNull(cancellation, "cancellation is null");
+        Objects.requireNonNull(dataDirectory, "dataDirectory is null");
+        if (dataDirectory.isPresent() && (!rows.isEmpty() || !textRows.isEmpty() || !errorRows.isEmpty())) {
+            throw new IllegalArgumentException("give rows or an existing data directory, not both");
+        }
     }
 
     private static <T> List<List<T>> copyRows(List<? extends List<T>> rows, String what) {
@@ -136,6 +145,7 @@ public record RunSpec(
         b.previousMappedObject = previousMappedObject.orElse(null);
         b.actualDestinationMetadata = actualDestinationMetadata.orElse(null);
         b.cancellation = cancellation;
+        b.dataDirectory = dataDirectory.orElse(null);
         return b;
     }
 
@@ -159,6 +169,7 @@ public record RunSpec(
         private ObjectMetadata previousMappedObject;
         private ObjectMetadata actualDestinationMetadata;
         private CancellationSignal cancellation = CancellationSignal.never();
+        private Path dataDirectory;
 
         private Builder(ObjectMetadata sourceObject) {
             this.sourceObject = Objects.requireNonNull(sourceObject, "sourceObject is null");
@@ -294,8 +305,21 @@ public record RunSpec(
         }
 
         /**
+         * Loads the existing data files of a directory instead of rows (for loads of real files, e.g. a CLI).
+         *
+         * @param value the directory holding {@code success_part_*} files in the spec's file format; null to write
+         *     the spec's rows instead
+         * @return this builder
+         */
+        public Builder dataDirectory(Path value) {
+            this.dataDirectory = value;
+            return this;
+        }
+
+        /**
          * @return the spec
-         * @throws IllegalArgumentException when both typed and text rows are given or rowsPerFile is below 1
+         * @throws IllegalArgumentException when both typed and text rows are given, rows and a data directory are
+         *     given, or rowsPerFile is below 1
          */
         public RunSpec build() {
             return new RunSpec(sourceObject, rows, textRows, errorRows, fileFormat,
@@ -303,7 +327,7 @@ public record RunSpec(
                     Optional.ofNullable(destinationTableHandling), Optional.ofNullable(schemaEvolutionMode), ddlOnly,
                     Optional.ofNullable(zeroRows), hardDeletes, Optional.ofNullable(syncTime),
                     Optional.ofNullable(syncId), rowsPerFile, Optional.ofNullable(previousMappedObject),
-                    Optional.ofNullable(actualDestinationMetadata), cancellation);
+                    Optional.ofNullable(actualDestinationMetadata), cancellation, Optional.ofNullable(dataDirectory));
         }
     }
 }
