@@ -61,7 +61,7 @@ final class BuildAsideExecutor {
             boolean keyFirst = plan.keyIndex() == KeyIndex.UNIQUE_BEFORE_LOAD;
             boolean duplicates = false;
             if (keyFirst) {
-                sql.update(d.createUniqueKeyIndex(aside, run.keyIndexName(), layout.keyColumnDefs()).orElseThrow());
+                sql.update(d.createUniqueKeyIndex(aside, steps.keyIndexName(), layout.keyColumnDefs()).orElseThrow());
                 duplicates = !loadFilesIntoUniqueIndex(tx);
             } else {
                 run.loadFiles(aside, List.of(), tx);
@@ -149,7 +149,7 @@ final class BuildAsideExecutor {
             case UNIQUE_AFTER_LOAD -> {
                 run.report("creating the unique key index");
                 Optional<ConnectorException> failure = steps.tryUpdate(d.createUniqueKeyIndex(aside,
-                        run.keyIndexName(), layout.keyColumnDefs()).orElseThrow(), tx);
+                        steps.keyIndexName(), layout.keyColumnDefs()).orElseThrow(), tx);
                 if (failure.isEmpty()) {
                     return false;
                 }
@@ -164,7 +164,7 @@ final class BuildAsideExecutor {
                         && steps.hasDuplicateKeys(aside)) {
                     return true;
                 }
-                d.createKeyIndex(aside, run.keyIndexName(), layout.keyColumnDefs()).ifPresent(sql::update);
+                d.createKeyIndex(aside, steps.keyIndexName(), layout.keyColumnDefs()).ifPresent(sql::update);
                 return check && plan.duplicateCheck() == DuplicateCheck.QUERY_AFTER_INDEX
                         && steps.hasDuplicateKeys(aside);
             }

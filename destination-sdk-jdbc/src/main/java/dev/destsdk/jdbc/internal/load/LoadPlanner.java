@@ -2,11 +2,13 @@ package dev.destsdk.jdbc.internal.load;
 
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.naming.IdentifierKind;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.core.spi.LoadRequest;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.DialectTraits;
 import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.jdbc.dialect.TableName;
 import dev.destsdk.jdbc.internal.load.LoadPlan.BuildAside;
 import dev.destsdk.jdbc.internal.load.LoadPlan.DuplicateCheck;
 import dev.destsdk.jdbc.internal.load.LoadPlan.KeyIndex;
@@ -18,6 +20,10 @@ import dev.destsdk.jdbc.internal.load.LoadPlan.ThroughStaging;
 import dev.destsdk.jdbc.plan.SchemaChange;
 import dev.destsdk.jdbc.plan.SchemaDiff;
 import dev.destsdk.jdbc.plan.TableLayout;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -125,6 +131,37 @@ public final class LoadPlanner {
      */
     public static boolean isOwnKeyIndex(String indexName) {
         return indexName.regionMatches(true, 0, KEY_INDEX_PREFIX, 0, KEY_INDEX_PREFIX.length());
+    }
+
+    /**
+     * The name of the key index a load creates (on a table built aside, a rebuilt table, or the target when its
+     * unique key index is demoted): derived from the target's name, so the same table always gets one of the same
+     * two names, and never one the target's indexes hold (a table built beside the target cannot share its index's
+     * name where names are per schema, as a retry of the same sync would): {@code _destsdk_key_<hash>_a}, or
+     * {@code _b} while the target holds {@code _a}. Eight hex digits of the SHA-256 of the qualified table name keep
+     * it short, well inside every database's identifier length.
+     *
+     * @param layout the load's layout (its table); not null
+     * @param status the target's status (its index names); not null
+     * @param dialect the dialect (its identifier policy); not null
+     * @return the index name, normalised as a table-level identifier
+     */
+    public static String keyIndexName(TableLayout layout, TargetStatus status, SqlDialect dialect) {
+        TableName table = layout.table();
+        String base = KEY_INDEX_PREFIX + shortHash(table.catalog().orElse("") + '\0' + table.schema().orElse("")
+                + '\0' + table.table()) + "_";
+        String first = dialect.identifiers().normalize(base + "a", IdentifierKind.TABLE);
+        boolean taken = status.indexNames().stream().anyMatch(first::equalsIgnoreCase);
+        return taken ? dialect.identifiers().normalize(base + "b", IdentifierKind.TABLE) : first;
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Whether a widening has no in-place form in this dialect, so the table is rebuilt. */

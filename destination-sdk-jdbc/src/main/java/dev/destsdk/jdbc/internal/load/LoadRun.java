@@ -60,15 +60,6 @@ final class LoadRun {
     }
 
     /**
-     * A key index name unique per build: a retry of the same sync builds aside again while the table it replaces
-     * still holds the previous attempt's index, and some databases name indexes per schema.
-     */
-    String keyIndexName() {
-        return d.identifiers().normalize(LoadPlanner.KEY_INDEX_PREFIX + request.sync().syncIdAsIdentifierPart() + "_"
-                + Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36) + "_" + target.table(), IdentifierKind.TABLE);
-    }
-
-    /**
      * The sync's tracking values as constant columns of every loaded row (for a target table, which has no
      * defaults for them): synced and job id, and deleted = false unless the source sends the deleted column itself.
      */

@@ -99,7 +99,7 @@ final class SchemaEvolver {
                 d.createUniqueKeyIndex(target, index, run.layout.keyColumnDefs())
                         .ifPresent(s -> run.resources.undoable(List.of(s)));
             }
-            String plain = run.keyIndexName();
+            String plain = steps.keyIndexName();
             Optional<String> create = d.createKeyIndex(target, plain, run.layout.keyColumnDefs());
             if (create.isPresent()) {
                 sql.update(create.get());
@@ -141,7 +141,7 @@ final class SchemaEvolver {
         sql.update(d.createTable(rebuilt, columns));
         sql.update(d.insertSelect(rebuilt, names, values, target));
         if (!run.layout.keyColumns().isEmpty()) {
-            String index = run.keyIndexName();
+            String index = steps.keyIndexName();
             (schema.rebuildWithUniqueKeyIndex()
                     ? d.createUniqueKeyIndex(rebuilt, index, run.layout.keyColumnDefs()) : Optional.<String>empty())
                     .or(() -> d.createKeyIndex(rebuilt, index, run.layout.keyColumnDefs())).ifPresent(sql::update);

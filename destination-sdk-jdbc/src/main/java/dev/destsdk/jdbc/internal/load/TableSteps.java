@@ -26,11 +26,22 @@ final class TableSteps {
     private final LoadRun run;
     private final SqlExecutor sql;
     private final SqlDialect d;
+    private final String keyIndexName;
 
-    TableSteps(LoadRun run) {
+    /**
+     * @param run the load
+     * @param keyIndexName the name of the key index this load creates ({@link LoadPlanner#keyIndexName})
+     */
+    TableSteps(LoadRun run, String keyIndexName) {
         this.run = run;
         this.sql = run.sql;
         this.d = run.d;
+        this.keyIndexName = keyIndexName;
+    }
+
+    /** @return the name of the key index this load creates, on whichever table */
+    String keyIndexName() {
+        return keyIndexName;
     }
 
     /**
@@ -64,8 +75,7 @@ final class TableSteps {
     /** Removes the rows an earlier attempt of this sync appended (a retry with the same sync id). */
     void removeEarlierAttempt() {
         run.report("removing rows of an earlier attempt of sync " + run.request.sync().syncId());
-        sql.update(d.deleteWhere(run.target, d.quote(run.layout.jobId()) + " = "
-                + d.stringLiteral(run.request.sync().syncId())));
+        sql.update(d.deleteRowsOfSync(run.target, run.layout.jobId(), run.request.sync().syncId()));
     }
 
     /** Removes superseded rows of keys the staged batch holds more than once; skipped when no key repeats. */
@@ -92,7 +102,7 @@ final class TableSteps {
         if (run.layout.keyColumns().isEmpty()) {
             return Optional.empty();
         }
-        String name = run.keyIndexName();
+        String name = keyIndexName;
         Optional<String> unique = run.request.loadMode() == LoadMode.MERGE
                 ? d.createUniqueKeyIndex(table, name, run.layout.keyColumnDefs()) : Optional.empty();
         return unique.or(() -> d.createKeyIndex(table, name, run.layout.keyColumnDefs()));

@@ -81,7 +81,7 @@ public final class WarehouseLoad {
         TargetStatus status = TargetStatus.read(sql, layout);
         LoadPlan plan = LoadPlanner.plan(status, request, layout, sql.dialect());
         LOG.debug("plan for {}: {}", run.target, plan);
-        TableSteps steps = new TableSteps(run);
+        TableSteps steps = new TableSteps(run, LoadPlanner.keyIndexName(layout, status, sql.dialect()));
         SchemaEvolver evolver = new SchemaEvolver(run, steps, status);
         LoadCounts counts;
         if (plan instanceof NoRows noRows) {

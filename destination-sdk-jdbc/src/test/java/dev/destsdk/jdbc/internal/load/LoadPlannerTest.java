@@ -421,6 +421,32 @@ class LoadPlannerTest {
     }
 
     @Test
+    void keyIndexNamesAreDerivedFromTheTableAndAvoidTheTargetsIndexes() {
+        Case c = Case.of(MERGE, Target.SAME);
+        TableLayout layout = c.layout();
+        TestDialect d = c.dialect();
+        String first = LoadPlanner.keyIndexName(layout, TargetStatus.ABSENT, d);
+        assertThat(first).matches("_destsdk_key_[0-9a-f]{8}_a").startsWith(LoadPlanner.KEY_INDEX_PREFIX)
+                .hasSizeLessThanOrEqualTo(d.identifiers().getMaxLength(dev.destsdk.core.naming.IdentifierKind.TABLE));
+        assertThat(LoadPlanner.isOwnKeyIndex(first)).isTrue();
+        // deterministic: the same table gets the same name, whatever the time, the sync or the columns
+        assertThat(LoadPlanner.keyIndexName(layout, c.status(), d)).isEqualTo(first);
+        assertThat(LoadPlanner.keyIndexName(Case.of(APPEND, Target.ABSENT).unkeyed().layout(), TargetStatus.ABSENT,
+                d)).isEqualTo(first);
+        // another table, or the same name in another schema, gets another name
+        TableLayout other = TableLayout.of(ObjectMetadata.builder("orders").schema("shop2")
+                .fields(c.object().getFields()).build(), d, TrackingColumns.DEFAULT);
+        assertThat(LoadPlanner.keyIndexName(other, TargetStatus.ABSENT, d)).isNotEqualTo(first)
+                .matches("_destsdk_key_[0-9a-f]{8}_a");
+        // while the target holds the first name (in any case), a table built beside it takes the second, and back
+        String second = first.substring(0, first.length() - 1) + "b";
+        List<ExistingColumn> columns = c.status().columns();
+        assertThat(LoadPlanner.keyIndexName(layout, new TargetStatus(columns, List.of(),
+                List.of("orders_pkey", first.toUpperCase(java.util.Locale.ROOT))), d)).isEqualTo(second);
+        assertThat(LoadPlanner.keyIndexName(layout, new TargetStatus(columns, List.of(second)), d)).isEqualTo(first);
+    }
+
+    @Test
     void ownKeyIndexesAreToldFromUsersIndexesByTheirPrefixInAnyCase() {
         assertThat(LoadPlanner.isOwnKeyIndex("_destsdk_key_s1_t")).isTrue();
         assertThat(LoadPlanner.isOwnKeyIndex("_DESTSDK_KEY_S1_T")).isTrue();
