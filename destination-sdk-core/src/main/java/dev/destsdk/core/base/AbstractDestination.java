@@ -30,7 +30,8 @@ import java.util.Optional;
  * <p>Hooks, in the order an executor's run calls them:
  * <ol>
  *   <li>{@link #declareCapabilities()}: once, the first time {@link #getCapabilitiesConfig()} is asked; the result is
- *       kept for the instance's life.</li>
+ *       kept for the instance's life. It must declare {@code requiresExplicitLoadStep} (the presets do): rows are
+ *       written only by {@link #loadFiles}.</li>
  *   <li>{@link #mapObject}: by {@link #mapToTargetObject} after its null checks; an {@link IllegalArgumentException}
  *       it throws (for example from a metadata builder given an empty name) becomes a VALIDATION_ERROR.</li>
  *   <li>{@link #stageFiles}: by {@link #stage}, after the file format was checked; by default a no-op for
@@ -122,11 +123,25 @@ public abstract class AbstractDestination implements Destination {
 
     // ---------------------------------------------------------------- SPI
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code requiresExplicitLoadStep} must be true: every destination on this skeleton writes its rows in
+     * {@code load()} ({@code stage()} only uploads), so an executor that skipped {@code load()} would write nothing.
+     *
+     * @throws ConnectorException CONFIGURATION_ERROR when the declaration says {@code requiresExplicitLoadStep(false)}
+     */
     @Override
     public final ConnectorCapabilitiesConfig getCapabilitiesConfig() {
         ConnectorCapabilitiesConfig c = capabilities;
         if (c == null) {
             c = Objects.requireNonNull(declareCapabilities(), "declareCapabilities() returned null");
+            if (!c.requiresExplicitLoadStep()) {
+                throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, name() + " declares"
+                        + " requiresExplicitLoadStep(false), but its rows are written only by load() (stage() only"
+                        + " uploads): an executor that skipped load() would write nothing; declare"
+                        + " requiresExplicitLoadStep(true)");
+            }
             capabilities = c;
         }
         return c;

@@ -14,15 +14,16 @@ import java.util.Set;
  * declared capability. Immutable and thread-safe; build with {@link #builder()} (usually after a preset such as
  * {@link ConnectorCapabilitiesConfigBuilder#asCloudWarehouse()}) and change with {@link #toBuilder()}.
  *
- * <p>Five capabilities are a set of supported values with a default: load modes, destination table handlings,
- * schema evolution modes, checksum levels and optimisation modes. The others are flags.
+ * <p>Three capabilities are a set of supported values with a default: load modes, destination table handlings and
+ * schema evolution modes. The others are flags. (There are no checksum levels or optimisation modes to declare: no
+ * request carries a chosen level or mode, so no destination could honour one and no test could prove it.)
  *
  * <p>{@link ConnectorCapabilitiesConfigBuilder#build()} enforces these rules and reports every broken one in a
  * single {@link dev.destsdk.core.error.ConnectorException} of type
  * {@link dev.destsdk.core.error.ErrorType#CONFIGURATION_ERROR}, each naming the option and the fix:
  * <ol>
  *   <li>Every set is non-empty. Load modes must always be declared; the other sets start with one conservative
- *       member ({@code FAIL}, {@code BLOCK_ALL}, {@code NONE}, {@code LATENCY}), so they are empty only when
+ *       member ({@code FAIL}, {@code BLOCK_ALL}), so they are empty only when
  *       declared empty.</li>
  *   <li>A default that was set is a member of its set (for example, {@code defaultLoadMode MERGE} with
  *       {@code loadModes [APPEND]} is rejected).</li>
@@ -47,10 +48,6 @@ public final class ConnectorCapabilitiesConfig {
     private final DestinationTableHandling defaultDestinationTableHandling;
     private final Set<SchemaEvolutionMode> schemaEvolutionModes;
     private final SchemaEvolutionMode defaultSchemaEvolutionMode;
-    private final Set<ChecksumValidationLevel> checksumValidationLevels;
-    private final ChecksumValidationLevel defaultChecksumLevel;
-    private final Set<OptimizationMode> optimizationModes;
-    private final OptimizationMode defaultOptimizationMode;
     private final Flags flags;
 
     /** The boolean capabilities, kept together so the constructor stays readable. */
@@ -65,10 +62,6 @@ public final class ConnectorCapabilitiesConfig {
                                 DestinationTableHandling defaultDestinationTableHandling,
                                 EnumSet<SchemaEvolutionMode> schemaEvolutionModes,
                                 SchemaEvolutionMode defaultSchemaEvolutionMode,
-                                EnumSet<ChecksumValidationLevel> checksumValidationLevels,
-                                ChecksumValidationLevel defaultChecksumLevel,
-                                EnumSet<OptimizationMode> optimizationModes,
-                                OptimizationMode defaultOptimizationMode,
                                 Flags flags) {
         this.loadModes = Collections.unmodifiableSet(EnumSet.copyOf(loadModes));
         this.defaultLoadMode = Objects.requireNonNull(defaultLoadMode);
@@ -76,10 +69,6 @@ public final class ConnectorCapabilitiesConfig {
         this.defaultDestinationTableHandling = Objects.requireNonNull(defaultDestinationTableHandling);
         this.schemaEvolutionModes = Collections.unmodifiableSet(EnumSet.copyOf(schemaEvolutionModes));
         this.defaultSchemaEvolutionMode = Objects.requireNonNull(defaultSchemaEvolutionMode);
-        this.checksumValidationLevels = Collections.unmodifiableSet(EnumSet.copyOf(checksumValidationLevels));
-        this.defaultChecksumLevel = Objects.requireNonNull(defaultChecksumLevel);
-        this.optimizationModes = Collections.unmodifiableSet(EnumSet.copyOf(optimizationModes));
-        this.defaultOptimizationMode = Objects.requireNonNull(defaultOptimizationMode);
         this.flags = Objects.requireNonNull(flags);
     }
 
@@ -213,26 +202,6 @@ public final class ConnectorCapabilitiesConfig {
         return flags.supportsSqlScripts();
     }
 
-    /** @return the supported checksum levels; never empty; unmodifiable */
-    public Set<ChecksumValidationLevel> getChecksumValidationLevels() {
-        return checksumValidationLevels;
-    }
-
-    /** @return the default checksum level, one of {@link #getChecksumValidationLevels()} */
-    public ChecksumValidationLevel getDefaultChecksumLevel() {
-        return defaultChecksumLevel;
-    }
-
-    /** @return the supported optimisation modes; never empty; unmodifiable */
-    public Set<OptimizationMode> getOptimizationModes() {
-        return optimizationModes;
-    }
-
-    /** @return the default optimisation mode, one of {@link #getOptimizationModes()} */
-    public OptimizationMode getDefaultOptimizationMode() {
-        return defaultOptimizationMode;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -246,18 +215,13 @@ public final class ConnectorCapabilitiesConfig {
                 && defaultDestinationTableHandling == c.defaultDestinationTableHandling
                 && schemaEvolutionModes.equals(c.schemaEvolutionModes)
                 && defaultSchemaEvolutionMode == c.defaultSchemaEvolutionMode
-                && checksumValidationLevels.equals(c.checksumValidationLevels)
-                && defaultChecksumLevel == c.defaultChecksumLevel
-                && optimizationModes.equals(c.optimizationModes)
-                && defaultOptimizationMode == c.defaultOptimizationMode
                 && flags.equals(c.flags);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(loadModes, defaultLoadMode, destinationTableHandlings, defaultDestinationTableHandling,
-                schemaEvolutionModes, defaultSchemaEvolutionMode, checksumValidationLevels, defaultChecksumLevel,
-                optimizationModes, defaultOptimizationMode, flags);
+                schemaEvolutionModes, defaultSchemaEvolutionMode, flags);
     }
 
     @Override
@@ -267,10 +231,6 @@ public final class ConnectorCapabilitiesConfig {
                 + ", defaultDestinationTableHandling=" + defaultDestinationTableHandling
                 + ", schemaEvolutionModes=" + schemaEvolutionModes
                 + ", defaultSchemaEvolutionMode=" + defaultSchemaEvolutionMode
-                + ", checksumValidationLevels=" + checksumValidationLevels
-                + ", defaultChecksumLevel=" + defaultChecksumLevel
-                + ", optimizationModes=" + optimizationModes
-                + ", defaultOptimizationMode=" + defaultOptimizationMode
                 + ", canAutoCreateSchema=" + flags.canAutoCreateSchema()
                 + ", supportsStaging=" + flags.supportsStaging()
                 + ", requiresStaging=" + flags.requiresStaging()

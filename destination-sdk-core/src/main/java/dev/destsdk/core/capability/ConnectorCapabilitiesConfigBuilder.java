@@ -14,9 +14,9 @@ import java.util.List;
  * Builds a {@link ConnectorCapabilitiesConfig}. Not thread-safe; use from one thread.
  *
  * <p>A new builder declares nothing beyond the minimum that every destination has: no load modes (they must be
- * declared), destination table handling {@code {FAIL}}, schema evolution {@code {BLOCK_ALL}}, checksum level
- * {@code {NONE}}, optimisation {@code {LATENCY}}, {@code requiresExplicitLoadStep} true (the SPI's normal contract:
- * {@code load()} writes the rows) and every other flag false.
+ * declared), destination table handling {@code {FAIL}}, schema evolution {@code {BLOCK_ALL}},
+ * {@code requiresExplicitLoadStep} true (the SPI's normal contract: {@code load()} writes the rows) and every other
+ * flag false.
  *
  * <p>Presets ({@link #asCloudWarehouse()}, {@link #asTraditionalDatabase()}, {@link #asAPIConnector()}) set
  * <em>every</em> option to a typical value; calls after a preset override single options, and a later preset
@@ -33,8 +33,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
     private final Choice<LoadMode> loadModes;
     private final Choice<DestinationTableHandling> tableHandlings;
     private final Choice<SchemaEvolutionMode> schemaEvolutionModes;
-    private final Choice<ChecksumValidationLevel> checksumLevels;
-    private final Choice<OptimizationMode> optimizationModes;
     private boolean canAutoCreateSchema;
     private boolean supportsStaging;
     private boolean requiresStaging;
@@ -53,10 +51,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
                 "defaultDestinationTableHandling", EnumSet.of(DestinationTableHandling.FAIL));
         schemaEvolutionModes = new Choice<>(SchemaEvolutionMode.class, "schemaEvolutionModes",
                 "defaultSchemaEvolutionMode", EnumSet.of(SchemaEvolutionMode.BLOCK_ALL));
-        checksumLevels = new Choice<>(ChecksumValidationLevel.class, "checksumValidationLevels",
-                "defaultChecksumLevel", EnumSet.of(ChecksumValidationLevel.NONE));
-        optimizationModes = new Choice<>(OptimizationMode.class, "optimizationModes", "defaultOptimizationMode",
-                EnumSet.of(OptimizationMode.LATENCY));
     }
 
     /** Starts from an existing config: every set, default and flag as declared there (defaults count as explicit). */
@@ -67,10 +61,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
                 .defaultDestinationTableHandling(config.getDefaultDestinationTableHandling())
                 .schemaEvolutionModes(config.getSchemaEvolutionModes())
                 .defaultSchemaEvolutionMode(config.getDefaultSchemaEvolutionMode())
-                .checksumValidationLevels(config.getChecksumValidationLevels())
-                .defaultChecksumLevel(config.getDefaultChecksumLevel())
-                .optimizationModes(config.getOptimizationModes())
-                .defaultOptimizationMode(config.getDefaultOptimizationMode())
                 .canAutoCreateSchema(config.canAutoCreateSchema())
                 .supportsStaging(config.supportsStaging())
                 .requiresStaging(config.requiresStaging())
@@ -96,8 +86,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
      *   <li>table handlings FAIL, DROP, MERGE; default MERGE</li>
      *   <li>schema evolution ALLOW_ALL, ALLOW_NEW_COLUMNS_ONLY, ALLOW_TYPE_CHANGES_ONLY, BLOCK_ALL; default
      *       ALLOW_ALL</li>
-     *   <li>optimisation COST and LATENCY; default COST (warehouses bill per query or per second)</li>
-     *   <li>checksum levels NONE, ROW_COUNT; default ROW_COUNT</li>
      *   <li>staging supported and required, explicit load step required</li>
      *   <li>auto-create schema, hard deletes, empty-schema propagation, parallel loads, atomic truncate-and-load and
      *       SQL scripts supported; no checkpointing, no self rate limiting</li>
@@ -109,9 +97,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
         loadModes.preset(EnumSet.allOf(LoadMode.class), LoadMode.MERGE);
         tableHandlings.preset(EnumSet.allOf(DestinationTableHandling.class), DestinationTableHandling.MERGE);
         schemaEvolutionModes.preset(EnumSet.allOf(SchemaEvolutionMode.class), SchemaEvolutionMode.ALLOW_ALL);
-        optimizationModes.preset(EnumSet.allOf(OptimizationMode.class), OptimizationMode.COST);
-        checksumLevels.preset(EnumSet.of(ChecksumValidationLevel.NONE, ChecksumValidationLevel.ROW_COUNT),
-                ChecksumValidationLevel.ROW_COUNT);
         canAutoCreateSchema = true;
         supportsStaging = true;
         requiresStaging = true;
@@ -134,8 +119,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
      *   <li>table handlings FAIL, DROP, MERGE; default MERGE</li>
      *   <li>schema evolution ALLOW_ALL, ALLOW_NEW_COLUMNS_ONLY, ALLOW_TYPE_CHANGES_ONLY, BLOCK_ALL; default
      *       ALLOW_ALL</li>
-     *   <li>optimisation LATENCY only</li>
-     *   <li>checksum levels NONE, ROW_COUNT; default ROW_COUNT</li>
      *   <li>no staging; explicit load step required ({@code load()} writes the rows)</li>
      *   <li>auto-create schema, hard deletes, empty-schema propagation, parallel loads, atomic truncate-and-load and
      *       SQL scripts supported; no checkpointing, no self rate limiting</li>
@@ -147,9 +130,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
         loadModes.preset(EnumSet.allOf(LoadMode.class), LoadMode.MERGE);
         tableHandlings.preset(EnumSet.allOf(DestinationTableHandling.class), DestinationTableHandling.MERGE);
         schemaEvolutionModes.preset(EnumSet.allOf(SchemaEvolutionMode.class), SchemaEvolutionMode.ALLOW_ALL);
-        optimizationModes.preset(EnumSet.of(OptimizationMode.LATENCY), OptimizationMode.LATENCY);
-        checksumLevels.preset(EnumSet.of(ChecksumValidationLevel.NONE, ChecksumValidationLevel.ROW_COUNT),
-                ChecksumValidationLevel.ROW_COUNT);
         canAutoCreateSchema = true;
         supportsStaging = false;
         requiresStaging = false;
@@ -171,8 +151,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
      *   <li>load modes APPEND (insert) and MERGE (upsert by merge keys); default MERGE</li>
      *   <li>table handling MERGE only (the API object exists and is written into)</li>
      *   <li>schema evolution BLOCK_ALL only (the pipeline never alters the API's objects)</li>
-     *   <li>optimisation LATENCY only</li>
-     *   <li>checksum level NONE only</li>
      *   <li>no staging; explicit load step required</li>
      *   <li>rate limiting supported; no auto-create schema, no hard deletes, no empty-schema propagation, no parallel
      *       loads, no checkpointing, no atomic truncate-and-load, no SQL scripts</li>
@@ -184,8 +162,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
         loadModes.preset(EnumSet.of(LoadMode.APPEND, LoadMode.MERGE), LoadMode.MERGE);
         tableHandlings.preset(EnumSet.of(DestinationTableHandling.MERGE), DestinationTableHandling.MERGE);
         schemaEvolutionModes.preset(EnumSet.of(SchemaEvolutionMode.BLOCK_ALL), SchemaEvolutionMode.BLOCK_ALL);
-        optimizationModes.preset(EnumSet.of(OptimizationMode.LATENCY), OptimizationMode.LATENCY);
-        checksumLevels.preset(EnumSet.of(ChecksumValidationLevel.NONE), ChecksumValidationLevel.NONE);
         canAutoCreateSchema = false;
         supportsStaging = false;
         requiresStaging = false;
@@ -352,60 +328,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
     }
 
     /**
-     * @param levels the supported checksum levels, replacing any declared before; not null, no null elements
-     * @return this builder
-     */
-    public ConnectorCapabilitiesConfigBuilder checksumValidationLevels(ChecksumValidationLevel... levels) {
-        checksumLevels.members(levels);
-        return this;
-    }
-
-    /**
-     * @param levels the supported checksum levels, replacing any declared before; not null, no null elements
-     * @return this builder
-     */
-    public ConnectorCapabilitiesConfigBuilder checksumValidationLevels(Collection<ChecksumValidationLevel> levels) {
-        checksumLevels.members(levels);
-        return this;
-    }
-
-    /**
-     * @param level the default checksum level, one of the levels; null to unset
-     * @return this builder
-     */
-    public ConnectorCapabilitiesConfigBuilder defaultChecksumLevel(ChecksumValidationLevel level) {
-        checksumLevels.choose(level);
-        return this;
-    }
-
-    /**
-     * @param modes the supported optimisation modes, replacing any declared before; not null, no null elements
-     * @return this builder
-     */
-    public ConnectorCapabilitiesConfigBuilder optimizationModes(OptimizationMode... modes) {
-        optimizationModes.members(modes);
-        return this;
-    }
-
-    /**
-     * @param modes the supported optimisation modes, replacing any declared before; not null, no null elements
-     * @return this builder
-     */
-    public ConnectorCapabilitiesConfigBuilder optimizationModes(Collection<OptimizationMode> modes) {
-        optimizationModes.members(modes);
-        return this;
-    }
-
-    /**
-     * @param mode the default optimisation mode, one of the modes; null to unset
-     * @return this builder
-     */
-    public ConnectorCapabilitiesConfigBuilder defaultOptimizationMode(OptimizationMode mode) {
-        optimizationModes.choose(mode);
-        return this;
-    }
-
-    /**
      * Lists every contradiction {@link #build()} would report, in the order of the rules on
      * {@link ConnectorCapabilitiesConfig}. Each entry names the option to change and how.
      *
@@ -416,8 +338,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
         loadModes.check(problems);
         tableHandlings.check(problems);
         schemaEvolutionModes.check(problems);
-        checksumLevels.check(problems);
-        optimizationModes.check(problems);
         if (requiresStaging && !supportsStaging) {
             problems.add("requiresStaging is true but supportsStaging is false: set supportsStaging(true) if stage() "
                     + "uploads to a staging area, or requiresStaging(false)");
@@ -456,8 +376,6 @@ public final class ConnectorCapabilitiesConfigBuilder {
                 loadModes.members(), loadModes.effectiveDefault().orElseThrow(),
                 tableHandlings.members(), tableHandlings.effectiveDefault().orElseThrow(),
                 schemaEvolutionModes.members(), schemaEvolutionModes.effectiveDefault().orElseThrow(),
-                checksumLevels.members(), checksumLevels.effectiveDefault().orElseThrow(),
-                optimizationModes.members(), optimizationModes.effectiveDefault().orElseThrow(),
                 new ConnectorCapabilitiesConfig.Flags(canAutoCreateSchema, supportsStaging, requiresStaging,
                         requiresExplicitLoadStep, supportsHardDeletes, canPropagateEmptySchema,
                         supportsParallelization, supportsCheckpointing, supportsRateLimit, atomicTruncateAndLoad,

@@ -1,6 +1,7 @@
 package dev.destsdk.core.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.destsdk.core.capability.ConnectorCapabilitiesConfig;
@@ -251,5 +252,22 @@ class AbstractDestinationTest {
                 ConnectorException.class);
         assertThat(unsupported.getMessage()).isEqualTo(ConnectorException.unsupported("recording",
                 Feature.SQL_SCRIPTS).getMessage());
+    }
+
+    @Test
+    void aDeclarationThatLoadNeedNotBeCalledIsRefusedBecauseOnlyLoadWritesRows() {
+        Recording d = new Recording(ConnectorCapabilitiesConfig.builder().asCloudWarehouse()
+                .requiresExplicitLoadStep(false).build(), c -> LoadResponse.withCounts(0, 0));
+        ConnectorException e = catchThrowableOfType(d::getCapabilitiesConfig, ConnectorException.class);
+        assertThat(e.getErrorType()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
+        assertThat(e.getMessage()).contains("recording declares requiresExplicitLoadStep(false)")
+                .contains("declare requiresExplicitLoadStep(true)");
+        // nothing runs on a refused declaration: the load fails before its hook
+        assertThatThrownBy(() -> d.load(request().loadMode(LoadMode.MERGE).build()))
+                .isInstanceOf(ConnectorException.class).hasMessageContaining("requiresExplicitLoadStep");
+        assertThat(d.loads).isEmpty();
+        // the presets declare it, so the default declarations pass
+        assertThat(new Recording(database(), c -> LoadResponse.withCounts(0, 0)).getCapabilitiesConfig()
+                .requiresExplicitLoadStep()).isTrue();
     }
 }

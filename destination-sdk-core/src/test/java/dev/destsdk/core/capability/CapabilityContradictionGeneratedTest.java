@@ -31,10 +31,6 @@ class CapabilityContradictionGeneratedTest {
         DestinationTableHandling defaultHandling;
         EnumSet<SchemaEvolutionMode> evolutions;
         SchemaEvolutionMode defaultEvolution;
-        EnumSet<ChecksumValidationLevel> checksums;
-        ChecksumValidationLevel defaultChecksum;
-        EnumSet<OptimizationMode> optimizations;
-        OptimizationMode defaultOptimization;
         boolean supportsStaging;
         boolean requiresStaging;
         boolean requiresExplicitLoadStep;
@@ -53,8 +49,6 @@ class CapabilityContradictionGeneratedTest {
             return b.loadModes(loadModes).defaultLoadMode(defaultLoadMode)
                     .destinationTableHandlings(handlings).defaultDestinationTableHandling(defaultHandling)
                     .schemaEvolutionModes(evolutions).defaultSchemaEvolutionMode(defaultEvolution)
-                    .checksumValidationLevels(checksums).defaultChecksumLevel(defaultChecksum)
-                    .optimizationModes(optimizations).defaultOptimizationMode(defaultOptimization)
                     .supportsStaging(supportsStaging).requiresStaging(requiresStaging)
                     .requiresExplicitLoadStep(requiresExplicitLoadStep).atomicTruncateAndLoad(atomicTruncateAndLoad)
                     .canAutoCreateSchema(otherFlags[0]).supportsHardDeletes(otherFlags[1])
@@ -99,10 +93,6 @@ class CapabilityContradictionGeneratedTest {
         s.defaultHandling = validDefault(random, s.handlings);
         s.evolutions = nonEmptySubset(random, SchemaEvolutionMode.class);
         s.defaultEvolution = validDefault(random, s.evolutions);
-        s.checksums = nonEmptySubset(random, ChecksumValidationLevel.class);
-        s.defaultChecksum = validDefault(random, s.checksums);
-        s.optimizations = nonEmptySubset(random, OptimizationMode.class);
-        s.defaultOptimization = validDefault(random, s.optimizations);
         s.supportsStaging = random.nextBoolean();
         s.requiresStaging = s.supportsStaging && random.nextBoolean();
         s.requiresExplicitLoadStep = !s.requiresStaging || random.nextBoolean();
@@ -118,18 +108,12 @@ class CapabilityContradictionGeneratedTest {
         EMPTY_LOAD_MODES("loadModes"),
         EMPTY_TABLE_HANDLINGS("destinationTableHandlings"),
         EMPTY_EVOLUTION_MODES("schemaEvolutionModes"),
-        EMPTY_CHECKSUM_LEVELS("checksumValidationLevels"),
-        EMPTY_OPTIMIZATION_MODES("optimizationModes"),
         LOAD_MODE_DEFAULT_OUTSIDE("defaultLoadMode"),
         TABLE_HANDLING_DEFAULT_OUTSIDE("defaultDestinationTableHandling"),
         EVOLUTION_DEFAULT_OUTSIDE("defaultSchemaEvolutionMode"),
-        CHECKSUM_DEFAULT_OUTSIDE("defaultChecksumLevel"),
-        OPTIMIZATION_DEFAULT_OUTSIDE("defaultOptimizationMode"),
         LOAD_MODE_DEFAULT_MISSING("defaultLoadMode"),
         TABLE_HANDLING_DEFAULT_MISSING("defaultDestinationTableHandling"),
         EVOLUTION_DEFAULT_MISSING("defaultSchemaEvolutionMode"),
-        CHECKSUM_DEFAULT_MISSING("defaultChecksumLevel"),
-        OPTIMIZATION_DEFAULT_MISSING("defaultOptimizationMode"),
         STAGING_REQUIRED_NOT_SUPPORTED("supportsStaging"),
         NO_WRITING_STEP("requiresExplicitLoadStep"),
         ATOMIC_TRUNCATE_WITHOUT_MODE("atomicTruncateAndLoad");
@@ -175,14 +159,6 @@ class CapabilityContradictionGeneratedTest {
                 s.evolutions = EnumSet.noneOf(SchemaEvolutionMode.class);
                 s.defaultEvolution = null;
             }
-            case EMPTY_CHECKSUM_LEVELS -> {
-                s.checksums = EnumSet.noneOf(ChecksumValidationLevel.class);
-                s.defaultChecksum = null;
-            }
-            case EMPTY_OPTIMIZATION_MODES -> {
-                s.optimizations = EnumSet.noneOf(OptimizationMode.class);
-                s.defaultOptimization = null;
-            }
             case LOAD_MODE_DEFAULT_OUTSIDE -> {
                 s.defaultLoadMode = outsider(random, s.loadModes, LoadMode.class);
                 if (!s.loadModes.contains(LoadMode.TRUNCATE_AND_LOAD)) {
@@ -193,10 +169,6 @@ class CapabilityContradictionGeneratedTest {
                     s.defaultHandling = outsider(random, s.handlings, DestinationTableHandling.class);
             case EVOLUTION_DEFAULT_OUTSIDE ->
                     s.defaultEvolution = outsider(random, s.evolutions, SchemaEvolutionMode.class);
-            case CHECKSUM_DEFAULT_OUTSIDE ->
-                    s.defaultChecksum = outsider(random, s.checksums, ChecksumValidationLevel.class);
-            case OPTIMIZATION_DEFAULT_OUTSIDE ->
-                    s.defaultOptimization = outsider(random, s.optimizations, OptimizationMode.class);
             case LOAD_MODE_DEFAULT_MISSING -> {
                 atLeastTwo(random, s.loadModes, LoadMode.class);
                 s.defaultLoadMode = null;
@@ -208,14 +180,6 @@ class CapabilityContradictionGeneratedTest {
             case EVOLUTION_DEFAULT_MISSING -> {
                 atLeastTwo(random, s.evolutions, SchemaEvolutionMode.class);
                 s.defaultEvolution = null;
-            }
-            case CHECKSUM_DEFAULT_MISSING -> {
-                atLeastTwo(random, s.checksums, ChecksumValidationLevel.class);
-                s.defaultChecksum = null;
-            }
-            case OPTIMIZATION_DEFAULT_MISSING -> {
-                atLeastTwo(random, s.optimizations, OptimizationMode.class);
-                s.defaultOptimization = null;
             }
             case STAGING_REQUIRED_NOT_SUPPORTED -> {
                 s.supportsStaging = false;
@@ -252,8 +216,6 @@ class CapabilityContradictionGeneratedTest {
                 .contains(config.getDefaultDestinationTableHandling());
         assertThat(config.getSchemaEvolutionModes()).as("seed=%d", seed)
                 .contains(config.getDefaultSchemaEvolutionMode());
-        assertThat(config.getChecksumValidationLevels()).as("seed=%d", seed).contains(config.getDefaultChecksumLevel());
-        assertThat(config.getOptimizationModes()).as("seed=%d", seed).contains(config.getDefaultOptimizationMode());
         if (valid.defaultLoadMode != null) {
             assertThat(config.getDefaultLoadMode()).as("seed=%d", seed).isEqualTo(valid.defaultLoadMode);
         }

@@ -45,10 +45,6 @@ class ConnectorCapabilitiesConfigTest {
         assertThat(config.getDefaultDestinationTableHandling()).isEqualTo(DestinationTableHandling.FAIL);
         assertThat(config.getSchemaEvolutionModes()).containsExactly(SchemaEvolutionMode.BLOCK_ALL);
         assertThat(config.getDefaultSchemaEvolutionMode()).isEqualTo(SchemaEvolutionMode.BLOCK_ALL);
-        assertThat(config.getChecksumValidationLevels()).containsExactly(ChecksumValidationLevel.NONE);
-        assertThat(config.getDefaultChecksumLevel()).isEqualTo(ChecksumValidationLevel.NONE);
-        assertThat(config.getOptimizationModes()).containsExactly(OptimizationMode.LATENCY);
-        assertThat(config.getDefaultOptimizationMode()).isEqualTo(OptimizationMode.LATENCY);
         assertThat(config.requiresExplicitLoadStep()).isTrue();
         assertThat(List.of(config.canAutoCreateSchema(), config.supportsStaging(), config.requiresStaging(),
                 config.supportsHardDeletes(), config.canPropagateEmptySchema(), config.supportsParallelization(),
@@ -79,7 +75,6 @@ class ConnectorCapabilitiesConfigTest {
 
         assertThat(config.getSchemaEvolutionModes())
                 .containsExactly(SchemaEvolutionMode.ALLOW_ALL, SchemaEvolutionMode.ALLOW_NEW_COLUMNS_ONLY);
-        assertThat(config.getDefaultOptimizationMode()).isEqualTo(OptimizationMode.COST);
         assertThat(config.supportsLoadMode(LoadMode.OVERWRITE)).isTrue();
         assertThat(config.supportsSchemaEvolutionMode(SchemaEvolutionMode.BLOCK_ALL)).isFalse();
         assertThat(config.supportsDestinationTableHandling(DestinationTableHandling.DROP)).isTrue();
@@ -97,11 +92,6 @@ class ConnectorCapabilitiesConfigTest {
         assertThat(c.getDefaultDestinationTableHandling()).isEqualTo(DestinationTableHandling.MERGE);
         assertThat(c.getSchemaEvolutionModes()).containsExactlyInAnyOrder(SchemaEvolutionMode.values());
         assertThat(c.getDefaultSchemaEvolutionMode()).isEqualTo(SchemaEvolutionMode.ALLOW_ALL);
-        assertThat(c.getOptimizationModes()).containsExactly(OptimizationMode.COST, OptimizationMode.LATENCY);
-        assertThat(c.getDefaultOptimizationMode()).isEqualTo(OptimizationMode.COST);
-        assertThat(c.getChecksumValidationLevels())
-                .containsExactly(ChecksumValidationLevel.NONE, ChecksumValidationLevel.ROW_COUNT);
-        assertThat(c.getDefaultChecksumLevel()).isEqualTo(ChecksumValidationLevel.ROW_COUNT);
         assertThat(c.supportsStaging()).isTrue();
         assertThat(c.requiresStaging()).isTrue();
         assertThat(c.requiresExplicitLoadStep()).isTrue();
@@ -121,8 +111,6 @@ class ConnectorCapabilitiesConfigTest {
 
         assertThat(c.canAutoCreateSchema()).isTrue();
         assertThat(c.supportsHardDeletes()).isTrue();
-        assertThat(c.getOptimizationModes()).containsExactly(OptimizationMode.LATENCY);
-        assertThat(c.getDefaultOptimizationMode()).isEqualTo(OptimizationMode.LATENCY);
         assertThat(c.supportsStaging()).isFalse();
         assertThat(c.requiresStaging()).isFalse();
         assertThat(c.requiresExplicitLoadStep()).isTrue();
@@ -130,7 +118,6 @@ class ConnectorCapabilitiesConfigTest {
         assertThat(c.getDefaultLoadMode()).isEqualTo(LoadMode.MERGE);
         assertThat(c.getDefaultDestinationTableHandling()).isEqualTo(DestinationTableHandling.MERGE);
         assertThat(c.getDefaultSchemaEvolutionMode()).isEqualTo(SchemaEvolutionMode.ALLOW_ALL);
-        assertThat(c.getDefaultChecksumLevel()).isEqualTo(ChecksumValidationLevel.ROW_COUNT);
         assertThat(c.atomicTruncateAndLoad()).isTrue();
         assertThat(c.supportsSqlScripts()).isTrue();
         assertThat(c.supportsRateLimit()).isFalse();
@@ -147,8 +134,6 @@ class ConnectorCapabilitiesConfigTest {
         assertThat(c.getDefaultLoadMode()).isEqualTo(LoadMode.MERGE);
         assertThat(c.getDestinationTableHandlings()).containsExactly(DestinationTableHandling.MERGE);
         assertThat(c.getSchemaEvolutionModes()).containsExactly(SchemaEvolutionMode.BLOCK_ALL);
-        assertThat(c.getChecksumValidationLevels()).containsExactly(ChecksumValidationLevel.NONE);
-        assertThat(c.getOptimizationModes()).containsExactly(OptimizationMode.LATENCY);
         assertThat(c.supportsStaging()).isFalse();
         assertThat(c.requiresExplicitLoadStep()).isTrue();
         assertThat(c.supportsSqlScripts()).isFalse();
@@ -163,16 +148,17 @@ class ConnectorCapabilitiesConfigTest {
                 .asTraditionalDatabase()
                 .supportsHardDeletes(false)
                 .defaultLoadMode(LoadMode.APPEND)
-                .optimizationModes(OptimizationMode.COST, OptimizationMode.LATENCY)
+                .schemaEvolutionModes(SchemaEvolutionMode.ALLOW_ALL, SchemaEvolutionMode.BLOCK_ALL)
                 .supportsCheckpointing(true)
                 .build();
 
         assertThat(c.supportsHardDeletes()).isFalse();
         assertThat(c.getDefaultLoadMode()).isEqualTo(LoadMode.APPEND);
-        assertThat(c.getOptimizationModes()).containsExactly(OptimizationMode.COST, OptimizationMode.LATENCY);
-        assertThat(c.getDefaultOptimizationMode())
-                .as("the preset's LATENCY default is still a member, so it is kept")
-                .isEqualTo(OptimizationMode.LATENCY);
+        assertThat(c.getSchemaEvolutionModes())
+                .containsExactly(SchemaEvolutionMode.ALLOW_ALL, SchemaEvolutionMode.BLOCK_ALL);
+        assertThat(c.getDefaultSchemaEvolutionMode())
+                .as("the preset's ALLOW_ALL default is still a member, so it is kept")
+                .isEqualTo(SchemaEvolutionMode.ALLOW_ALL);
         assertThat(c.supportsCheckpointing()).isTrue();
         assertThat(c.canAutoCreateSchema()).as("untouched preset value").isTrue();
     }
@@ -224,16 +210,12 @@ class ConnectorCapabilitiesConfigTest {
                 .loadModes(LoadMode.OVERWRITE).defaultLoadMode(null)
                 .destinationTableHandlings(DestinationTableHandling.DROP).defaultDestinationTableHandling(null)
                 .schemaEvolutionModes(SchemaEvolutionMode.ALLOW_NEW_COLUMNS_ONLY).defaultSchemaEvolutionMode(null)
-                .checksumValidationLevels(ChecksumValidationLevel.COLUMN_CHECKSUM).defaultChecksumLevel(null)
-                .optimizationModes(OptimizationMode.COST).defaultOptimizationMode(null)
                 .atomicTruncateAndLoad(false)
                 .build();
 
         assertThat(c.getDefaultLoadMode()).isEqualTo(LoadMode.OVERWRITE);
         assertThat(c.getDefaultDestinationTableHandling()).isEqualTo(DestinationTableHandling.DROP);
         assertThat(c.getDefaultSchemaEvolutionMode()).isEqualTo(SchemaEvolutionMode.ALLOW_NEW_COLUMNS_ONLY);
-        assertThat(c.getDefaultChecksumLevel()).isEqualTo(ChecksumValidationLevel.COLUMN_CHECKSUM);
-        assertThat(c.getDefaultOptimizationMode()).isEqualTo(OptimizationMode.COST);
     }
 
     // ---- one targeted test per rule ----------------------------------------------------------------------------
@@ -253,11 +235,7 @@ class ConnectorCapabilitiesConfigTest {
                 Arguments.of("destinationTableHandlings",
                         (Consumer<ConnectorCapabilitiesConfigBuilder>) b -> b.destinationTableHandlings()),
                 Arguments.of("schemaEvolutionModes",
-                        (Consumer<ConnectorCapabilitiesConfigBuilder>) b -> b.schemaEvolutionModes()),
-                Arguments.of("checksumValidationLevels",
-                        (Consumer<ConnectorCapabilitiesConfigBuilder>) b -> b.checksumValidationLevels()),
-                Arguments.of("optimizationModes",
-                        (Consumer<ConnectorCapabilitiesConfigBuilder>) b -> b.optimizationModes()));
+                        (Consumer<ConnectorCapabilitiesConfigBuilder>) b -> b.schemaEvolutionModes()));
     }
 
     @ParameterizedTest(name = "rule 1: empty {0}")
@@ -281,15 +259,7 @@ class ConnectorCapabilitiesConfigTest {
                 Arguments.of((Consumer<ConnectorCapabilitiesConfigBuilder>) b ->
                                 b.defaultSchemaEvolutionMode(SchemaEvolutionMode.ALLOW_ALL),
                         "defaultSchemaEvolutionMode ALLOW_ALL is not in schemaEvolutionModes [BLOCK_ALL]: "
-                                + "add it to schemaEvolutionModes or choose one of them"),
-                Arguments.of((Consumer<ConnectorCapabilitiesConfigBuilder>) b ->
-                                b.defaultChecksumLevel(ChecksumValidationLevel.ROW_COUNT),
-                        "defaultChecksumLevel ROW_COUNT is not in checksumValidationLevels [NONE]: "
-                                + "add it to checksumValidationLevels or choose one of them"),
-                Arguments.of((Consumer<ConnectorCapabilitiesConfigBuilder>) b ->
-                                b.defaultOptimizationMode(OptimizationMode.COST),
-                        "defaultOptimizationMode COST is not in optimizationModes [LATENCY]: "
-                                + "add it to optimizationModes or choose one of them"));
+                                + "add it to schemaEvolutionModes or choose one of them"));
     }
 
     @ParameterizedTest(name = "rule 2: {1}")
@@ -309,11 +279,7 @@ class ConnectorCapabilitiesConfigTest {
                 Arguments.of("defaultDestinationTableHandling", (Consumer<ConnectorCapabilitiesConfigBuilder>) b ->
                         b.destinationTableHandlings(DestinationTableHandling.FAIL, DestinationTableHandling.MERGE)),
                 Arguments.of("defaultSchemaEvolutionMode", (Consumer<ConnectorCapabilitiesConfigBuilder>) b ->
-                        b.schemaEvolutionModes(SchemaEvolutionMode.BLOCK_ALL, SchemaEvolutionMode.ALLOW_ALL)),
-                Arguments.of("defaultChecksumLevel", (Consumer<ConnectorCapabilitiesConfigBuilder>) b ->
-                        b.checksumValidationLevels(EnumSet.allOf(ChecksumValidationLevel.class))),
-                Arguments.of("defaultOptimizationMode", (Consumer<ConnectorCapabilitiesConfigBuilder>) b ->
-                        b.optimizationModes(OptimizationMode.COST, OptimizationMode.LATENCY)));
+                        b.schemaEvolutionModes(SchemaEvolutionMode.BLOCK_ALL, SchemaEvolutionMode.ALLOW_ALL)));
     }
 
     @ParameterizedTest(name = "rule 3: {0} unset")
@@ -377,20 +343,18 @@ class ConnectorCapabilitiesConfigTest {
         ConnectorCapabilitiesConfigBuilder b = ConnectorCapabilitiesConfig.builder()
                 .destinationTableHandlings()
                 .defaultSchemaEvolutionMode(SchemaEvolutionMode.ALLOW_ALL)
-                .optimizationModes(OptimizationMode.COST, OptimizationMode.LATENCY)
                 .requiresStaging(true)
                 .atomicTruncateAndLoad(true);
 
         ConnectorException e = rejection(b);
 
-        assertThat(b.contradictions()).hasSize(6);
+        assertThat(b.contradictions()).hasSize(5);
         assertThat(e.getMessage())
-                .contains("(6 problems): 1) loadModes is empty")
+                .contains("(5 problems): 1) loadModes is empty")
                 .contains("; 2) destinationTableHandlings is empty")
                 .contains("; 3) defaultSchemaEvolutionMode ALLOW_ALL is not in schemaEvolutionModes")
-                .contains("; 4) defaultOptimizationMode is not set")
-                .contains("; 5) requiresStaging is true but supportsStaging is false")
-                .contains("; 6) atomicTruncateAndLoad is true");
+                .contains("; 4) requiresStaging is true but supportsStaging is false")
+                .contains("; 5) atomicTruncateAndLoad is true");
     }
 
     @Test
@@ -447,7 +411,7 @@ class ConnectorCapabilitiesConfigTest {
         assertThat(c.getLoadModes()).containsExactly(LoadMode.APPEND);
         assertThatThrownBy(() -> c.getLoadModes().add(LoadMode.MERGE))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> c.getOptimizationModes().clear())
+        assertThatThrownBy(() -> c.getSchemaEvolutionModes().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThat(b.build().getLoadModes()).containsExactly(LoadMode.MERGE);
     }

@@ -534,6 +534,12 @@ public abstract class GeneralSqlDialect implements SqlDialect {
         return "DELETE FROM " + qualify(table) + " WHERE " + condition;
     }
 
+    /** {@code DELETE FROM table WHERE "jobId" = 'syncId'}, through {@link #deleteWhere}. */
+    @Override
+    public String deleteRowsOfSync(TableName table, String jobIdColumn, String syncId) {
+        return deleteWhere(table, quote(jobIdColumn) + " = " + stringLiteral(syncId));
+    }
+
     @Override
     public String deleteAllRows(TableName table) {
         return "DELETE FROM " + qualify(table);

@@ -261,6 +261,19 @@ public interface SqlDialect {
     Optional<String> uniqueKeyIndexesQuery(TableName table, List<String> keyColumns);
 
     /**
+     * Lists the names of a table's indexes, so that a load names a new key index apart from the indexes the target
+     * holds. Needed where index names are per schema (PostgreSQL): a table built beside the target cannot take a
+     * name the target's index has. The default, empty, suits a dialect whose index names are per table (MariaDB) or
+     * that creates no key index; the load then knows only the names {@link #uniqueKeyIndexesQuery} returns.
+     *
+     * @param table the table; not null
+     * @return a query whose first column is an index name, one row per index; empty when not needed
+     */
+    default Optional<String> indexNamesQuery(TableName table) {
+        return Optional.empty();
+    }
+
+    /**
      * @param table the table the index belongs to; not null
      * @param indexName the index name; not null
      * @return the DROP INDEX statement
@@ -432,6 +445,17 @@ public interface SqlDialect {
      * @return {@code DELETE FROM table WHERE condition}
      */
     String deleteWhere(TableName table, String condition);
+
+    /**
+     * Removes the rows an earlier attempt of a sync wrote: an APPEND retried with the same sync id replaces them
+     * instead of adding them twice.
+     *
+     * @param table the table; not null
+     * @param jobIdColumn the job id tracking column; not null
+     * @param syncId the sync id; not null
+     * @return {@code DELETE FROM table WHERE jobIdColumn = 'syncId'}
+     */
+    String deleteRowsOfSync(TableName table, String jobIdColumn, String syncId);
 
     /**
      * Empties a table inside the load transaction, keeping its definition.

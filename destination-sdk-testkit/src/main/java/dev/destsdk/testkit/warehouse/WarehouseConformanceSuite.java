@@ -158,6 +158,19 @@ import org.slf4j.LoggerFactory;
  * {@code SUPPORTS_CASE_SENSITIVE_COLUMNS} names differing only in case must be reported as a collision before any
  * DDL.
  *
+ * <p><b>Documenting a deviation.</b> Every case is a public, non-final method, so a connector whose database
+ * differs in a way no behaviour flag describes overrides that one case, says why in its javadoc, and asserts what
+ * its database does instead; nothing is skipped silently. JUnit runs the override in the case's place; it needs its
+ * own {@code @Test} (or {@code @ParameterizedTest} with the same source), as JUnit does not inherit annotations:
+ * <pre>{@code
+ * // Deviation: what the database does instead, and why (the case's name says what the suite expects)
+ * @Override
+ * @Test
+ * public void aCancelledSqlScriptStopsWithTheCanonicalCancellation() {
+ *     ... // the connector's own assertions of the state it leaves
+ * }
+ * }</pre>
+ *
  * <p><b>What the cases cover:</b> every load mode on a first run and on an existing table (expectations from
  * {@link LoadModeFixtures}), duplicate keys in a batch and cursor ordering, MERGE without cursor or without key,
  * OVERWRITE and TRUNCATE_AND_LOAD definitions, tracking columns, soft and hard deletes, ddlOnly, zeroRows, each
@@ -617,9 +630,12 @@ public abstract class WarehouseConformanceSuite {
 
     // ================================================================== load modes
 
+    /**
+     * Case: Each load mode on a first run.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(LoadMode.class)
-    void eachLoadModeOnAFirstRun(LoadMode mode) {
+    public void eachLoadModeOnAFirstRun(LoadMode mode) {
         ObjectMetadata source = source("first_" + lower(mode), orderFields());
         RunSpec.Builder spec = spec(source, mode, S2).rows(LoadModeFixtures.batchRows())
                 .rowsPerFile(LoadModeFixtures.BATCH_ROWS_PER_FILE)
@@ -639,9 +655,12 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: Each load mode on an existing table.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(LoadMode.class)
-    void eachLoadModeOnAnExistingTable(LoadMode mode) {
+    public void eachLoadModeOnAnExistingTable(LoadMode mode) {
         ObjectMetadata source = source("existing_" + lower(mode), orderFields());
         RunResult first = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         RunSpec.Builder batch = spec(source, mode, S2).rows(LoadModeFixtures.batchRows())
@@ -666,8 +685,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: MERGE without cursor lets the last row win.
+     */
     @Test
-    void mergeWithoutCursorLetsTheLastRowWin() {
+    public void mergeWithoutCursorLetsTheLastRowWin() {
         List<FieldMetadata> fields = List.of(
                 FieldMetadata.builder("id", CanonicalType.INTEGER).primaryKey(true).build(),
                 FieldMetadata.builder("v", CanonicalType.STRING).build());
@@ -682,8 +704,11 @@ public abstract class WarehouseConformanceSuite {
         assertRows(run, List.of("id", "v"), List.of(row(1, "c"), row(2, "x")), "the last row of a key wins");
     }
 
+    /**
+     * Case: MERGE without a key is refused.
+     */
     @Test
-    void mergeWithoutAKeyIsRefused() {
+    public void mergeWithoutAKeyIsRefused() {
         ObjectMetadata source = source("merge_no_key",
                 List.of(FieldMetadata.builder("v", CanonicalType.STRING).build()));
         RunSpec.Builder spec = spec(source, LoadMode.MERGE, S1).rows(List.of(row("a")));
@@ -697,8 +722,11 @@ public abstract class WarehouseConformanceSuite {
         assertTableAbsent(source, "MERGE without a key was refused");
     }
 
+    /**
+     * Case: OVERWRITE replaces rows and definition.
+     */
     @Test
-    void overwriteReplacesRowsAndDefinition() {
+    public void overwriteReplacesRowsAndDefinition() {
         ObjectMetadata source = source("overwrite_definition", orderFields());
         RunResult first = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         ObjectMetadata narrower = source("overwrite_definition", orderFields().subList(0, 2));
@@ -718,8 +746,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: TRUNCATE_AND_LOAD keeps the table definition.
+     */
     @Test
-    void truncateAndLoadKeepsTheTableDefinition() {
+    public void truncateAndLoadKeepsTheTableDefinition() {
         ObjectMetadata source = source("truncate_definition", orderFields());
         RunResult first = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         ObjectMetadata narrower = source("truncate_definition", orderFields().subList(0, 2));
@@ -741,8 +772,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: Tracking columns hold the request's sync time and id.
+     */
     @Test
-    void trackingColumnsHoldTheRequestsSyncTimeAndId() {
+    public void trackingColumnsHoldTheRequestsSyncTimeAndId() {
         ObjectMetadata source = source("tracking_columns", orderFields());
         RunResult run = run(spec(source, anyLoadMode(), "job-77.a").rows(List.of(row(1L, "a", null, 1))));
         Instant synced = run.sync().syncTime();
@@ -765,8 +799,11 @@ public abstract class WarehouseConformanceSuite {
         return source(table, LoadModeFixtures.deletableFields(trackingColumns().deleted()));
     }
 
+    /**
+     * Case: Soft delete keeps the row marked.
+     */
     @Test
-    void softDeleteKeepsTheRowMarked() {
+    public void softDeleteKeepsTheRowMarked() {
         ObjectMetadata source = deletableSource("soft_delete");
         RunSpec.Builder existing = spec(source, LoadMode.MERGE, S1).rows(LoadModeFixtures.deletableExistingRows());
         if (!hasBehavior(SUPPORTS_MERGE)) {
@@ -779,8 +816,11 @@ public abstract class WarehouseConformanceSuite {
         assertExpectedRows(run, LoadModeFixtures.expectedAfterSoftDelete(), "soft delete");
     }
 
+    /**
+     * Case: Hard delete removes the row.
+     */
     @Test
-    void hardDeleteRemovesTheRow() {
+    public void hardDeleteRemovesTheRow() {
         ObjectMetadata source = deletableSource("hard_delete");
         if (!hasBehavior(SUPPORTS_HARD_DELETES)) {
             RunResult first = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.deletableExistingRows()));
@@ -804,8 +844,11 @@ public abstract class WarehouseConformanceSuite {
 
     // ================================================================== ddlOnly, zeroRows, table handling
 
+    /**
+     * Case: ddlOnly creates or alters without rows.
+     */
     @Test
-    void ddlOnlyCreatesOrAltersWithoutRows() {
+    public void ddlOnlyCreatesOrAltersWithoutRows() {
         ObjectMetadata source = source("ddl_only", orderFields());
         LoadMode mode = anyLoadMode();
         RunResult created = run(spec(source, mode, S1).rows(List.of(row(1L, "a", null, 1))).ddlOnly(true));
@@ -835,8 +878,11 @@ public abstract class WarehouseConformanceSuite {
                 "ddlOnly adds the column and loads no row");
     }
 
+    /**
+     * Case: zeroRows creates the empty table on a first run and changes nothing otherwise.
+     */
     @Test
-    void zeroRowsCreatesTheEmptyTableOnAFirstRunAndChangesNothingOtherwise() {
+    public void zeroRowsCreatesTheEmptyTableOnAFirstRunAndChangesNothingOtherwise() {
         ObjectMetadata source = source("zero_rows", orderFields());
         LoadMode mode = hasBehavior(SUPPORTS_OVERWRITE) ? LoadMode.OVERWRITE : anyLoadMode();
         RunResult created = run(spec(source, mode, S1).zeroRows(true));
@@ -849,9 +895,12 @@ public abstract class WarehouseConformanceSuite {
                 "zeroRows on an existing table changes nothing, even with " + mode);
     }
 
+    /**
+     * Case: First run against an existing table follows table handling.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(DestinationTableHandling.class)
-    void firstRunAgainstAnExistingTableFollowsTableHandling(DestinationTableHandling handling) {
+    public void firstRunAgainstAnExistingTableFollowsTableHandling(DestinationTableHandling handling) {
         ObjectMetadata source = source("handling_" + lower(handling), orderFields());
         RunResult existing = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         List<List<String>> before = snapshot(existing);
@@ -908,8 +957,11 @@ public abstract class WarehouseConformanceSuite {
         return mapped.toBuilder().fields(List.of(mapped.getFields().get(0))).build();
     }
 
+    /**
+     * Case: Schema evolution adds columns and widens types.
+     */
     @Test
-    void schemaEvolutionAddsColumnsAndWidensTypes() {
+    public void schemaEvolutionAddsColumnsAndWidensTypes() {
         ObjectMetadata v1 = source("evolve_widen", evolvingFields(CanonicalType.INTEGER, false));
         RunSpec.Builder first = spec(v1, anyLoadMode(), S1).rows(List.of(row(1, 7)))
                 .schemaEvolutionMode(SchemaEvolutionMode.ALLOW_ALL);
@@ -928,8 +980,11 @@ public abstract class WarehouseConformanceSuite {
                 .isIn(CanonicalType.LONG, CanonicalType.DECIMAL);
     }
 
+    /**
+     * Case: Narrowing is refused naming table column and types.
+     */
     @Test
-    void narrowingIsRefusedNamingTableColumnAndTypes() {
+    public void narrowingIsRefusedNamingTableColumnAndTypes() {
         ObjectMetadata v1 = source("evolve_narrow", evolvingFields(CanonicalType.LONG, false));
         RunResult first = run(spec(v1, anyLoadMode(), S1).rows(List.of(row(1, 7L))));
         List<List<String>> before = snapshot(first);
@@ -944,9 +999,12 @@ public abstract class WarehouseConformanceSuite {
         assertThat(snapshot(first)).as("table after a refused narrowing").isEqualTo(before);
     }
 
+    /**
+     * Case: Each schema evolution mode allows or refuses changes before any data moves.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(SchemaEvolutionMode.class)
-    void eachSchemaEvolutionModeAllowsOrRefusesChangesBeforeAnyDataMoves(SchemaEvolutionMode mode) {
+    public void eachSchemaEvolutionModeAllowsOrRefusesChangesBeforeAnyDataMoves(SchemaEvolutionMode mode) {
         String table = "evolve_" + lower(mode);
         ObjectMetadata v1 = source(table, evolvingFields(CanonicalType.INTEGER, false));
         RunSpec.Builder first = spec(v1, anyLoadMode(), S1).rows(List.of(row(1, 7))).schemaEvolutionMode(mode);
@@ -1000,8 +1058,11 @@ public abstract class WarehouseConformanceSuite {
 
     // ================================================================== identifiers
 
+    /**
+     * Case: Awkward identifiers round trip through real DDL.
+     */
     @Test
-    void awkwardIdentifiersRoundTripThroughRealDdl() {
+    public void awkwardIdentifiersRoundTripThroughRealDdl() {
         List<String> names = List.of("Mixed Case", "select", "quote\"d", "back`tick", "it's",
                 "\u00fcn\u00efc\u00f8d\u00e9 \u540d\u524d",
                 "a_very_long_column_name_that_goes_on_and_on_well_beyond_sixty_four_characters_of_length_x");
@@ -1017,9 +1078,12 @@ public abstract class WarehouseConformanceSuite {
         assertThat(run.mappedObject().getCustomAttributes()).containsEntry("origin", "testkit");
     }
 
+    /**
+     * Case: Generated identifiers round trip through real DDL.
+     */
     @ParameterizedTest(name = "case {0}")
     @ValueSource(ints = {0, 1, 2})
-    void generatedIdentifiersRoundTripThroughRealDdl(int index) {
+    public void generatedIdentifiersRoundTripThroughRealDdl(int index) {
         long seed = seed(index);
         IdentifierGenerator generator = new IdentifierGenerator(seed);
         Map<String, IdentifierGenerator.Category> names = new LinkedHashMap<>();
@@ -1078,8 +1142,11 @@ public abstract class WarehouseConformanceSuite {
         return Integer.getInteger("destsdk.fuzz.names", 10_000);
     }
 
+    /**
+     * Case: Hostile names work through real DDL or are refused when mapping and a canary table survives.
+     */
     @Test
-    void hostileNamesWorkThroughRealDdlOrAreRefusedWhenMappingAndACanaryTableSurvives() {
+    public void hostileNamesWorkThroughRealDdlOrAreRefusedWhenMappingAndACanaryTableSurvives() {
         long seed = seed(7);
         RunResult canary = run(spec(source("canary", orderFields()), anyLoadMode(), S1)
                 .rows(LoadModeFixtures.existingRows()));
@@ -1192,8 +1259,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: Names that differ only in case are kept apart or reported as a collision before any DDL.
+     */
     @Test
-    void namesThatDifferOnlyInCaseAreKeptApartOrReportedAsACollisionBeforeAnyDdl() {
+    public void namesThatDifferOnlyInCaseAreKeptApartOrReportedAsACollisionBeforeAnyDdl() {
         List<FieldMetadata> fields = List.of(
                 FieldMetadata.builder("id", CanonicalType.INTEGER).primaryKey(true).build(),
                 FieldMetadata.builder("Name", CanonicalType.STRING).build(),
@@ -1216,8 +1286,11 @@ public abstract class WarehouseConformanceSuite {
                 .as("no DDL ran").noneMatch(n -> n.toLowerCase(Locale.ROOT).contains("case_collision"));
     }
 
+    /**
+     * Case: Source objects mapped to one table are refused before the second loads.
+     */
     @Test
-    void sourceObjectsMappedToOneTableAreRefusedBeforeTheSecondLoads() {
+    public void sourceObjectsMappedToOneTableAreRefusedBeforeTheSecondLoads() {
         List<List<String>> pairs = List.of(List.of("Tcase_coll", "TCASE_COLL"), List.of("t\nx_coll", "t\tx_coll"));
         for (List<String> pair : pairs) {
             RunResult first = run(spec(source(pair.get(0), orderFields()), anyLoadMode(), S1)
@@ -1242,8 +1315,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: Mapping copies keys cursor and attributes and adds no tracking columns.
+     */
     @Test
-    void mappingCopiesKeysCursorAndAttributesAndAddsNoTrackingColumns() {
+    public void mappingCopiesKeysCursorAndAttributesAndAddsNoTrackingColumns() {
         ObjectMetadata mapped = destination.mapToTargetObject(source("mapping", orderFields()), rules,
                 Optional.empty());
         assertThat(mapped.getFields()).hasSize(4);
@@ -1283,8 +1359,11 @@ public abstract class WarehouseConformanceSuite {
         return indexes.stream().map(values::get).toList();
     }
 
+    /**
+     * Case: Values of every canonical type round trip exactly.
+     */
     @Test
-    void valuesOfEveryCanonicalTypeRoundTripExactly() {
+    public void valuesOfEveryCanonicalTypeRoundTripExactly() {
         List<FieldMetadata> all = AllTypesFixtures.fields();
         List<Integer> keep = supportedColumns(all);
         List<FieldMetadata> fields = pick(all, keep);
@@ -1294,8 +1373,11 @@ public abstract class WarehouseConformanceSuite {
         assertValuesRoundTrip(run, fields, rows, "all-types fixture");
     }
 
+    /**
+     * Case: Every edge value of every type round trips.
+     */
     @Test
-    void everyEdgeValueOfEveryTypeRoundTrips() {
+    public void everyEdgeValueOfEveryTypeRoundTrips() {
         List<FieldMetadata> fields = generatedFields();
         ValueGenerator generator = new ValueGenerator(0, valueOptions());
         List<List<Object>> edges = new ArrayList<>();
@@ -1319,9 +1401,12 @@ public abstract class WarehouseConformanceSuite {
         assertValuesRoundTrip(run, fields, rows, "edge values");
     }
 
+    /**
+     * Case: Generated values of every type round trip.
+     */
     @ParameterizedTest(name = "case {0}")
     @ValueSource(ints = {0, 1, 2})
-    void generatedValuesOfEveryTypeRoundTrip(int index) {
+    public void generatedValuesOfEveryTypeRoundTrip(int index) {
         long seed = seed(index);
         List<FieldMetadata> fields = generatedFields();
         ObjectMetadata source = source("generated_values_" + index, fields);
@@ -1473,9 +1558,12 @@ public abstract class WarehouseConformanceSuite {
                 Arguments.of("latin-1", d.toBuilder().encoding(StandardCharsets.ISO_8859_1).build()));
     }
 
+    /**
+     * Case: CSV formats load the same values.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("csvFormats")
-    void csvFormatsLoadTheSameValues(String description, CsvFileFormat format) {
+    public void csvFormatsLoadTheSameValues(String description, CsvFileFormat format) {
         List<FieldMetadata> all = AllTypesFixtures.fields();
         List<Integer> keep = supportedColumns(all);
         List<FieldMetadata> fields = pick(all, keep);
@@ -1495,9 +1583,12 @@ public abstract class WarehouseConformanceSuite {
         assertValuesRoundTrip(run, fields, rows, "format " + description);
     }
 
+    /**
+     * Case: Generated strings round trip.
+     */
     @ParameterizedTest(name = "case {0}")
     @ValueSource(ints = {0, 1, 2})
-    void generatedStringsRoundTrip(int index) {
+    public void generatedStringsRoundTrip(int index) {
         long seed = seed(index);
         Random random = new Random(seed);
         List<FieldMetadata> fields = List.of(
@@ -1520,9 +1611,12 @@ public abstract class WarehouseConformanceSuite {
 
     // ================================================================== retries, cancellation, bad input
 
+    /**
+     * Case: A retried load with the same sync id gives the same table.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(LoadMode.class)
-    void aRetriedLoadWithTheSameSyncIdGivesTheSameTable(LoadMode mode) {
+    public void aRetriedLoadWithTheSameSyncIdGivesTheSameTable(LoadMode mode) {
         ObjectMetadata source = source("retry_" + lower(mode), orderFields());
         run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         RunSpec.Builder batch = spec(source, mode, S2).rows(LoadModeFixtures.batchRows())
@@ -1540,8 +1634,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: Cancellation mid load leaves the table unchanged and no staging table.
+     */
     @Test
-    void cancellationMidLoadLeavesTheTableUnchangedAndNoStagingTable() {
+    public void cancellationMidLoadLeavesTheTableUnchangedAndNoStagingTable() {
         ObjectMetadata source = source("cancel_mid_load", orderFields());
         RunResult first = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         List<List<String>> before = snapshot(first);
@@ -1572,8 +1669,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: A null primary key is rejected naming file and record and the table is unchanged.
+     */
     @Test
-    void aNullPrimaryKeyIsRejectedNamingFileAndRecordAndTheTableIsUnchanged() {
+    public void aNullPrimaryKeyIsRejectedNamingFileAndRecordAndTheTableIsUnchanged() {
         ObjectMetadata source = source("null_key", orderFields());
         RunResult first = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         List<List<String>> before = snapshot(first);
@@ -1590,8 +1690,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: A ragged record is rejected naming file and line and the table is unchanged.
+     */
     @Test
-    void aRaggedRecordIsRejectedNamingFileAndLineAndTheTableIsUnchanged() throws IOException {
+    public void aRaggedRecordIsRejectedNamingFileAndLineAndTheTableIsUnchanged() throws IOException {
         ObjectMetadata source = source("ragged_record", orderFields());
         RunResult first = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         List<List<String>> before = snapshot(first);
@@ -1670,7 +1773,7 @@ public abstract class WarehouseConformanceSuite {
      * aside table is left. At least {@link #faultTrials()} trials.
      */
     @Test
-    void aFaultAtEveryPointOfEveryLoadModeLeavesTheOldOrTheNewStateAndTheRetryGivesTheNewState() {
+    public void aFaultAtEveryPointOfEveryLoadModeLeavesTheOldOrTheNewStateAndTheRetryGivesTheNewState() {
         Optional<FaultInjection> fault = faultInjection();
         Destination target = fault.map(FaultInjection::destination).orElse(destination);
         LocalPipelineRunner faultRunner = new LocalPipelineRunner(target, workRoot.resolve("faults"),
@@ -1751,9 +1854,12 @@ public abstract class WarehouseConformanceSuite {
         return BadInputCorpus.cases();
     }
 
+    /**
+     * Case: The bad input corpus gives its decided outcome.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputCorpus")
-    void theBadInputCorpusGivesItsDecidedOutcome(BadInputCorpus.Case c) {
+    public void theBadInputCorpusGivesItsDecidedOutcome(BadInputCorpus.Case c) {
         ObjectMetadata source = source("corpus_" + c.name(), BadInputCorpus.fields());
         RunResult first = run(spec(source, anyLoadMode(), S1).rows(BadInputCorpus.existingRows()));
         List<List<String>> before = snapshot(first);
@@ -1806,8 +1912,11 @@ public abstract class WarehouseConformanceSuite {
                 .schemaEvolutionMode(capabilities.getDefaultSchemaEvolutionMode());
     }
 
+    /**
+     * Case: An undeclared file format fails with the canonical unsupported error.
+     */
     @Test
-    void anUndeclaredFileFormatFailsWithTheCanonicalUnsupportedError() {
+    public void anUndeclaredFileFormatFailsWithTheCanonicalUnsupportedError() {
         ObjectMetadata mapped = destination.mapToTargetObject(source("jsonl_format", orderFields()), rules,
                 Optional.empty());
         LoadRequest request = declaredDefaults(LoadRequest.builder(new SyncContext(T0, S1),
@@ -1821,8 +1930,11 @@ public abstract class WarehouseConformanceSuite {
 
     // ================================================================== capabilities
 
+    /**
+     * Case: Staging follows the declared capabilities.
+     */
     @Test
-    void stagingFollowsTheDeclaredCapabilities() {
+    public void stagingFollowsTheDeclaredCapabilities() {
         ObjectMetadata source = source("staging", orderFields());
         RunResult run = run(spec(source, anyLoadMode(), S1).rows(LoadModeFixtures.existingRows()));
         StageResponse staged = run.stageResponse();
@@ -1858,8 +1970,11 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Case: An object without fields follows empty schema propagation.
+     */
     @Test
-    void anObjectWithoutFieldsFollowsEmptySchemaPropagation() {
+    public void anObjectWithoutFieldsFollowsEmptySchemaPropagation() {
         ObjectMetadata source = source("empty_schema", List.of());
         RunSpec.Builder spec = spec(source, anyLoadMode(), S1).zeroRows(true);
         if (!hasBehavior(SUPPORTS_EMPTY_SCHEMA)) {
@@ -1873,8 +1988,11 @@ public abstract class WarehouseConformanceSuite {
                 .allMatch(n -> trackingColumns().all().stream().anyMatch(n::equalsIgnoreCase));
     }
 
+    /**
+     * Case: A load into a missing schema creates it when declared.
+     */
     @Test
-    void aLoadIntoAMissingSchemaCreatesItWhenDeclared() {
+    public void aLoadIntoAMissingSchemaCreatesItWhenDeclared() {
         String other = namespace() + "_new";
         NamespaceRules otherRules = NamespaceRules.builder().schemaStrategy(SchemaStrategy.CUSTOM)
                 .customSchema(other).build();
@@ -1902,8 +2020,11 @@ public abstract class WarehouseConformanceSuite {
         return destination.getFullyQualifiedTableName(targetCatalog, targetSchema, name);
     }
 
+    /**
+     * Case: SQL scripts stream rows report counts and stop at the first failure.
+     */
     @Test
-    void sqlScriptsStreamRowsReportCountsAndStopAtTheFirstFailure() {
+    public void sqlScriptsStreamRowsReportCountsAndStopAtTheFirstFailure() {
         List<String> events = new ArrayList<>();
         SqlScriptResultProcessor processor = new SqlScriptResultProcessor() {
             @Override
@@ -1946,8 +2067,11 @@ public abstract class WarehouseConformanceSuite {
         assertThat(events).containsExactly("1:done:1", "2:error");
     }
 
+    /**
+     * Case: A cancelled SQL script stops with the canonical cancellation.
+     */
     @Test
-    void aCancelledSqlScriptStopsWithTheCanonicalCancellation() {
+    public void aCancelledSqlScriptStopsWithTheCanonicalCancellation() {
         CancellationToken token = new CancellationToken();
         token.cancel();
         List<Boolean> completed = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.destsdk.examples.duckdb;
 
 import dev.destsdk.core.spi.Destination;
-import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
 import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.testkit.warehouse.AbstractLoadPathIT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

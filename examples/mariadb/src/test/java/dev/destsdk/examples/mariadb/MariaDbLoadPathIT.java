@@ -2,9 +2,9 @@ package dev.destsdk.examples.mariadb;
 
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.spi.Destination;
-import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
-import dev.destsdk.jdbc.testing.CanonicalValues;
 import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.testkit.warehouse.AbstractLoadPathIT;
+import dev.destsdk.testkit.warehouse.CanonicalValues;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

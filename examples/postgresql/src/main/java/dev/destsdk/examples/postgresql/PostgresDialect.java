@@ -139,6 +139,13 @@ public final class PostgresDialect extends GeneralSqlDialect {
                 + keyColumns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")) + ")");
     }
 
+    /** Reads {@code pg_index}: every index of the table (PostgreSQL names indexes per schema). */
+    @Override
+    public Optional<String> indexNamesQuery(TableName table) {
+        return Optional.of("SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                + " WHERE x.indrelid = to_regclass(" + stringLiteral(qualify(table)) + ") ORDER BY 1");
+    }
+
     /**
      * Reads {@code pg_index}: unique indexes of the table without predicate or expressions whose columns are
      * exactly the key columns, compared as sets (ON CONFLICT infers an arbiter index regardless of column order).

@@ -6,13 +6,13 @@ import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
-import dev.destsdk.jdbc.testing.GoldenStatements;
+import dev.destsdk.testkit.warehouse.AbstractDialectGoldenTest;
+import dev.destsdk.testkit.warehouse.GoldenStatements;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.destsdk.jdbc.testing.AbstractDialectGoldenTest;
 
-/** Golden-file test of {@link PostgresDialect}; regenerate as {@link dev.destsdk.jdbc.testing.GoldenFiles} says. */
+/** Golden-file test of {@link PostgresDialect}; regenerate as {@link dev.destsdk.testkit.warehouse.GoldenFiles} says. */
 class PostgresDialectGoldenTest extends AbstractDialectGoldenTest {
 
     @Override

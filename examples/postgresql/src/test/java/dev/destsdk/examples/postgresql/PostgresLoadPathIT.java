@@ -1,8 +1,8 @@
 package dev.destsdk.examples.postgresql;
 
 import dev.destsdk.core.spi.Destination;
-import dev.destsdk.jdbc.testing.AbstractLoadPathIT;
 import dev.destsdk.jdbc.dialect.SqlDialect;
+import dev.destsdk.testkit.warehouse.AbstractLoadPathIT;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;

@@ -4,13 +4,13 @@ import dev.destsdk.jdbc.bulk.BatchedInsertLoader;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
-import dev.destsdk.jdbc.testing.AbstractDialectGoldenTest;
-import dev.destsdk.jdbc.testing.GoldenStatements;
+import dev.destsdk.testkit.warehouse.AbstractDialectGoldenTest;
+import dev.destsdk.testkit.warehouse.GoldenStatements;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Golden-file test of {@link SqliteDialect}; regenerate as {@link dev.destsdk.jdbc.testing.GoldenFiles} says. */
+/** Golden-file test of {@link SqliteDialect}; regenerate as {@link dev.destsdk.testkit.warehouse.GoldenFiles} says. */
 class SqliteDialectGoldenTest extends AbstractDialectGoldenTest {
 
     @Override

@@ -1,4 +1,4 @@
-package dev.destsdk.jdbc.testing;
+package dev.destsdk.testkit.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,6 +15,7 @@ import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.naming.NamespaceRules;
 import dev.destsdk.core.naming.SchemaStrategy;
 import dev.destsdk.core.spi.Destination;
+import dev.destsdk.core.spi.DestinationTableHandling;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.core.spi.LoadRequest;
 import dev.destsdk.core.spi.LoadResponse;
@@ -64,8 +65,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tables back and checks that the guarantees hold on every path: same rows, tracking values, NULL keys rejected with
  * file and record, nothing half-loaded and no helper table left after a failure or cancellation.
  *
- * <p>Complements {@link AbstractWarehouseDestinationIT}; a connector's IT extends it and supplies the destination,
- * an inspection connection and a unique schema, exactly as for that class.
+ * <p>Complements {@link WarehouseConformanceSuite}: a connector's {@code *IT} extends it and supplies the destination,
+ * an inspection connection, a unique schema and the SQL that creates and drops it. The cases are public, so a
+ * connector documents a deviation by overriding one (with its own {@code @Test}), as for the suite. Needs a real
+ * database; cases run one at a time on one thread.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractLoadPathIT {
@@ -348,9 +351,12 @@ public abstract class AbstractLoadPathIT {
             stored("3", "", "3", "s1", "false"),
             stored("4", null, "4", "s1", "false"));
 
+    /**
+     * Case: A file with blank lines loads the same on the pass through and the transcoding path.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"APPEND", "MERGE", "OVERWRITE"})
-    void aFileWithBlankLinesLoadsTheSameOnThePassThroughAndTheTranscodingPath(String mode) {
+    public void aFileWithBlankLinesLoadsTheSameOnThePassThroughAndTheTranscodingPath(String mode) {
         LoadMode loadMode = LoadMode.valueOf(mode);
         Run passThrough = runRaw(object(mode + "_p"), loadMode, "s1", CsvFileFormat.DEFAULT,
                 List.of(WITH_BLANK_LINES), b -> { });
@@ -362,8 +368,11 @@ public abstract class AbstractLoadPathIT {
         assertThat(passThrough.response().rowsLoaded()).isEqualTo(4);
     }
 
+    /**
+     * Case: Blank lines are skipped in a one column file and in a file appended to an existing table.
+     */
     @Test
-    void blankLinesAreSkippedInAOneColumnFileAndInAFileAppendedToAnExistingTable() {
+    public void blankLinesAreSkippedInAOneColumnFileAndInAFileAppendedToAnExistingTable() {
         ObjectMetadata single = object(testName + "_1", List.of(
                 FieldMetadata.builder("name", CanonicalType.STRING).build()));
         Run first = runRaw(single, LoadMode.APPEND, "s1", CsvFileFormat.DEFAULT,
@@ -388,8 +397,11 @@ public abstract class AbstractLoadPathIT {
         assertThat(rows(appended.mapped())).isEqualTo(expected);
     }
 
+    /**
+     * Case: Null markers header rows and lookalike values survive the pass through.
+     */
     @Test
-    void nullMarkersHeaderRowsAndLookalikeValuesSurviveThePassThrough() {
+    public void nullMarkersHeaderRowsAndLookalikeValuesSurviveThePassThrough() {
         List<List<String>> rows = List.of(row("1", "NULL", "1"), row("2", null, "2"), row("3", "", "3"),
                 row("4", "\\N", "4"), row("5", "nil", "5"));
         List<List<String>> expected = List.of(stored("1", "NULL", "1", "s1", "false"),
@@ -409,8 +421,11 @@ public abstract class AbstractLoadPathIT {
 
     // ============================================================ straight-in loads
 
+    /**
+     * Case: Loads straight into the table fill the tracking columns and leave no defaults behind.
+     */
     @Test
-    void loadsStraightIntoTheTableFillTheTrackingColumnsAndLeaveNoDefaultsBehind() {
+    public void loadsStraightIntoTheTableFillTheTrackingColumnsAndLeaveNoDefaultsBehind() {
         ObjectMetadata source = object();
         Run first = run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1")));
         assertThat(syncTimes(first.mapped())).containsExactly(first.sync().syncTime().toString());
@@ -425,8 +440,11 @@ public abstract class AbstractLoadPathIT {
         assertThat(rows(first.mapped())).contains(stored("4", "d", "1", null, null));
     }
 
+    /**
+     * Case: Append and truncate and load straight into the target are idempotent per sync id.
+     */
     @Test
-    void appendAndTruncateAndLoadStraightIntoTheTargetAreIdempotentPerSyncId() {
+    public void appendAndTruncateAndLoadStraightIntoTheTargetAreIdempotentPerSyncId() {
         ObjectMetadata source = object();
         run(source, LoadMode.APPEND, "s1", List.of(row("1", "a", "1")));
         Run once = run(source, LoadMode.APPEND, "s2", List.of(row("2", "b", "1"), row("2", "b2", "2")));
@@ -440,8 +458,11 @@ public abstract class AbstractLoadPathIT {
         assertThat(helperTables()).isEmpty();
     }
 
+    /**
+     * Case: A first run merge whose batch repeats a key is deduplicated by cursor then file order.
+     */
     @Test
-    void aFirstRunMergeWhoseBatchRepeatsAKeyIsDeduplicatedByCursorThenFileOrder() {
+    public void aFirstRunMergeWhoseBatchRepeatsAKeyIsDeduplicatedByCursorThenFileOrder() {
         ObjectMetadata source = object();
         Run run = run(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT, List.of(
                 List.of(row("1", "old", "1"), row("2", "first", "5"), row("3", "only", "1")),
@@ -453,8 +474,11 @@ public abstract class AbstractLoadPathIT {
         assertThat(helperTables()).isEmpty();
     }
 
+    /**
+     * Case: A first run with hard deletes leaves out the rows marked deleted.
+     */
     @Test
-    void aFirstRunWithHardDeletesLeavesOutTheRowsMarkedDeleted() {
+    public void aFirstRunWithHardDeletesLeavesOutTheRowsMarkedDeleted() {
         ObjectMetadata source = object(testName, fieldsWithDeleted());
         Run run = run(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT, List.of(List.of(
                 row("1", "a", "1", "false"), row("2", "b", "1", "true"), row("3", "c", "1", null))),
@@ -490,8 +514,11 @@ public abstract class AbstractLoadPathIT {
         return dialect().uniqueKeyIndexesQuery(TableName.of(schema(), "t"), List.of("id")).isPresent();
     }
 
+    /**
+     * Case: A merge built table has a unique key index that append replaces to keep repeated keys.
+     */
     @Test
-    void aMergeBuiltTableHasAUniqueKeyIndexThatAppendReplacesToKeepRepeatedKeys() {
+    public void aMergeBuiltTableHasAUniqueKeyIndexThatAppendReplacesToKeepRepeatedKeys() {
         boolean enforces = readsIndexes();
         ObjectMetadata source = object();
         Run first = run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1")));
@@ -521,8 +548,42 @@ public abstract class AbstractLoadPathIT {
         assertThat(helperTables()).isEmpty();
     }
 
+    /**
+     * Case: the SDK's key index is named from the table, not from the clock or the sync: a first MERGE names it
+     * {@code _destsdk_key_<hash>_a}; a table built beside the indexed one (here a retry of the same sync with DROP
+     * on a first run) takes {@code _b} while the old table still holds {@code _a}, and the next one {@code _a}
+     * again. Where the dialect reads no unique key indexes, the same loads still give the same rows.
+     */
     @Test
-    void aUniqueIndexTheUserCreatedIsKeptAndAnAppendThatBreaksItFailsLeavingTheTableUnchanged() {
+    public void keyIndexNamesComeFromTheTableAndAlternateWhenATableIsBuiltBesideTheIndexedOne() {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1")));
+        List<String> names = new ArrayList<>();
+        names.add(String.join(",", uniqueKeyIndexes(first.mapped())));
+        for (int i = 0; i < 2; i++) {
+            Run again = run(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
+                    List.of(List.of(row("1", "a" + i, "2"), row("3", "c", "1"))),
+                    b -> b.mapping(MetadataMapping.firstRun(first.mapped()))
+                            .destinationTableHandling(DestinationTableHandling.DROP));
+            assertThat(rows(again.mapped())).containsExactly(stored("1", "a" + i, "2", "s1", "false"),
+                    stored("3", "c", "1", "s1", "false"));
+            names.add(String.join(",", uniqueKeyIndexes(again.mapped())));
+        }
+        if (readsIndexes()) {
+            assertThat(names.get(0)).matches("(?i)_destsdk_key_[0-9a-f]{8}_a");
+            String base = names.get(0).substring(0, names.get(0).length() - 1);
+            assertThat(names).containsExactly(base + "a", base + "b", base + "a");
+        } else {
+            assertThat(names).containsOnly("");
+        }
+        assertThat(helperTables()).isEmpty();
+    }
+
+    /**
+     * Case: A unique index the user created is kept and an append that breaks it fails leaving the table unchanged.
+     */
+    @Test
+    public void aUniqueIndexTheUserCreatedIsKeptAndAnAppendThatBreaksItFailsLeavingTheTableUnchanged() {
         ObjectMetadata source = object();
         Run first = run(source, LoadMode.APPEND, "s1", List.of(row("1", "a", "1"), row("2", "b", "1")));
         execute("CREATE UNIQUE INDEX " + quote(testName + "_user_uq") + " ON " + table(first.mapped()) + " ("
@@ -540,9 +601,12 @@ public abstract class AbstractLoadPathIT {
 
     // ============================================================ failures on the straight-in paths
 
+    /**
+     * Case: A null key fails every path naming file and record and changes nothing.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"MERGE", "APPEND", "TRUNCATE_AND_LOAD", "OVERWRITE"})
-    void aNullKeyFailsEveryPathNamingFileAndRecordAndChangesNothing(String mode) {
+    public void aNullKeyFailsEveryPathNamingFileAndRecordAndChangesNothing(String mode) {
         LoadMode loadMode = LoadMode.valueOf(mode);
         ObjectMetadata firstRun = object(mode + "_new");
         List<List<List<String>>> files = List.of(List.of(row("1", "a", "1")),
@@ -565,8 +629,11 @@ public abstract class AbstractLoadPathIT {
         assertThat(helperTables()).isEmpty();
     }
 
+    /**
+     * Case: A ragged record fails the pass through naming file and record.
+     */
     @Test
-    void aRaggedRecordFailsThePassThroughNamingFileAndRecord() {
+    public void aRaggedRecordFailsThePassThroughNamingFileAndRecord() {
         ObjectMetadata source = object();
         Run existing = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
         for (String file : List.of("id,name,seq\n1,a,1\n\n2,b\n3,c,1\n", "id,name,seq\n1,a,1\n\n2,b,1,extra\n")) {
@@ -583,9 +650,12 @@ public abstract class AbstractLoadPathIT {
         assertThat(helperTables()).isEmpty();
     }
 
+    /**
+     * Case: Cancelling a straight in load leaves the table as it was and no helper table.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"APPEND", "TRUNCATE_AND_LOAD", "OVERWRITE", "MERGE"})
-    void cancellingAStraightInLoadLeavesTheTableAsItWasAndNoHelperTable(String mode) {
+    public void cancellingAStraightInLoadLeavesTheTableAsItWasAndNoHelperTable(String mode) {
         LoadMode loadMode = LoadMode.valueOf(mode);
         ObjectMetadata source = object(mode);
         ObjectMetadata fresh = object(mode + "_new");
@@ -629,9 +699,12 @@ public abstract class AbstractLoadPathIT {
         return names;
     }
 
+    /**
+     * Case: A load that fails after its schema changes leaves the table definition as it was.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"MERGE", "APPEND"})
-    void aLoadThatFailsAfterItsSchemaChangesLeavesTheTableDefinitionAsItWas(String mode) {
+    public void aLoadThatFailsAfterItsSchemaChangesLeavesTheTableDefinitionAsItWas(String mode) {
         List<FieldMetadata> narrow = new ArrayList<>(fields());
         narrow.set(1, FieldMetadata.builder("name", CanonicalType.STRING).precision(10).build());
         ObjectMetadata source = object(testName + "_" + mode.toLowerCase(Locale.ROOT), narrow);
@@ -730,17 +803,23 @@ public abstract class AbstractLoadPathIT {
         assertThat(e.getMessage()).contains("TIMESTAMP_TZ");
     }
 
+    /**
+     * Case: An integer not in its canonical form is refused.
+     */
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"NaN", "1e3", "2147483648", "1.0", " 1", "0x10", "", "+-1"})
-    void anIntegerNotInItsCanonicalFormIsRefused(String value) {
+    public void anIntegerNotInItsCanonicalFormIsRefused(String value) {
         ObjectMetadata source = object(Integer.toHexString(value.hashCode()));
         String field = value.isEmpty() ? "\"\"" : value;
         ConnectorException e = refusedMerge(source, "id,name,seq\n3,c,1\n4,d," + field + "\n");
         assertContext(e, ErrorType.VALIDATION_ERROR, 3, 2, "seq");
     }
 
+    /**
+     * Case: A header that does not name the fields in order is refused at line one.
+     */
     @Test
-    void aHeaderThatDoesNotNameTheFieldsInOrderIsRefusedAtLineOne() {
+    public void aHeaderThatDoesNotNameTheFieldsInOrderIsRefusedAtLineOne() {
         ConnectorException swapped = refusedMerge(object("swapped"), "id,seq,name\n3,1,c\n");
         assertContext(swapped, ErrorType.VALIDATION_ERROR, 1, 0, "name");
         ConnectorException other = refusedMerge(object("other"), "id,label,seq\n3,c,1\n");
@@ -749,16 +828,22 @@ public abstract class AbstractLoadPathIT {
         assertContext(missing, ErrorType.VALIDATION_ERROR, 1, 0, "id");
     }
 
+    /**
+     * Case: A header naming the fields in another case loads.
+     */
     @Test
-    void aHeaderNamingTheFieldsInAnotherCaseLoads() {
+    public void aHeaderNamingTheFieldsInAnotherCaseLoads() {
         ObjectMetadata source = object();
         Run run = runRaw(source, LoadMode.APPEND, "s1", CsvFileFormat.DEFAULT, List.of("ID,Name,SEQ\n1,a,1\n"),
                 b -> { });
         assertThat(rows(run.mapped())).containsExactly(stored("1", "a", "1", "s1", "false"));
     }
 
+    /**
+     * Case: A truncated gzip file is refused and nothing of it loads.
+     */
     @Test
-    void aTruncatedGzipFileIsRefusedAndNothingOfItLoads() throws IOException {
+    public void aTruncatedGzipFileIsRefusedAndNothingOfItLoads() throws IOException {
         StringBuilder text = new StringBuilder("id,name,seq\n");
         for (int i = 3; i < 20_000; i++) {
             text.append(i).append(",name ").append(i * 7919L % 100_003).append(",1\n");
@@ -775,8 +860,11 @@ public abstract class AbstractLoadPathIT {
         assertThat(e.getMessage()).contains("compressed file ends early");
     }
 
+    /**
+     * Case: A quote inside an unquoted field and a nul byte are refused everywhere.
+     */
     @Test
-    void aQuoteInsideAnUnquotedFieldAndANulByteAreRefusedEverywhere() {
+    public void aQuoteInsideAnUnquotedFieldAndANulByteAreRefusedEverywhere() {
         ConnectorException quote = refusedMerge(object("quote"), "id,name,seq\n3,c,1\n4,ab\"c,1\n");
         assertContext(quote, ErrorType.VALIDATION_ERROR, 3, 2, "name");
         ConnectorException after = refusedMerge(object("after"), "id,name,seq\n3,\"ab\"c,1\n");
@@ -787,14 +875,20 @@ public abstract class AbstractLoadPathIT {
         assertContext(open, ErrorType.VALIDATION_ERROR, 3, 2, "name");
     }
 
+    /**
+     * Case: A line break inside a quoted value counts towards the line of later records.
+     */
     @Test
-    void aLineBreakInsideAQuotedValueCountsTowardsTheLineOfLaterRecords() {
+    public void aLineBreakInsideAQuotedValueCountsTowardsTheLineOfLaterRecords() {
         ConnectorException e = refusedMerge(object(), "id,name,seq\n3,\"two\nlines\",1\n4,d,x\n");
         assertContext(e, ErrorType.VALIDATION_ERROR, 4, 2, "seq");
     }
 
+    /**
+     * Case: A twenty mebibyte value loads exactly and a record beyond the limit is refused.
+     */
     @Test
-    void aTwentyMebibyteValueLoadsExactlyAndARecordBeyondTheLimitIsRefused() {
+    public void aTwentyMebibyteValueLoadsExactlyAndARecordBeyondTheLimitIsRefused() {
         String big = "x".repeat(20 << 20);
         ObjectMetadata source = object();
         Run run = runRaw(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
@@ -807,9 +901,12 @@ public abstract class AbstractLoadPathIT {
         assertThat(e.getMessage()).contains("32 MiB");
     }
 
+    /**
+     * Case: Helper tables are gone before success is reported and stale ones of the table are dropped.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"MERGE", "OVERWRITE", "APPEND"})
-    void helperTablesAreGoneBeforeSuccessIsReportedAndStaleOnesOfTheTableAreDropped(String mode) {
+    public void helperTablesAreGoneBeforeSuccessIsReportedAndStaleOnesOfTheTableAreDropped(String mode) {
         ObjectMetadata source = object(mode);
         Run first = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
         String table = first.mapped().getName();
@@ -834,8 +931,11 @@ public abstract class AbstractLoadPathIT {
                 first.mapped().getSchema(), foreign));
     }
 
+    /**
+     * Case: An overwrite cancelled at its swap ends in the old or the new state and where the swap commits it succeeds.
+     */
     @Test
-    void anOverwriteCancelledAtItsSwapEndsInTheOldOrTheNewStateAndWhereTheSwapCommitsItSucceeds() {
+    public void anOverwriteCancelledAtItsSwapEndsInTheOldOrTheNewStateAndWhereTheSwapCommitsItSucceeds() {
         ObjectMetadata source = object();
         Run first = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
         CancellationToken token = new CancellationToken();
@@ -887,7 +987,7 @@ public abstract class AbstractLoadPathIT {
      * load's return, asserted with a margin for a loaded CI machine (the figures are logged).
      */
     @Test
-    void cancellationAtARandomMomentReturnsWithinOneSecondAndChangesNothing() throws Exception {
+    public void cancellationAtARandomMomentReturnsWithinOneSecondAndChangesNothing() throws Exception {
         ObjectMetadata source = object();
         Run first = run(source, LoadMode.APPEND, "s0", List.of(row("1", "x", "1")));
         List<List<List<String>>> files = new ArrayList<>();
@@ -940,9 +1040,12 @@ public abstract class AbstractLoadPathIT {
 
     // ============================================================ generated batches
 
+    /**
+     * Case: Generated batches give the same table on every path.
+     */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {3L, 17L, 20240501L})
-    void generatedBatchesGiveTheSameTableOnEveryPath(long seed) {
+    public void generatedBatchesGiveTheSameTableOnEveryPath(long seed) {
         Random random = new Random(seed);
         List<List<List<String>>> files = new ArrayList<>();
         Map<String, List<String>> winners = new HashMap<>();

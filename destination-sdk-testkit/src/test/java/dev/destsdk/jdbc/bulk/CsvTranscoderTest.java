@@ -7,7 +7,7 @@ import dev.destsdk.core.control.CancellationSignal;
 import dev.destsdk.core.control.CancellationToken;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
-import dev.destsdk.jdbc.testing.TestCsvFiles;
+import dev.destsdk.testkit.warehouse.TestCsvFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

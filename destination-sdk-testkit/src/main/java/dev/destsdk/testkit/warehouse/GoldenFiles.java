@@ -1,4 +1,4 @@
-package dev.destsdk.jdbc.testing;
+package dev.destsdk.testkit.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

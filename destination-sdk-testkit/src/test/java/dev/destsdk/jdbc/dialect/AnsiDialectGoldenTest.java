@@ -1,7 +1,7 @@
 package dev.destsdk.jdbc.dialect;
 
 import dev.destsdk.core.naming.IdentifierPolicy;
-import dev.destsdk.jdbc.testing.AbstractDialectGoldenTest;
+import dev.destsdk.testkit.warehouse.AbstractDialectGoldenTest;
 
 /** The ANSI defaults of {@link GeneralSqlDialect}, through a dialect that overrides nothing. */
 class AnsiDialectGoldenTest extends AbstractDialectGoldenTest {

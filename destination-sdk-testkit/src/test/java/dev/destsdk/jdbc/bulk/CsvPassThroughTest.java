@@ -13,7 +13,7 @@ import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
-import dev.destsdk.jdbc.testing.TestCsvFiles;
+import dev.destsdk.testkit.warehouse.TestCsvFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

@@ -1,4 +1,4 @@
-package dev.destsdk.jdbc.testing;
+package dev.destsdk.testkit.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +22,9 @@ public abstract class AbstractDialectGoldenTest {
         return Map.of();
     }
 
+    /** Renders every statement and compares it with its golden file (or rewrites it in update mode). */
     @Test
-    void generatedSqlMatchesGoldenFiles() {
+    public void generatedSqlMatchesGoldenFiles() {
         Map<String, String> all = new LinkedHashMap<>(GoldenStatements.render(dialect()));
         Map<String, String> extra = extraStatements();
         assertThat(extra.keySet()).as("extra statements must not reuse a standard file name")

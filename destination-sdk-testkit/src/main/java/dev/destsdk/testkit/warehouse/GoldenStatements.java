@@ -1,4 +1,4 @@
-package dev.destsdk.jdbc.testing;
+package dev.destsdk.testkit.warehouse;
 
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.jdbc.dialect.ColumnDef;
@@ -118,6 +118,7 @@ public final class GoldenStatements {
         out.put("create_unique_key_index.sql", sql(dialect.createUniqueKeyIndex(TARGET, "_destsdk_key_sync_42",
                 columns.subList(0, 2)).orElse("-- none")));
         out.put("unique_key_indexes_query.sql", sql(dialect.uniqueKeyIndexesQuery(TARGET, keys).orElse("-- none")));
+        out.put("index_names_query.sql", sql(dialect.indexNamesQuery(TARGET).orElse("-- none")));
         out.put("drop_index.sql", sql(dialect.dropIndex(TARGET, "_destsdk_key_sync_42")));
         out.put("rename_table.sql", sql(dialect.renameTable(STAGING, "order \"items\"")));
         out.put("swap_tables.sql", sql(dialect.swapTables(TARGET, TARGET.sibling("_destsdk_new_sync_42"),
@@ -137,8 +138,9 @@ public final class GoldenStatements {
         out.put("insert_missing_from_staging.sql", sql(dialect.insertMissingFromStaging(TARGET, STAGING, keys, names,
                 Optional.of(notDeleted))));
         out.put("delete_matching.sql", sql(dialect.deleteMatching(TARGET, STAGING, keys, deleted)));
-        out.put("delete_job_rows.sql", sql(dialect.deleteWhere(TARGET, dialect.quote("_supa_job_id") + " = "
-                + dialect.stringLiteral("sync-42"))));
+        out.put("delete_job_rows.sql", sql(dialect.deleteRowsOfSync(TARGET, "_supa_job_id", "sync-42")));
+        out.put("insert_values.sql", sql(dialect.insertValues(TARGET,
+                columns.stream().map(ColumnDef::name).toList(), columns.stream().map(dialect::parameter).toList())));
         out.put("delete_all_rows.sql", sql(dialect.deleteAllRows(TARGET)));
         out.put("columns_query.sql", sql(dialect.columnsQuery(TARGET)));
         out.put("tables_in_schema_query.sql", sql(dialect.tablesInSchemaQuery(TARGET)));

@@ -1,4 +1,4 @@
-package dev.destsdk.jdbc.testing;
+package dev.destsdk.testkit.warehouse;
 
 import dev.destsdk.core.csv.CsvFileFormat;
 import java.io.IOException;

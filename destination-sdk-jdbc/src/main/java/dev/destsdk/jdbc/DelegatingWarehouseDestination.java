@@ -17,12 +17,19 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A real connector's hooks behind another dialect and other declared capabilities, so that tests run the real base
+ * A real connector's hooks behind another dialect and other declared capabilities, for tests that run the real base
  * class against a real database with a variant of the connector: fewer capabilities (the base must refuse the rest),
- * or a dialect that lacks a feature or misbehaves (the base, or the testkit's self-checks, must notice). It lives in
- * this package of the jdbc test-jar because only here may it call another destination's protected hooks.
+ * or a dialect that lacks a feature or misbehaves (the base, or the testkit's
+ * {@code DialectSelfChecks}, must notice). For example, the SQLite connector's test runs the self-checks with a
+ * dialect that maps text to a capped type:
+ * <pre>{@code
+ * Destination variant = new DelegatingWarehouseDestination(sqlite, new CappedTextDialect(), caps -> caps);
+ * }</pre>
+ * It is main code of this package, not of the testkit, because only here may it call another destination's
+ * protected hooks.
  *
  * <p>Connection, naming defaults, bulk loader and stage hooks come from the delegate; {@link #close()} closes it.
+ * Thread-safe as far as the delegate is.
  */
 public final class DelegatingWarehouseDestination extends BaseWarehouseDestination {
     private final BaseWarehouseDestination delegate;
