@@ -880,6 +880,40 @@ public abstract class AbstractLoadPathIT {
         }
     }
 
+    // ============================================================ names differing only in case (defect 5)
+
+    /**
+     * The destination by itself (no executor's collision check in front of it): an object whose name differs from an
+     * existing table's only in case loads either into that table (where the database takes the names as one) or into
+     * a table of its own, never failing on a table it did not find (DuckDB compares names ignoring case while its
+     * {@code information_schema} keeps them as created) and never sharing a table the formatter tells apart.
+     */
+    @Test
+    void anObjectWhoseNameDiffersOnlyInCaseFindsTheTableItIs() {
+        ObjectMetadata lower = object(testName + "_Tc", fields());
+        ObjectMetadata upper = object(testName + "_TC", fields());
+        Run first = run(lower, LoadMode.MERGE, "s0", List.of(row("1", "a", "1")));
+        // its first run: an existing table it maps to is kept and loaded into (MERGE table handling)
+        Run second = run(upper, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT, List.of(List.of(row("2", "b", "1"))),
+                b -> b.destinationTableHandling(dev.destsdk.core.spi.DestinationTableHandling.MERGE));
+        boolean sameName = destination.getIdentifierFormatter().isSameIdentifier(first.mapped().getName(),
+                second.mapped().getName());
+        List<List<String>> inFirst = rows(first.mapped());
+        if (inFirst.size() == 2) {
+            // one table (PostgreSQL folds both names, DuckDB compares them ignoring case)
+            assertThat(sameName).as("the formatter tells %s and %s apart, yet they are one table",
+                    first.mapped().getName(), second.mapped().getName()).isTrue();
+            assertThat(inFirst).containsExactly(stored("1", "a", "1", "s0", "false"),
+                    stored("2", "b", "1", "s1", "false"));
+        } else {
+            // two tables (MariaDB keeps table names' case on Linux; its formatter compares names ignoring case, so
+            // an executor's collision check refuses such a pair: conservative, never a shared table)
+            assertThat(inFirst).containsExactly(stored("1", "a", "1", "s0", "false"));
+            assertThat(rows(second.mapped())).containsExactly(stored("2", "b", "1", "s1", "false"));
+        }
+        assertThat(helperTables()).isEmpty();
+    }
+
     // ============================================================ cancellation latency
 
     /**
