@@ -319,13 +319,14 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
         ProgressReporter progress = context.progress();
         List<Path> files = context.dataFiles();
         String location = null;
+        LoadFile current = null;
         try {
             location = prepareStage(context.syncMetadata().sync(), table);
             long bytes = 0;
             for (int i = 0; i < files.size(); i++) {
                 context.checkCancellation("upload", i);
-                bytes += uploadToStage(location, LoadFile.of(files.get(i), context.format()),
-                        context.cancellation());
+                current = LoadFile.of(files.get(i), context.format());
+                bytes += uploadToStage(location, current, context.cancellation());
                 progress.running(ProgressCounts.files(i + 1, files.size()), "staged " + files.get(i).getFileName());
             }
             progress.ended(ProgressCounts.files(files.size(), files.size()),
@@ -333,8 +334,14 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
             return StageResponse.success(location, files.size(), bytes);
         } catch (IOException e) {
             cleanUpQuietlyIfPrepared(location);
-            throw ConnectorException.builder(ErrorType.IO_ERROR, "staging failed: " + e.getMessage())
-                    .object(table.toString()).cause(e).build();
+            ConnectorException.Builder failure = ConnectorException.builder(ErrorType.IO_ERROR, current == null
+                    ? "staging failed: " + e.getMessage()
+                    : "staging " + current.displayName() + " failed: " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "the data file no longer exists" : e.toString())).object(table.toString()).cause(e);
+            if (current != null) {
+                failure.file(current.displayName());
+            }
+            throw failure.build();
         } catch (RuntimeException e) {
             cleanUpQuietlyIfPrepared(location);
             throw e;
@@ -393,13 +400,38 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
                 String location = request.stageLocation().orElseThrow(() -> new ConnectorException(
                         ErrorType.VALIDATION_ERROR, name() + " loads from a stage: call stage() first and pass its"
                         + " stage location in the load request"));
-                return stagedFiles(location, format);
+                List<LoadFile> staged = stagedFiles(location, format);
+                requireEveryStagedFile(request, format, staged);
+                return staged;
             }
             return DataFiles.successFiles(request.localDataPath(), format).stream()
                     .map(p -> LoadFile.of(p, format)).toList();
         } catch (IOException e) {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot list the data files: " + e.getMessage())
                     .cause(e).build();
+        }
+    }
+
+    /**
+     * Refuses a load whose stage lacks a data file that the local data directory (still) holds: a staged copy that
+     * vanished must fail the load, never make it load less and report success.
+     */
+    private static void requireEveryStagedFile(LoadRequest request, CsvFileFormat format, List<LoadFile> staged) {
+        List<Path> local;
+        try {
+            local = DataFiles.successFiles(request.localDataPath(), format);
+        } catch (RuntimeException e) {
+            return; // the executor may remove its local files once they are staged: nothing to compare with
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        staged.forEach(f -> names.add(f.displayName()));
+        for (Path file : local) {
+            String name = file.getFileName().toString();
+            if (!names.contains(name)) {
+                throw ConnectorException.builder(ErrorType.IO_ERROR, "the stage lacks the data file " + name + " ("
+                                + staged.size() + " of " + local.size() + " files staged): stage the files again")
+                        .file(name).retryable(false).build();
+            }
         }
     }
 

@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  *   <li>SHORT, INTEGER, LONG: {@code -?[0-9]+} within the type's range.</li>
  *   <li>DECIMAL: {@code -?[0-9]+(.[0-9]+)?}; with a precision, at most precision − scale integer digits and at most
  *       scale fraction digits (nothing is rounded).</li>
- *   <li>FLOAT, DOUBLE: plain decimal or {@code Double.toString} notation ({@code 1.5E-7}), {@code NaN},
- *       {@code Infinity}, {@code -Infinity}; a finite value beyond the type's range is refused.</li>
+ *   <li>FLOAT, DOUBLE: plain decimal or {@code Double.toString} notation ({@code 1.5E-7}) of a finite value
+ *       within the type's range. {@code NaN}, {@code Infinity} and {@code -Infinity} are refused: MariaDB cannot
+ *       store them and SQLite turns NaN into NULL, so they would load on some destinations and be lost or fail
+ *       differently on others; one behaviour everywhere is a clear refusal naming the value's place.</li>
  *   <li>DATE {@code yyyy-mm-dd}, TIME {@code hh:mm:ss[.ffffff]}, TIMESTAMP {@code yyyy-mm-ddThh:mm:ss[.ffffff]},
  *       TIMESTAMP_TZ the same followed by {@code Z} or {@code ±hh:mm}: years 0001–9999, real calendar dates and
  *       times, at most microseconds. Words such as {@code now}, {@code infinity} or {@code epoch} are refused.</li>
@@ -398,10 +400,11 @@ public final class CanonicalText {
 
     private static Optional<String> floating(String text, CanonicalType type) {
         if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")) {
-            return Optional.empty();
+            return Optional.of("is not a finite " + type + ": NaN and infinities are refused (not every destination"
+                    + " can store them)");
         }
         if (!FLOATING.matcher(text).matches()) {
-            return Optional.of("is not a " + type + " (decimal or E notation, NaN, Infinity or -Infinity)");
+            return Optional.of("is not a " + type + " (a finite number in decimal or E notation)");
         }
         double v = Double.parseDouble(text);
         boolean fits = type == CanonicalType.FLOAT ? Float.isFinite((float) v) : Double.isFinite(v);

@@ -5,7 +5,8 @@ package dev.destsdk.core.metadata;
  * carry values of these types in the text forms below.
  *
  * <p>Text forms in data files: BOOLEAN {@code true}/{@code false}; integers and decimals in plain decimal notation;
- * FLOAT and DOUBLE as Java's {@code Double.toString} or plain decimal; DATE {@code 2024-01-31}; TIME
+ * FLOAT and DOUBLE as Java's {@code Double.toString} or plain decimal of a finite value (warehouse destinations
+ * refuse {@code NaN} and infinities, see {@code dev.destsdk.core.csv.CanonicalText}); DATE {@code 2024-01-31}; TIME
  * {@code 13:45:00[.ffffff]}; TIMESTAMP {@code 2024-01-31T13:45:00[.ffffff]} (no zone); TIMESTAMP_TZ the same with an
  * offset or {@code Z}; BINARY as the file format's {@code binaryFormat} says; JSON as JSON text; UUID in the
  * canonical 36-character form; STRING as is.

@@ -46,6 +46,26 @@ class CanonicalTextTest {
                 BinaryFormat.BASE64, text)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
+    void nanAndInfinitiesAreRefusedForFloatAndDouble(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        for (CanonicalType type : List.of(CanonicalType.FLOAT, CanonicalType.DOUBLE)) {
+            assertThat(CanonicalText.isCertainlyCanonical(type, -1, 0, b, 0, b.length)).isFalse();
+            assertThat(CanonicalText.problem(type, Optional.empty(), Optional.empty(), BinaryFormat.BASE64, text))
+                    .as("%s %s", type, text)
+                    .contains("is not a finite " + type + ": NaN and infinities are refused (not every destination"
+                            + " can store them)");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.5E-7", "-0.0", "12", "3.4028235E38", "1.7976931348623157E308", "0.5"})
+    void finiteFloatsAreCanonical(String text) {
+        assertThat(CanonicalText.problem(CanonicalType.DOUBLE, Optional.empty(), Optional.empty(),
+                BinaryFormat.BASE64, text)).isEmpty();
+    }
+
     private static String mutate(String text, Random random) {
         StringBuilder sb = new StringBuilder(text);
         int edits = random.nextInt(3);

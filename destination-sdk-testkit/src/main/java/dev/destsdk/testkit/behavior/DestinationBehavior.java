@@ -125,8 +125,6 @@ public enum DestinationBehavior {
     PRESERVES_TIME_MICROS(List.of(SUPPORTS_TYPE_TIME)),
     /** TIMESTAMP_TZ values keep their instant and microseconds (the offset may be normalised). */
     PRESERVES_TIMESTAMP_TZ_MICROS(List.of(SUPPORTS_TYPE_TIMESTAMP_TZ)),
-    /** FLOAT and DOUBLE columns hold NaN and infinities. */
-    SUPPORTS_NON_FINITE_FLOATS(List.of(SUPPORTS_TYPE_DOUBLE)),
     /** FLOAT and DOUBLE columns keep the sign of {@code -0.0} (MariaDB and MySQL store it as {@code 0}). */
     PRESERVES_NEGATIVE_ZERO(List.of(SUPPORTS_TYPE_DOUBLE)),
     /**

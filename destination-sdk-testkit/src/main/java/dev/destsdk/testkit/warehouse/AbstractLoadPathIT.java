@@ -980,11 +980,49 @@ public abstract class AbstractLoadPathIT {
         }
     }
 
+    // ============================================================ names differing only in case (defect 5)
+
+    /**
+     * The destination by itself (no executor's collision check in front of it): an object whose name differs from an
+     * existing table's only in case loads either into that table (where the database takes the names as one) or into
+     * a table of its own, never failing on a table it did not find (DuckDB compares names ignoring case while its
+     * {@code information_schema} keeps them as created) and never sharing a table the formatter tells apart.
+     */
+    @Test
+    void anObjectWhoseNameDiffersOnlyInCaseFindsTheTableItIs() {
+        ObjectMetadata lower = object(testName + "_Tc", fields());
+        ObjectMetadata upper = object(testName + "_TC", fields());
+        Run first = run(lower, LoadMode.MERGE, "s0", List.of(row("1", "a", "1")));
+        // its first run: an existing table it maps to is kept and loaded into (MERGE table handling)
+        Run second = run(upper, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT, List.of(List.of(row("2", "b", "1"))),
+                b -> b.destinationTableHandling(dev.destsdk.core.spi.DestinationTableHandling.MERGE));
+        boolean sameName = destination.getIdentifierFormatter().isSameIdentifier(first.mapped().getName(),
+                second.mapped().getName());
+        List<List<String>> inFirst = rows(first.mapped());
+        if (inFirst.size() == 2) {
+            // one table (PostgreSQL folds both names, DuckDB compares them ignoring case)
+            assertThat(sameName).as("the formatter tells %s and %s apart, yet they are one table",
+                    first.mapped().getName(), second.mapped().getName()).isTrue();
+            assertThat(inFirst).containsExactly(stored("1", "a", "1", "s0", "false"),
+                    stored("2", "b", "1", "s1", "false"));
+        } else {
+            // two tables (MariaDB keeps table names' case on Linux; its formatter compares names ignoring case, so
+            // an executor's collision check refuses such a pair: conservative, never a shared table)
+            assertThat(inFirst).containsExactly(stored("1", "a", "1", "s0", "false"));
+            assertThat(rows(second.mapped())).containsExactly(stored("2", "b", "1", "s1", "false"));
+        }
+        assertThat(helperTables()).isEmpty();
+    }
+
     // ============================================================ cancellation latency
 
     /**
-     * Cancellation at a random moment of a larger load returns within one second: measured from the cancel to the
-     * load's return, asserted with a margin for a loaded CI machine (the figures are logged).
+     * Cancellation at a random moment of a larger load returns within one second (the issue's contract): every load
+     * mode is cancelled at random moments of its bulk load (timed from the load's first progress event) and at random
+     * moments of the SQL steps after it (timed from the event that reports the last file loaded); each latency is
+     * measured from the cancel to the load's exception. The median must be within the contract's second; single
+     * outliers on a loaded machine get a generous margin (3 s). Every cancelled load is CANCELLED, not retryable, and leaves the table as it was, no
+     * helper table and an empty stage. Rounds per mode: {@code -Ddestsdk.cancel.rounds=N} (default 2).
      */
     @Test
     public void cancellationAtARandomMomentReturnsWithinOneSecondAndChangesNothing() throws Exception {
@@ -998,44 +1036,73 @@ public abstract class AbstractLoadPathIT {
             }
             files.add(rows);
         }
+        int rounds = Integer.getInteger("destsdk.cancel.rounds", 2);
         Random random = new Random(42);
-        long worst = 0;
+        List<Long> latencies = new ArrayList<>();
         java.util.concurrent.ScheduledExecutorService timer =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AbstractLoadPathIT.class);
         try {
-            for (LoadMode mode : LoadMode.values()) {
-                CancellationToken token = new CancellationToken();
-                long[] cancelledAt = new long[1];
-                timer.schedule(() -> {
-                    cancelledAt[0] = System.nanoTime();
-                    token.cancel();
-                }, 50 + random.nextInt(400), java.util.concurrent.TimeUnit.MILLISECONDS);
-                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> run(source, mode, "s1", 
-                        CsvFileFormat.DEFAULT, files, b -> b.cancellation(token)));
-                long returned = System.nanoTime();
-                applied.put(source.getName(), first.mapped());
-                if (thrown == null) {
-                    // finished before the cancel: put the table back for the next mode
-                    run(source, LoadMode.OVERWRITE, "s0", List.of(row("1", "x", "1")));
-                    continue;
+            for (int round = 0; round < rounds; round++) {
+                for (LoadMode mode : LoadMode.values()) {
+                    for (boolean afterTheFiles : new boolean[] {false, true}) {
+                        CancellationToken token = new CancellationToken();
+                        long[] cancelledAt = new long[1];
+                        Runnable cancel = () -> {
+                            cancelledAt[0] = System.nanoTime();
+                            token.cancel();
+                        };
+                        int delay = afterTheFiles ? random.nextInt(100) : random.nextInt(400);
+                        boolean[] scheduled = new boolean[1];
+                        // timed from the load's own events, not from writing the test's files
+                        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> run(source, mode,
+                                "s1", CsvFileFormat.DEFAULT, files, b -> b.cancellation(token).progress(event -> {
+                                    boolean now = afterTheFiles ? event.filesDone() == files.size()
+                                            && event.status() == ProgressEvent.Status.RUNNING
+                                            && event.message().orElse("").startsWith("loaded ")
+                                            : event.status() == ProgressEvent.Status.RUNNING;
+                                    if (now && !scheduled[0]) {
+                                        scheduled[0] = true;
+                                        timer.schedule(cancel, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+                                    }
+                                })));
+                        long returned = System.nanoTime();
+                        applied.put(source.getName(), first.mapped());
+                        if (thrown == null) {
+                            // finished before the cancel: put the table back for the next trial
+                            while (scheduled[0] && !token.isCancelled()) {
+                                Thread.sleep(5);
+                            }
+                            run(source, LoadMode.OVERWRITE, "s0", List.of(row("1", "x", "1")));
+                            log.info("{} finished before its cancel ({} ms {})", mode, delay,
+                                    afterTheFiles ? "after the files" : "after the start");
+                            continue;
+                        }
+                        assertThat(thrown).isInstanceOf(ConnectorException.class);
+                        assertThat(((ConnectorException) thrown).getErrorType()).as(thrown.getMessage())
+                                .isEqualTo(ErrorType.CANCELLED);
+                        assertThat(((ConnectorException) thrown).isRetryable()).isFalse();
+                        long latency = (returned - cancelledAt[0]) / 1_000_000;
+                        latencies.add(latency);
+                        log.info("{} cancelled {} ms {}; returned after {} ms", mode, delay,
+                                afterTheFiles ? "after the files" : "after the start", latency);
+                        assertThat(rows(first.mapped())).as("%s after its cancel", mode)
+                                .containsExactly(stored("1", "x", "1", "s0", "false"));
+                        assertThat(helperTables()).as("%s after its cancel", mode).isEmpty();
+                        assertThat(stageContents()).as("%s after its cancel", mode).isEmpty();
+                    }
                 }
-                assertThat(thrown).isInstanceOf(ConnectorException.class);
-                assertThat(((ConnectorException) thrown).getErrorType()).as(thrown.getMessage())
-                        .isEqualTo(ErrorType.CANCELLED);
-                assertThat(((ConnectorException) thrown).isRetryable()).isFalse();
-                long latency = (returned - cancelledAt[0]) / 1_000_000;
-                worst = Math.max(worst, latency);
-                org.slf4j.LoggerFactory.getLogger(AbstractLoadPathIT.class).info("{} cancelled; returned after {}"
-                        + " ms", mode, latency);
-                assertThat(rows(first.mapped())).containsExactly(stored("1", "x", "1", "s0", "false"));
-                assertThat(helperTables()).isEmpty();
-                assertThat(stageContents()).isEmpty();
             }
         } finally {
             timer.shutdownNow();
         }
-        assertThat(worst).as("milliseconds from the cancel to the load's return (contract: 1 s; margin for CI)")
-                .isLessThan(3_000);
+        List<Long> sorted = latencies.stream().sorted().toList();
+        log.info("cancellation latencies (ms, sorted): {}", sorted);
+        assertThat(sorted).as("cancelled loads (the others finished first)").hasSizeGreaterThanOrEqualTo(rounds * 2);
+        assertThat(sorted.get(sorted.size() / 2)).as("median milliseconds from the cancel to the load's exception"
+                + " (contract: 1 s); all: %s", sorted).isLessThanOrEqualTo(1_000L);
+        assertThat(sorted.get(sorted.size() - 1)).as("worst milliseconds from the cancel to the load's exception"
+                + " (margin for a loaded machine); all: %s", sorted).isLessThan(3_000L);
     }
 
     // ============================================================ generated batches

@@ -15,7 +15,6 @@ import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_EMPTY_ST
 import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_FULL_DATE_RANGE;
 import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_HARD_DELETES;
 import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_MERGE;
-import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_NON_FINITE_FLOATS;
 import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_OVERWRITE;
 import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_RESERVED_WORD_IDENTIFIERS;
 import static dev.destsdk.testkit.behavior.DestinationBehavior.SUPPORTS_SCHEMA_EVOLUTION_ALLOW_ALL;
@@ -78,6 +77,7 @@ import dev.destsdk.testkit.runner.RunSpec;
 import dev.destsdk.testkit.server.TestDatabase;
 import dev.destsdk.testkit.value.ValueFormats;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +153,8 @@ import org.slf4j.LoggerFactory;
  * (it has not). Nothing is skipped. Declared behaviours come from {@code getCapabilitiesConfig()}; the ones that
  * cannot be declared (types, identifiers, value ranges) are assumed and a connector turns off the ones its
  * database lacks in {@link #behaviors(DestinationBehaviors.Builder)}. Behaviours change what a case expects:
- * without {@code SUPPORTS_NON_FINITE_FLOATS} no NaN is written; without {@code SUPPORTS_UNICODE_IDENTIFIERS} a
+ * without {@code PRESERVES_NEGATIVE_ZERO} {@code -0.0} may read back as {@code 0}; without
+ * {@code SUPPORTS_UNICODE_IDENTIFIERS} a
  * unicode name need not survive mapping (it must still round-trip under its mapped name); without
  * {@code SUPPORTS_CASE_SENSITIVE_COLUMNS} names differing only in case must be reported as a collision before any
  * DDL.
@@ -251,7 +252,7 @@ public abstract class WarehouseConformanceSuite {
      * <pre>{@code
      * @Override
      * protected DestinationBehaviors behaviors(DestinationBehaviors.Builder declared) {
-     *     return declared.without(DestinationBehavior.SUPPORTS_NON_FINITE_FLOATS).build();
+     *     return declared.without(DestinationBehavior.PRESERVES_NEGATIVE_ZERO).build();
      * }
      * }</pre>
      * Overriding a declared behaviour against the capabilities is refused (see {@link DestinationBehaviors}).
@@ -1151,13 +1152,8 @@ public abstract class WarehouseConformanceSuite {
         RunResult canary = run(spec(source("canary", orderFields()), anyLoadMode(), S1)
                 .rows(LoadModeFixtures.existingRows()));
         List<List<String>> canaryBefore = snapshot(canary);
-        HostileNames generator = new HostileNames(seed);
         int total = fuzzedNameCount();
-        Set<String> distinct = new LinkedHashSet<>();
-        for (int attempt = 0; distinct.size() < total && attempt < total * 20; attempt++) {
-            distinct.add(generator.next());
-        }
-        assertThat(distinct).as("distinct generated names (%s)", Seeds.describe(seed)).hasSize(total);
+        Set<String> distinct = distinctHostileNames(seed, total);
         FieldMetadata key = FieldMetadata.builder("k", CanonicalType.INTEGER).primaryKey(true).build();
         // each name alone: mapping accepts it, or refuses it with a VALIDATION_ERROR before any DDL
         Map<String, String> accepted = new LinkedHashMap<>();
@@ -1287,6 +1283,161 @@ public abstract class WarehouseConformanceSuite {
     }
 
     /**
+     * @return how many hostile schema names go through real DDL (a schema, a table and a row each) in the schema
+     *     name-fuzzing case, beside the fixed ones: the system property {@code destsdk.fuzz.schemas}, 40 by default
+     */
+    protected int fuzzedSchemaDdlCount() {
+        return Integer.getInteger("destsdk.fuzz.schemas", 40);
+    }
+
+    /**
+     * Schema names fuzzed like table and column names ({@link #fuzzedNameCount()} hostile names, each as a source
+     * schema mapped with {@link SchemaStrategy#SOURCE_SCHEMA}): mapping accepts a name or refuses it with a
+     * VALIDATION_ERROR, and maps it the same way twice. Then, where the destination creates schemas, fixed cases
+     * (case-colliding pairs such as {@code Sc}/{@code SC}, {@code t<LF>x}/{@code t<TAB>x}, reserved words, long names
+     * sharing a prefix, quotes and comment markers) and {@link #fuzzedSchemaDdlCount()} generated names go through
+     * real DDL, one table each, in one pipeline: each load either works, its table listed under the mapped schema
+     * name exactly and holding its own rows, or is refused before any DDL as a collision with an earlier schema of
+     * the same pipeline (the earlier table unchanged). A canary table in the suite's schema is intact afterwards.
+     */
+    @Test
+    public void hostileSchemaNamesWorkThroughRealDdlOrAreRefusedWhenMappingAndCollisionsAreReportedBeforeDdl() {
+        long seed = seed(13);
+        RunResult canary = run(spec(source("schema_canary", orderFields()), anyLoadMode(), S1)
+                .rows(LoadModeFixtures.existingRows()));
+        List<List<String>> canaryBefore = snapshot(canary);
+        NamespaceRules bySource = NamespaceRules.builder().schemaStrategy(SchemaStrategy.SOURCE_SCHEMA).build();
+        String table = namespace() + "_hs";
+        // mapping: every generated name as a schema
+        Set<String> generated = distinctHostileNames(seed, fuzzedNameCount());
+        List<String> acceptedGenerated = new ArrayList<>();
+        int refused = 0;
+        for (String name : generated) {
+            Optional<ObjectMetadata> mapped = mapSchema(name, table, bySource, seed);
+            if (mapped.isEmpty()) {
+                refused++;
+                continue;
+            }
+            assertThat(mapSchema(name, table, bySource, seed).orElseThrow().getSchema())
+                    .as("schema '%s' maps the same way twice (%s)", name, Seeds.describe(seed))
+                    .isEqualTo(mapped.get().getSchema());
+            acceptedGenerated.add(name);
+        }
+        LOG.info("schema name fuzzing on {}: {} names mapped, {} refused when mapping ({})", destination.name(),
+                generated.size(), refused, Seeds.describe(seed));
+        if (!hasBehavior(SUPPORTS_AUTO_CREATE_SCHEMA)) {
+            // the destination does not create schemas: an administrator would, so no DDL is fuzzed here
+            assertThat(snapshot(canary)).isEqualTo(canaryBefore);
+            return;
+        }
+        // real DDL: fixed hostile cases (unique per run behind the suite's namespace, except reserved words, which
+        // must be themselves) and a sample of the accepted generated names behind the same prefix
+        String p = namespace() + "_";
+        List<String> names = new ArrayList<>(List.of(p + "Sc", p + "SC", p + "t\nx", p + "t\tx", "select", "order",
+                p + "s".repeat(150) + "a", p + "s".repeat(150) + "b", p + "q\"uo'te`;-- /*x*/", p + "DROP TABLE x;"));
+        acceptedGenerated.stream().limit(fuzzedSchemaDdlCount()).map(n -> p + n).forEach(names::add);
+        Map<String, RunResult> loadedBySchema = new LinkedHashMap<>();
+        Map<String, List<List<String>>> rowsBySchema = new LinkedHashMap<>();
+        var formatter = destination.getIdentifierFormatter();
+        int through = 0;
+        int collisions = 0;
+        long key = 10;
+        for (String name : names) {
+            ObjectMetadata source = ObjectMetadata.builder(table).schema(name).fields(orderFields()).build();
+            Optional<ObjectMetadata> mapped = mapSchema(name, table, bySource, seed);
+            if (mapped.isEmpty()) {
+                continue;
+            }
+            String mappedSchema = mapped.get().getSchema().orElseThrow();
+            Optional<String> earlier = loadedBySchema.keySet().stream()
+                    .filter(s -> formatter.isSameIdentifier(s, mappedSchema)).findFirst();
+            registerSchemaCleanUp(mapped.get());
+            RunSpec.Builder spec = RunSpec.builder(source).namespaceRules(bySource).loadMode(anyLoadMode())
+                    .syncId(S1).syncTime(T0.plusSeconds(syncSeconds++))
+                    .rows(List.of(row(key, "v" + key++, null, 1)));
+            if (earlier.isPresent()) {
+                Throwable thrown = catchThrowable(() -> pipeline.run(spec.build()));
+                assertThat(thrown).as("schema '%s' maps to the schema of an earlier load, %s (%s)", name,
+                        earlier.get(), Seeds.describe(seed)).isInstanceOf(ConnectorException.class)
+                        .hasMessageContaining("both map to");
+                assertThat(((ConnectorException) thrown).getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+                RunResult first = loadedBySchema.get(earlier.get());
+                assertThat(snapshot(first)).as("the table of the earlier schema %s", earlier.get())
+                        .isEqualTo(rowsBySchema.get(earlier.get()));
+                collisions++;
+                continue;
+            }
+            RunResult run;
+            try {
+                run = pipeline.run(spec.build());
+            } catch (ConnectorException e) {
+                throw new AssertionError("schema '" + name + "' accepted when mapping failed at load ("
+                        + Seeds.describe(seed) + "): " + e.getMessage(), e);
+            }
+            assertThat(inspector.listObjects(run.mappedObject().getCatalog(), run.mappedObject().getSchema()))
+                    .as("tables in schema %s, listed under its mapped name exactly", mappedSchema)
+                    .contains(ref(run.mappedObject()))
+                    .noneMatch(o -> o.name().startsWith("_destsdk_")
+                            && o.name().endsWith(run.mappedObject().getName()));
+            List<List<String>> rows = snapshot(run);
+            assertThat(rows).as("rows of the table in schema %s", mappedSchema).hasSize(1);
+            loadedBySchema.put(mappedSchema, run);
+            rowsBySchema.put(mappedSchema, rows);
+            through++;
+        }
+        // every table still holds only its own row: no two schemas silently shared one
+        for (Map.Entry<String, RunResult> loaded : loadedBySchema.entrySet()) {
+            assertThat(snapshot(loaded.getValue())).as("the table in schema %s after every load", loaded.getKey())
+                    .isEqualTo(rowsBySchema.get(loaded.getKey()));
+        }
+        LOG.info("schema name fuzzing on {}: {} schemas through real DDL, {} collisions refused before DDL",
+                destination.name(), through, collisions);
+        assertThat(through).as("schemas through real DDL").isGreaterThanOrEqualTo(names.size() / 2);
+        assertThat(snapshot(canary)).as("the canary table after schema name fuzzing").isEqualTo(canaryBefore);
+        assertNoLeftovers();
+    }
+
+    /** @return {@code total} distinct names from {@link HostileNames} of the seed */
+    private static Set<String> distinctHostileNames(long seed, int total) {
+        HostileNames generator = new HostileNames(seed);
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int attempt = 0; distinct.size() < total && attempt < total * 20; attempt++) {
+            distinct.add(generator.next());
+        }
+        assertThat(distinct).as("distinct generated names (%s)", Seeds.describe(seed)).hasSize(total);
+        return distinct;
+    }
+
+    /** Maps a source object in schema {@code name}; empty when mapping refuses the name as it must. */
+    private Optional<ObjectMetadata> mapSchema(String name, String table, NamespaceRules bySource, long seed) {
+        try {
+            ObjectMetadata source = ObjectMetadata.builder(table).schema(name).fields(orderFields()).build();
+            return Optional.of(destination.mapToTargetObject(source, bySource, Optional.empty()));
+        } catch (ConnectorException e) {
+            assertThat(e.getErrorType()).as("refusal of schema '%s' (%s): %s", name, Seeds.describe(seed),
+                    e.getMessage()).isEqualTo(ErrorType.VALIDATION_ERROR);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            // the metadata model itself refuses an empty or blank schema name before any destination sees it
+            assertThat(name).as("refused by the model (%s)", e.getMessage()).isBlank();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Removes a fuzzed schema after the suite: only when it holds nothing but this run's tables (a reserved word is
+     * the same schema for every run on the server).
+     */
+    private void registerSchemaCleanUp(ObjectMetadata mapped) {
+        extraCleanUps.add(() -> {
+            List<ObjectRef> objects = inspector.listObjects(mapped.getCatalog(), mapped.getSchema());
+            if (objects.stream().allMatch(o -> o.name().contains(namespace()))) {
+                inspector.removeNamespace(mapped.getCatalog(), mapped.getSchema());
+            }
+        });
+    }
+
+    /**
      * Case: Source objects mapped to one table are refused before the second loads.
      */
     @Test
@@ -1367,7 +1518,7 @@ public abstract class WarehouseConformanceSuite {
         List<FieldMetadata> all = AllTypesFixtures.fields();
         List<Integer> keep = supportedColumns(all);
         List<FieldMetadata> fields = pick(all, keep);
-        List<List<Object>> rows = AllTypesFixtures.rows(hasBehavior(SUPPORTS_NON_FINITE_FLOATS)).stream()
+        List<List<Object>> rows = AllTypesFixtures.rows(false).stream()
                 .map(r -> pick(r, keep)).toList();
         RunResult run = run(spec(source("all_types", fields), anyLoadMode(), S1).rows(rows));
         assertValuesRoundTrip(run, fields, rows, "all-types fixture");
@@ -1441,7 +1592,8 @@ public abstract class WarehouseConformanceSuite {
     }
 
     private ValueGenerator.Options valueOptions() {
-        return ValueGenerator.Options.defaults().withNonFiniteFloats(hasBehavior(SUPPORTS_NON_FINITE_FLOATS));
+        // NaN and infinities are refused by every warehouse destination (CanonicalText; the corpus proves it)
+        return ValueGenerator.Options.defaults().withNonFiniteFloats(false);
     }
 
     /** Brings a generated value into what the behaviours say the destination holds exactly. */
@@ -1569,7 +1721,7 @@ public abstract class WarehouseConformanceSuite {
         List<FieldMetadata> fields = pick(all, keep);
         boolean latin1 = format.encoding().equals(StandardCharsets.ISO_8859_1);
         List<List<Object>> rows = new ArrayList<>();
-        for (List<Object> r : AllTypesFixtures.rows(hasBehavior(SUPPORTS_NON_FINITE_FLOATS))) {
+        for (List<Object> r : AllTypesFixtures.rows(false)) {
             List<Object> copy = new ArrayList<>(pick(r, keep));
             for (int i = 0; i < copy.size(); i++) {
                 if (latin1 && copy.get(i) instanceof String s) {
@@ -1849,6 +2001,130 @@ public abstract class WarehouseConformanceSuite {
         assertNoLeftovers();
     }
 
+    /**
+     * Override for a destination that stages data files in a local directory: the vanishing-files fault case then
+     * deletes the staged copies too.
+     *
+     * @return the root of the destination's local stage; empty by default (no stage, or not a local directory)
+     */
+    protected Optional<Path> localStageDirectory() {
+        return Optional.empty();
+    }
+
+    /**
+     * A fault beyond killed sessions and cancellation, for every connector (embedded engines included): at every
+     * progress event of a load of three data files, the data files vanish (the staged copies in
+     * {@link #localStageDirectory()} where the destination stages locally, else the data directory's files), as a
+     * cleaner or an operator would remove them. The table is then exactly the old or the new state, and the new state
+     * when the load reports success, unless the files went before the load listed them and it reports 0 rows
+     * (a directory without data files is an empty batch); never a success that loaded part of them. A load that
+     * failed failed with a {@link ConnectorException} that names a data file, is no SQL_ERROR or INTERNAL_ERROR and
+     * says so in under 1 KB; the same load again (files written anew, same sync id) gives the new state, and no helper table and no
+     * staged file is left.
+     */
+    @Test
+    public void dataFilesThatVanishMidLoadFailClearlyAndLeaveTheOldOrTheNewState() throws IOException {
+        Path root = workRoot.resolve("vanishing");
+        LocalPipelineRunner vanishRunner = new LocalPipelineRunner(destination, root, Clock.fixed(T0, ZoneOffset.UTC));
+        LoadMode mode = anyLoadMode();
+        long seed = seed(300);
+        Random random = new Random(seed);
+        List<List<Object>> existing = generatedOrderRows(random, 5, 10);
+        List<List<Object>> batch = generatedOrderRows(random, 30, 40);
+        Pipeline p = vanishRunner.newPipeline();
+        ObjectMetadata dry = source("vanish_dry", orderFields());
+        loadedTables.add(p.run(spec(dry, anyLoadMode(), S1).rows(existing).build()).mappedObject().getName());
+        FaultPoint counter = FaultPoint.counter();
+        List<List<String>> expected = state(p.run(spec(dry, mode, S2).rows(batch).rowsPerFile(10).build(), counter));
+        List<String> problems = new ArrayList<>();
+        int failed = 0;
+        for (int k = 1; k <= counter.events().size(); k++) {
+            ObjectMetadata source = source("vanish_" + k, orderFields());
+            RunResult first = p.run(spec(source, anyLoadMode(), S1).rows(existing).build());
+            loadedTables.add(first.mappedObject().getName());
+            List<List<String>> old = state(first);
+            FaultPoint point = new FaultPoint(k, () -> deleteDataFiles(root));
+            RunResult[] result = new RunResult[1];
+            Throwable thrown = catchThrowable(() -> result[0] = p.run(spec(source, mode, S2).rows(batch)
+                    .rowsPerFile(10).build(), point));
+            String trial = Seeds.describe(seed) + " " + mode + " files deleted at event " + k + " '" + point.where()
+                    + "'";
+            List<List<String>> now = state(first);
+            if (!now.equals(old) && !now.equals(expected)) {
+                problems.add(trial + ": the table is neither the old nor the new state: " + now);
+            }
+            // a success holds the batch, or, when the files went before the load listed them (nothing to tell
+            // them from an empty batch), reports that it loaded nothing
+            if (thrown == null && !now.equals(expected)
+                    && !(now.equals(old) && result[0].loadResponse().rowsLoaded() == 0)) {
+                problems.add(trial + ": reported success (" + result[0].loadResponse() + "), but the table does not"
+                        + " hold the batch: " + now);
+            }
+            if (thrown != null) {
+                failed++;
+                if (!(thrown instanceof ConnectorException e)) {
+                    problems.add(trial + ": failed with " + thrown);
+                } else if (e.getErrorType() == ErrorType.SQL_ERROR || e.getErrorType() == ErrorType.INTERNAL_ERROR
+                        || e.getContext().file().isEmpty() || e.getMessage().length() >= 1024) {
+                    problems.add(trial + ": not a clear error naming the file (" + e.getErrorType() + ", file "
+                            + e.getContext().file() + "): " + e.getMessage());
+                } else if (!now.equals(old)) {
+                    problems.add(trial + ": failed, but the table changed: " + now);
+                }
+            }
+            RunResult retry = p.run(spec(source, mode, S2).rows(batch).rowsPerFile(10).build());
+            if (!state(retry).equals(expected)) {
+                problems.add(trial + ": the retry with the same sync id gave " + state(retry));
+            }
+            List<ObjectRef> leftovers = inspector.listObjects(targetCatalog, targetSchema).stream()
+                    .filter(o -> !loadedTables.contains(o.name())).toList();
+            if (!leftovers.isEmpty()) {
+                problems.add(trial + ": left " + leftovers);
+            }
+            List<Path> staged = stagedFiles();
+            if (!staged.isEmpty()) {
+                problems.add(trial + ": left staged files " + staged);
+            }
+        }
+        LOG.info("vanishing data files on {}: {} trials, {} loads failed, {} problems", destination.name(),
+                counter.events().size(), failed, problems.size());
+        assertThat(failed).as("loads the vanished files failed (the files go before the first is read)")
+                .isGreaterThan(0);
+        assertThat(problems).isEmpty();
+        assertNoLeftovers();
+    }
+
+    /** Deletes the staged copies where the destination has a local stage, else the data directory's files. */
+    private void deleteDataFiles(Path root) {
+        List<Path> files = new ArrayList<>(stagedFiles());
+        if (localStageDirectory().isEmpty()) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.filter(f -> f.getFileName().toString().startsWith("success_part_")).forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (Path f : files) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private List<Path> stagedFiles() {
+        Optional<Path> stage = localStageDirectory().filter(Files::isDirectory);
+        if (stage.isEmpty()) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(stage.get())) {
+            return paths.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return the bad-input corpus, one case per parameter */
     static List<BadInputCorpus.Case> badInputCorpus() {
         return BadInputCorpus.cases();
@@ -1879,6 +2155,52 @@ public abstract class WarehouseConformanceSuite {
                 case MERGE, APPEND -> before.size() + c.newRows();
             };
             assertThat(snapshot(first)).as("%s: rows after the load", c.name()).hasSize(expected);
+        }
+        assertNoLeftovers();
+    }
+
+    /**
+     * @return every corpus case that can be rewritten in a non-default format, with that format: the same
+     *     records and values in other delimiters, quotes, escapes, NULL markers, header rows and binary encodings
+     */
+    static Stream<Arguments> badInputCorpusInOtherFormats() {
+        return BadInputCorpus.formatVariants().stream().flatMap(v -> BadInputCorpus.cases().stream()
+                .flatMap(c -> BadInputCorpus.reformat(c, v.format()).stream()
+                        .map(r -> Arguments.of(v, c.name(), r))));
+    }
+
+    /**
+     * The corpus in other CSV formats: the same bad value is refused the same way (error type, record, column; the
+     * line moved by the format's header rows) and the same good file loads the same rows, whatever the delimiter,
+     * quote, escape, NULL markers, header rows or binary encoding.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badInputCorpusInOtherFormats")
+    void theBadInputCorpusGivesTheSameOutcomeInOtherCsvFormats(BadInputCorpus.FormatVariant variant, String name,
+                                                               BadInputCorpus.Reformatted r) {
+        BadInputCorpus.Case c = r.expected();
+        ObjectMetadata source = source("corpus_f" + BadInputCorpus.formatVariants().indexOf(variant) + "_" + c.name(),
+                BadInputCorpus.fields());
+        RunResult first = run(spec(source, anyLoadMode(), S1).rows(BadInputCorpus.existingRows()));
+        List<List<String>> before = snapshot(first);
+        Path dir = r.writeTo(workRoot.resolve("corpus-formats").resolve(variant.format().skipHeader() + "_"
+                + c.name()));
+        LoadMode mode = anyLoadMode();
+        Throwable thrown = catchThrowable(() -> loadDirectly(first, dir, mode, S2, r.format(), b -> { }));
+        if (c.refused()) {
+            assertThat(thrown).as("%s in %s: %s", name, variant, c.decision()).isInstanceOf(ConnectorException.class);
+            ConnectorException e = (ConnectorException) thrown;
+            assertThat(r.differences(e)).as("%s in %s (%s): %s", name, variant, c.decision(), e.getMessage())
+                    .isEmpty();
+            assertThat(snapshot(first)).as("%s in %s: the table after a refused load", name, variant)
+                    .isEqualTo(before);
+        } else {
+            assertThat(thrown).as("%s in %s: %s", name, variant, c.decision()).isNull();
+            int expected = switch (mode) {
+                case OVERWRITE, TRUNCATE_AND_LOAD -> c.newRows();
+                case MERGE, APPEND -> before.size() + c.newRows();
+            };
+            assertThat(snapshot(first)).as("%s in %s: rows after the load", name, variant).hasSize(expected);
         }
         assertNoLeftovers();
     }

@@ -50,6 +50,12 @@ abstract class DelegatingDuckDbSuite extends WarehouseConformanceSuite {
         return new DelegatingWarehouseDestination(duckdb, variantDialect(), variantCapabilities());
     }
 
+    /** The stage directory the destination puts its staged copies in. */
+    @Override
+    protected java.util.Optional<Path> localStageDirectory() {
+        return java.util.Optional.of(dir.resolve("stage"));
+    }
+
     @Override
     protected final DestinationInspector createInspector(Destination destination) {
         try {

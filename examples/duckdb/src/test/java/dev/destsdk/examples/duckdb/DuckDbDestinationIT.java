@@ -35,6 +35,12 @@ class DuckDbDestinationIT extends WarehouseConformanceSuite {
                 "schema", namespace(), "stage_dir", dir.resolve("stage").toString()));
     }
 
+    /** The stage directory the destination puts its staged copies in. */
+    @Override
+    protected java.util.Optional<Path> localStageDirectory() {
+        return java.util.Optional.of(dir.resolve("stage"));
+    }
+
     @Override
     protected DestinationInspector createInspector(Destination destination) {
         try {

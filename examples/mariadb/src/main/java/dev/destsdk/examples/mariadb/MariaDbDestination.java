@@ -36,7 +36,7 @@ public final class MariaDbDestination extends BaseWarehouseDestination {
 
     @Override
     protected Connection openConnection() throws SQLException {
-        return DriverManager.getConnection(config.connection().url(), config.jdbcProperties());
+        return TransactionAbort.wrap(DriverManager.getConnection(config.connection().url(), config.jdbcProperties()));
     }
 
     @Override

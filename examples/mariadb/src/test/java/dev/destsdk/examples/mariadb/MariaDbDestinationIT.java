@@ -40,14 +40,13 @@ class MariaDbDestinationIT extends WarehouseConformanceSuite {
 
     /**
      * Column names compare case-insensitively; identifiers cannot hold characters beyond the BMP (emoji are
-     * replaced); DOUBLE has no NaN, infinities or negative zero; the UUID type refuses some
+     * replaced); DOUBLE has no negative zero (NaN and infinities are refused by the SDK everywhere); the UUID type refuses some
      * values that are not RFC 9562 UUIDs of versions 1 to 7.
      */
     @Override
     protected DestinationBehaviors behaviors(DestinationBehaviors.Builder declared) {
         return declared.without(DestinationBehavior.SUPPORTS_CASE_SENSITIVE_COLUMNS)
                 .without(DestinationBehavior.SUPPORTS_UNICODE_IDENTIFIERS)
-                .without(DestinationBehavior.SUPPORTS_NON_FINITE_FLOATS)
                 .without(DestinationBehavior.PRESERVES_NEGATIVE_ZERO)
                 .without(DestinationBehavior.SUPPORTS_ANY_UUID)
                 .build();

@@ -45,7 +45,6 @@ class SqliteDialectSelfChecksIT {
         inspector[0] = new JdbcDestinationInspector(sqlite.openConnection(), dialect);
         DestinationBehaviors behaviors = DestinationBehaviors.builder(destination.getCapabilitiesConfig())
                 .without(DestinationBehavior.SUPPORTS_CASE_SENSITIVE_COLUMNS)
-                .without(DestinationBehavior.SUPPORTS_NON_FINITE_FLOATS)
                 .without(DestinationBehavior.PRESERVES_NEGATIVE_ZERO).build();
         NamespaceRules rules = NamespaceRules.builder().schemaStrategy(SchemaStrategy.CUSTOM).customSchema("main")
                 .build();
