@@ -1,5 +1,6 @@
 package dev.destsdk.file.internal;
 
+import dev.destsdk.core.csv.CsvByteReader;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.csv.CsvRecordReader;
 import dev.destsdk.core.csv.CsvRow;
@@ -119,16 +120,14 @@ public final class DataFileConverter {
         String writerKey = null;
         int rollOver = 0;
         long rows = 0;
-        try (CsvRecordReader reader = CsvRecordReader.open(file, csv, dataColumns)) {
-            Optional<CsvRow> next;
-            while ((next = reader.next()).isPresent()) {
-                CsvRow record = next.get();
+        try (Records reader = Records.open(file, csv, dataColumns)) {
+            while (reader.next()) {
                 for (int c = 0; c < dataColumns; c++) {
-                    String text = record.get(c);
                     try {
-                        row[c] = parser.parse(columns[c], text);
+                        row[c] = reader.value(parser, columns[c], c);
                     } catch (ValueParser.InvalidValueException e) {
-                        throw invalid(file, record, columns[c], text, e.getMessage());
+                        throw invalid(file, reader.line(), reader.record(), columns[c], reader.text(c),
+                                e.getMessage());
                     }
                 }
                 if (writer == null) {
@@ -163,16 +162,110 @@ public final class DataFileConverter {
         }
     }
 
-    private ConnectorException invalid(Path file, CsvRow record, FileColumn column, String text, String reason) {
+    private ConnectorException invalid(Path file, long line, long record, FileColumn column, String text,
+                                       String reason) {
         String excerpt = text.length() > 40 ? text.substring(0, 40) + "…" : text;
         excerpt = excerpt.replaceAll("\\p{Cntrl}", "?");
         return ConnectorException.builder(ErrorType.VALIDATION_ERROR, "the value '" + excerpt + "' of column "
                         + column.name() + " " + reason)
                 .object(table.table().toString())
                 .file(file)
-                .line(record.lineNumber())
-                .record(record.recordNumber())
+                .line(line)
+                .record(record)
                 .column(column.name())
                 .build();
+    }
+
+    /**
+     * The records of a data file: scanned as bytes by {@link CsvByteReader} when the format allows (UTF-8, quotes
+     * doubled, no trimming), else read by {@link CsvRecordReader}; both read the same values.
+     */
+    private interface Records extends AutoCloseable {
+        static Records open(Path file, CsvFileFormat format, int columns) {
+            if (CsvByteReader.supports(format)) {
+                CsvByteReader r = CsvByteReader.open(file, format, columns);
+                return new Records() {
+                    @Override
+                    public boolean next() {
+                        return r.next();
+                    }
+
+                    @Override
+                    public String text(int field) {
+                        return r.text(field);
+                    }
+
+                    @Override
+                    public Object value(ValueParser parser, FileColumn column, int field) {
+                        if (r.isNull(field)) {
+                            return null;
+                        }
+                        return parser.parse(column, r.bytes(field), r.start(field), r.end(field));
+                    }
+
+                    @Override
+                    public long line() {
+                        return r.lineNumber();
+                    }
+
+                    @Override
+                    public long record() {
+                        return r.recordNumber();
+                    }
+
+                    @Override
+                    public void close() {
+                        r.close();
+                    }
+                };
+            }
+            CsvRecordReader r = CsvRecordReader.open(file, format, columns);
+            return new Records() {
+                private CsvRow row;
+
+                @Override
+                public boolean next() {
+                    Optional<CsvRow> next = r.next();
+                    row = next.orElse(null);
+                    return row != null;
+                }
+
+                @Override
+                public String text(int field) {
+                    return row.get(field);
+                }
+
+                @Override
+                public long line() {
+                    return row.lineNumber();
+                }
+
+                @Override
+                public long record() {
+                    return row.recordNumber();
+                }
+
+                @Override
+                public void close() {
+                    r.close();
+                }
+            };
+        }
+
+        boolean next();
+
+        String text(int field);
+
+        /** The field's typed value; null for NULL. */
+        default Object value(ValueParser parser, FileColumn column, int field) {
+            return parser.parse(column, text(field));
+        }
+
+        long line();
+
+        long record();
+
+        @Override
+        void close();
     }
 }
