@@ -88,7 +88,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code stage}: converts the data files in parallel ({@link FileWriteOptions#threads()}) into parts under
  *       {@link PathLayout#partitionPrefix} (partition from {@code request.syncTime} in UTC and the sync id), rolling
  *       over at {@link FileWriteOptions#targetFileSize()}, then writes the partition's {@code _staged.json}. Nothing
- *       is published: readers go through the catalog. Cancellation is checked per file and every 1,024 rows. On
+ *       is published: readers go through the catalog. Cancellation is checked per file, every 1,024 rows and before each uploaded part. On
  *       failure every part written is deleted (unless the same sync is already published) and unfinished uploads
  *       are aborted.</li>
  *   <li>{@code load}: reads the staged manifest, checks cancellation, and asks the committer to publish the files

@@ -14,6 +14,7 @@ import dev.destsdk.file.format.FormatWriterFactory;
 import dev.destsdk.file.format.WrittenFile;
 import dev.destsdk.file.layout.PartitionValues;
 import dev.destsdk.file.layout.PathLayout;
+import dev.destsdk.file.store.ObjectOutput;
 import dev.destsdk.file.store.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
  * Converts one {@code success_part_*} CSV data file into target-format parts: reads it with the SDK's
  * {@link CsvRecordReader} in the request's {@link CsvFileFormat}, parses each value strictly, adds the tracking
  * values, and writes parts of at most about the target size under deterministic keys. A value that does not parse
- * is a VALIDATION_ERROR naming file, line, record and column. On any failure the part being written is aborted and
+ * is a VALIDATION_ERROR naming file, line, record and column. Cancellation is checked every 1,024 rows and before
+ * each part a store uploads. On any failure the part being written is aborted and
  * the finished parts are reported to {@code onWritten} before the failure propagates, so the caller can delete
  * them. Used by one thread at a time; the cancellation check it is given may stop it from another.
  */
@@ -132,7 +134,9 @@ public final class DataFileConverter {
                 }
                 if (writer == null) {
                     writerKey = layout.dataKey(table.table(), partition, index, rollOver, formats.extension());
-                    writer = formats.open(store.create(writerKey), table.schema());
+                    ObjectOutput output = store.create(writerKey);
+                    output.checkBeforeEachPart(checkCancelled);
+                    writer = formats.open(output, table.schema());
                 }
                 if (observer != null) {
                     observer.written(row, writerKey, writer.rows(), ((long) index << 40) | rows);

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * parts are buffered one at a time (memory per open output: one part), completed on close and aborted on
  * {@link ObjectOutput#abort()} or on any failure, so no upload is left behind. Throttling, 5xx answers and
  * connection failures are retried by the SDK's standard strategy (exponential back-off with jitter, up to
- * {@link S3StoreConfig#maxAttempts()} attempts). {@link #putIfAbsent} sends {@code If-None-Match: *}. Credentials
+ * {@link S3StoreConfig#maxAttempts()} attempts). The check set with {@link ObjectOutput#checkBeforeEachPart} (the
+ * job's cancellation) runs before each part and before the upload is completed. {@link #putIfAbsent} sends {@code If-None-Match: *}. Credentials
  * come from the configuration or the SDK's default provider chain and are never logged. Thread-safe.
  */
 public final class S3ObjectStore implements ObjectStore {
@@ -250,6 +251,7 @@ public final class S3ObjectStore implements ObjectStore {
         }
 
         private void uploadPart() throws IOException {
+            beforePart();
             try {
                 if (uploadId == null) {
                     uploadId = s3.createMultipartUpload(b -> b.bucket(config.bucket()).key(fullKey)).uploadId();
@@ -288,6 +290,7 @@ public final class S3ObjectStore implements ObjectStore {
 
         @Override
         protected void publish() throws IOException {
+            beforePart();
             try {
                 if (uploadId == null) {
                     s3.putObject(b -> b.bucket(config.bucket()).key(fullKey), body());
