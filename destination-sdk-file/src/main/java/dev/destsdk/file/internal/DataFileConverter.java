@@ -47,6 +47,7 @@ public final class DataFileConverter {
     private final Instant synced;
     private final String jobId;
     private final Runnable checkCancelled;
+    private final java.util.function.UnaryOperator<String> stagedKey;
 
     /**
      * @param store the store
@@ -59,10 +60,12 @@ public final class DataFileConverter {
      * @param synced the synced tracking value
      * @param jobId the job id tracking value
      * @param checkCancelled throws when the job is cancelled or another conversion failed
+     * @param stagedKey where a part with a given published key is written during the stage
      */
     public DataFileConverter(ObjectStore store, FormatWriterFactory formats, PathLayout layout, FileTableLayout table,
                              PartitionValues partition, CsvFileFormat csv, long targetFileSize, Instant synced,
-                             String jobId, Runnable checkCancelled) {
+                             String jobId, Runnable checkCancelled,
+                             java.util.function.UnaryOperator<String> stagedKey) {
         this.store = store;
         this.formats = formats;
         this.layout = layout;
@@ -73,6 +76,7 @@ public final class DataFileConverter {
         this.synced = synced;
         this.jobId = jobId;
         this.checkCancelled = checkCancelled;
+        this.stagedKey = stagedKey;
     }
 
     /**
@@ -133,7 +137,8 @@ public final class DataFileConverter {
                     }
                 }
                 if (writer == null) {
-                    writerKey = layout.dataKey(table.table(), partition, index, rollOver, formats.extension());
+                    writerKey = stagedKey.apply(layout.dataKey(table.table(), partition, index, rollOver,
+                            formats.extension()));
                     ObjectOutput output = store.create(writerKey);
                     output.checkBeforeEachPart(checkCancelled);
                     writer = formats.open(output, table.schema());

@@ -170,6 +170,29 @@ public final class S3ObjectStore implements ObjectStore {
         return out;
     }
 
+    /** A server-side copy then a delete (objects up to 5 GiB; larger ones are copied through this JVM). */
+    @Override
+    public void move(String from, String to) throws IOException {
+        try {
+            s3.copyObject(b -> b.sourceBucket(config.bucket()).sourceKey(full(from))
+                    .destinationBucket(config.bucket()).destinationKey(full(to)));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException(from);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new NoSuchFileException(from);
+            }
+            if (e.statusCode() != 400) {
+                throw io("copy " + from + " to " + to, e);
+            }
+            ObjectStore.super.move(from, to); // larger than a single copy may be
+            return;
+        } catch (SdkException e) {
+            throw io("copy " + from + " to " + to, e);
+        }
+        delete(List.of(from));
+    }
+
     @Override
     public void delete(Collection<String> keys) throws IOException {
         List<ObjectIdentifier> batch = new ArrayList<>();
