@@ -279,6 +279,19 @@ public final class ValueParser {
         int precision = column.precision().orElse(FileColumn.DEFAULT_DECIMAL_PRECISION);
         int scale = column.scale().orElse(0);
         BigDecimal v = new BigDecimal(text);
+        // Decide on the digits before rescaling: an exponent such as 1e999999999 must not make setScale compute a
+        // number with a billion digits (a hostile value would stall the stage).
+        if (v.signum() != 0 && v.precision() - v.scale() > precision - scale) {
+            throw new InvalidValueException("has more than " + (precision - scale)
+                    + " digits before the point (DECIMAL(" + precision + ", " + scale + "))");
+        }
+        if (v.scale() > scale) {
+            v = v.stripTrailingZeros();
+            if (v.scale() > scale) {
+                throw new InvalidValueException("has more than " + scale + " digits after the point (DECIMAL("
+                        + precision + ", " + scale + ")); it is not rounded");
+            }
+        }
         BigDecimal scaled;
         try {
             scaled = v.setScale(scale, RoundingMode.UNNECESSARY);

@@ -54,6 +54,16 @@ class ValueParserTest {
         assertThat(parser.parse(c, "-9999.99")).isEqualTo(new BigDecimal("-9999.99"));
         assertThatThrownBy(() -> parser.parse(c, "1.505")).hasMessageContaining("not rounded");
         assertThatThrownBy(() -> parser.parse(c, "10000")).hasMessageContaining("digits before the point");
+        assertThat(parser.parse(c, "0e99999")).isEqualTo(new BigDecimal("0.00"));
+        assertThat(parser.parse(c, "1250e-3")).isEqualTo(new BigDecimal("1.25"));
+    }
+
+    @Test
+    void hugeExponentsAreRefusedAtOnceInsteadOfBeingExpanded() {
+        FileColumn c = FileColumn.decimal("d", 38, 9);
+        assertThatThrownBy(() -> parser.parse(c, "1e999999999")).hasMessageContaining("digits before the point");
+        assertThatThrownBy(() -> parser.parse(c, "1e-999999999")).hasMessageContaining("digits after the point");
+        assertThatThrownBy(() -> parser.parse(c, "1000e-999999999")).hasMessageContaining("digits after the point");
     }
 
     @ParameterizedTest
