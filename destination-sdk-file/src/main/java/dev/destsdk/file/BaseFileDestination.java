@@ -88,7 +88,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code stage}: converts the data files in parallel ({@link FileWriteOptions#threads()}) into parts under
  *       {@link PathLayout#partitionPrefix} (partition from {@code request.syncTime} in UTC and the sync id), rolling
  *       over at {@link FileWriteOptions#targetFileSize()}, then writes the partition's {@code _staged.json}. Nothing
- *       is published: readers go through the catalog. Cancellation is checked per file and every 1,024 rows. On
+ *       is published: files are written under the committer's {@link TableCommitter#stagedKey} (for plain files a
+ *       name readers that list or glob the table skip, moved at commit), and a plain-file stage first writes the
+ *       partition's lease so that another writer's orphan clean-up leaves its files alone. Cancellation is checked per file, every 1,024 rows and before each uploaded part. On
  *       failure every part written is deleted (unless the same sync is already published) and unfinished uploads
  *       are aborted.</li>
  *   <li>{@code load}: reads the staged manifest, checks cancellation, and asks the committer to publish the files
@@ -350,9 +352,10 @@ public abstract class BaseFileDestination extends AbstractDestination {
                 throw new ConversionStopped();
             }
         };
+        TableCommitter committer = committer();
         DataFileConverter converter = new DataFileConverter(store, formatWriters(), layout, table, partition,
                 context.format(), writeOptions().targetFileSize(), context.syncMetadata().syncedValue(),
-                context.syncMetadata().jobIdValue(), check);
+                context.syncMetadata().jobIdValue(), check, committer::stagedKey);
         RowDeltaIndex deltas = rowDeltaIndex(context, table, files);
         DataFileConverter.RowObserver observer = deltas == null ? null : deltas::written;
         AtomicInteger done = new AtomicInteger();
@@ -363,7 +366,11 @@ public abstract class BaseFileDestination extends AbstractDestination {
             return t;
         });
         try {
-            int orphans = committer().removeOrphans(table.table());
+            if (committer instanceof CatalogTableCommitter plain) {
+                // first: from now on no other writer's clean-up touches this partition
+                plain.writeLease(layout.leaseKey(table.table(), partition));
+            }
+            int orphans = committer.removeOrphans(table.table());
             if (orphans > 0) {
                 LOG.info("removed {} unpublished object(s) an earlier sync left below {}", orphans, table.table());
             }
@@ -532,6 +539,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
             CommitResult result = committer.commit(new CommitRequest(definition, partition, files, deletes,
                     mode, sync, table.keyColumns()));
             deleteQuietly(manifestKey);
+            deleteQuietly(pathLayout().leaseKey(table.table(), partition));
             unused.forEach(this::deleteQuietly);
             context.progress().ended(ProgressCounts.files(files.size(), files.size())
                             .withRows(result.rowsAdded(), result.rowsAdded(), 0),

@@ -1,6 +1,7 @@
 package dev.destsdk.iceberg;
 
 import dev.destsdk.file.store.ObjectStore;
+import dev.destsdk.testkit.file.InProcessS3Server;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +11,6 @@ import java.nio.file.Path;
 class IcebergS3IT extends IcebergDestinationContract {
     @Override
     ObjectStore createStore(Path dir) throws Exception {
-        return S3Server.newBucket();
+        return InProcessS3Server.shared().newBucket("iceberg");
     }
 }

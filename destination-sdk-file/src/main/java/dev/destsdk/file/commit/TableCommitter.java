@@ -45,6 +45,19 @@ public interface TableCommitter {
     }
 
     /**
+     * Where a stage writes a data file that this committer publishes under {@code publishedKey}. By default the key
+     * itself (a table format's readers find files only through its metadata, so files written in place are not
+     * seen before the commit); the plain-file committer stages under a name that readers listing or globbing the
+     * table skip, and moves the file at commit.
+     *
+     * @param publishedKey the key the file has once published; not null
+     * @return the key to write it under during the stage
+     */
+    default String stagedKey(String publishedKey) {
+        return publishedKey;
+    }
+
+    /**
      * @param key a data file's key in the store; not null
      * @return how the table refers to that file (for position deletes); by default the key itself
      */

@@ -111,6 +111,125 @@ public final class ValueParser {
         }
     }
 
+    /**
+     * Parses one non-NULL field from its UTF-8 bytes without making a string first, where that is cheap and exact
+     * (SHORT, INTEGER, LONG and DECIMAL up to 18 digits in their plain forms); every other type and form goes
+     * through {@link #parse(FileColumn, String)}, so both accept and refuse the same text with the same values.
+     *
+     * @param column the column; not null
+     * @param bytes the array holding the value; not null
+     * @param start where the value starts
+     * @param end where it ends (exclusive)
+     * @return the typed value, never null
+     * @throws InvalidValueException when the text is not a value of the column's type
+     */
+    public Object parse(FileColumn column, byte[] bytes, int start, int end) {
+        switch (column.type()) {
+            case LONG, INTEGER, SHORT -> {
+                long v = plainInteger(bytes, start, end);
+                if (v != Long.MIN_VALUE) {
+                    switch (column.type()) {
+                        case LONG -> {
+                            return v;
+                        }
+                        case INTEGER -> {
+                            if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                                return (int) v;
+                            }
+                        }
+                        default -> {
+                            if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+                                return (short) v;
+                            }
+                        }
+                    }
+                }
+            }
+            case DECIMAL -> {
+                BigDecimal d = plainDecimal(column, bytes, start, end);
+                if (d != null) {
+                    return d;
+                }
+            }
+            default -> {
+            }
+        }
+        return parse(column, new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An optional sign and 1 to 18 digits; {@link Long#MIN_VALUE} for anything else (the string path decides). */
+    private static long plainInteger(byte[] b, int start, int end) {
+        int i = start;
+        boolean negative = false;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        int digits = end - i;
+        if (digits < 1 || digits > 18) {
+            return Long.MIN_VALUE;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return Long.MIN_VALUE;
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    /**
+     * {@code [sign]digits[.digits]} with at most the column's scale digits after the point and at most 18 digits in
+     * all once scaled, for a column of precision up to 18; null for anything else (the string path decides, and
+     * explains a refusal).
+     */
+    private static BigDecimal plainDecimal(FileColumn column, byte[] b, int start, int end) {
+        int precision = column.precision().orElse(FileColumn.DEFAULT_DECIMAL_PRECISION);
+        int scale = column.scale().orElse(0);
+        if (precision > 18) {
+            return null;
+        }
+        int i = start;
+        boolean negative = false;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < end; i++) {
+            int c = b[i];
+            if (c == '.' && fraction < 0) {
+                fraction = 0;
+                continue;
+            }
+            int d = c - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            digits++;
+            if (fraction >= 0) {
+                fraction++;
+                if (fraction > scale) {
+                    return null;
+                }
+            }
+            unscaled = unscaled * 10 + d; // wraps only past 18 digits, which is refused below
+        }
+        int padding = scale - Math.max(fraction, 0);
+        if (digits == 0 || digits + padding > 18) {
+            return null;
+        }
+        for (int f = 0; f < padding; f++) {
+            unscaled *= 10;
+        }
+        BigDecimal v = BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+        return v.precision() > precision ? null : v;
+    }
+
     private Object binary(String text) {
         try {
             return BinaryCodec.decode(text, format.binaryFormat(), format.encoding());
@@ -160,6 +279,19 @@ public final class ValueParser {
         int precision = column.precision().orElse(FileColumn.DEFAULT_DECIMAL_PRECISION);
         int scale = column.scale().orElse(0);
         BigDecimal v = new BigDecimal(text);
+        // Decide on the digits before rescaling: an exponent such as 1e999999999 must not make setScale compute a
+        // number with a billion digits (a hostile value would stall the stage).
+        if (v.signum() != 0 && v.precision() - v.scale() > precision - scale) {
+            throw new InvalidValueException("has more than " + (precision - scale)
+                    + " digits before the point (DECIMAL(" + precision + ", " + scale + "))");
+        }
+        if (v.scale() > scale) {
+            v = v.stripTrailingZeros();
+            if (v.scale() > scale) {
+                throw new InvalidValueException("has more than " + scale + " digits after the point (DECIMAL("
+                        + precision + ", " + scale + ")); it is not rounded");
+            }
+        }
         BigDecimal scaled;
         try {
             scaled = v.setScale(scale, RoundingMode.UNNECESSARY);

@@ -1,5 +1,6 @@
 package dev.destsdk.file.format;
 
+import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.file.store.ObjectOutput;
 import java.io.IOException;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import org.apache.parquet.io.PositionOutputStream;
 /**
  * Typed Parquet files through parquet-java with no Hadoop jar at runtime: the writer gets a plain configuration,
  * this module's own codec factory ({@code ParquetCodecs}) and a direct {@link WriteSupport} over {@code Object[]}
- * rows. Types: see {@link ParquetSchemas}. Memory per open writer is about one row group (default 32 MiB, so that
+ * rows. Types: see {@link ParquetSchemas}. Dictionary encoding is on, except for UUID columns (random ids never
+ * repeat, so a dictionary there is pure hashing cost until parquet-java falls back to plain encoding). Memory per open writer is about one row group (default 32 MiB, so that
  * two writers fit in a 256 MiB heap) plus one page. Immutable and thread-safe.
  *
  * @param codec the compression codec: UNCOMPRESSED, SNAPPY, ZSTD or GZIP
@@ -68,15 +70,21 @@ public record ParquetFormat(CompressionCodecName codec, int zstdLevel, long rowG
         Objects.requireNonNull(schema, "schema is null");
         ParquetCodecs codecs = new ParquetCodecs(zstdLevel);
         try {
-            ParquetWriter<Object[]> writer = new Builder(new StoreOutputFile(output), schema)
+            Builder builder = new Builder(new StoreOutputFile(output), schema)
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(codecs)
                     .withCompressionCodec(codec)
                     .withRowGroupSize(rowGroupSize)
                     .withPageSize(pageSize)
                     .withDictionaryEncoding(true)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                    .build();
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+            for (FileColumn c : schema.columns()) {
+                if (c.type() == CanonicalType.UUID) {
+                    // random 128-bit ids do not repeat: a dictionary only costs hashing until it falls back
+                    builder = builder.withDictionaryEncoding(c.name(), false);
+                }
+            }
+            ParquetWriter<Object[]> writer = builder.build();
             return new Writer(writer, output, codecs, name());
         } catch (IOException | RuntimeException e) {
             codecs.release();

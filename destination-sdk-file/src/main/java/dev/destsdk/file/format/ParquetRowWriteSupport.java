@@ -3,6 +3,7 @@ package dev.destsdk.file.format;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -81,7 +82,9 @@ final class ParquetRowWriteSupport extends WriteSupport<Object[]> {
             case FLOAT -> consumer.addFloat((Float) v);
             case DOUBLE -> consumer.addDouble((Double) v);
             case DECIMAL -> writeDecimal(c, index, (BigDecimal) v);
-            case STRING, JSON -> consumer.addBinary(Binary.fromString((String) v));
+            // a byte-array Binary: dictionary look-ups compare arrays, not ByteBuffers
+            case STRING, JSON -> consumer.addBinary(Binary.fromConstantByteArray(
+                    ((String) v).getBytes(StandardCharsets.UTF_8)));
             case DATE -> consumer.addInteger((int) ((LocalDate) v).toEpochDay());
             case TIME -> consumer.addLong(((LocalTime) v).toNanoOfDay() / 1000);
             case TIMESTAMP -> consumer.addLong(micros(((LocalDateTime) v).toInstant(ZoneOffset.UTC)));

@@ -1,5 +1,6 @@
 package dev.destsdk.file.internal;
 
+import dev.destsdk.core.csv.CsvByteReader;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.csv.CsvRecordReader;
 import dev.destsdk.core.csv.CsvRow;
@@ -13,6 +14,7 @@ import dev.destsdk.file.format.FormatWriterFactory;
 import dev.destsdk.file.format.WrittenFile;
 import dev.destsdk.file.layout.PartitionValues;
 import dev.destsdk.file.layout.PathLayout;
+import dev.destsdk.file.store.ObjectOutput;
 import dev.destsdk.file.store.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +29,8 @@ import java.util.function.Consumer;
  * Converts one {@code success_part_*} CSV data file into target-format parts: reads it with the SDK's
  * {@link CsvRecordReader} in the request's {@link CsvFileFormat}, parses each value strictly, adds the tracking
  * values, and writes parts of at most about the target size under deterministic keys. A value that does not parse
- * is a VALIDATION_ERROR naming file, line, record and column. On any failure the part being written is aborted and
+ * is a VALIDATION_ERROR naming file, line, record and column. Cancellation is checked every 1,024 rows and before
+ * each part a store uploads. On any failure the part being written is aborted and
  * the finished parts are reported to {@code onWritten} before the failure propagates, so the caller can delete
  * them. Used by one thread at a time; the cancellation check it is given may stop it from another.
  */
@@ -44,6 +47,7 @@ public final class DataFileConverter {
     private final Instant synced;
     private final String jobId;
     private final Runnable checkCancelled;
+    private final java.util.function.UnaryOperator<String> stagedKey;
 
     /**
      * @param store the store
@@ -56,10 +60,12 @@ public final class DataFileConverter {
      * @param synced the synced tracking value
      * @param jobId the job id tracking value
      * @param checkCancelled throws when the job is cancelled or another conversion failed
+     * @param stagedKey where a part with a given published key is written during the stage
      */
     public DataFileConverter(ObjectStore store, FormatWriterFactory formats, PathLayout layout, FileTableLayout table,
                              PartitionValues partition, CsvFileFormat csv, long targetFileSize, Instant synced,
-                             String jobId, Runnable checkCancelled) {
+                             String jobId, Runnable checkCancelled,
+                             java.util.function.UnaryOperator<String> stagedKey) {
         this.store = store;
         this.formats = formats;
         this.layout = layout;
@@ -70,6 +76,7 @@ public final class DataFileConverter {
         this.synced = synced;
         this.jobId = jobId;
         this.checkCancelled = checkCancelled;
+        this.stagedKey = stagedKey;
     }
 
     /**
@@ -119,21 +126,22 @@ public final class DataFileConverter {
         String writerKey = null;
         int rollOver = 0;
         long rows = 0;
-        try (CsvRecordReader reader = CsvRecordReader.open(file, csv, dataColumns)) {
-            Optional<CsvRow> next;
-            while ((next = reader.next()).isPresent()) {
-                CsvRow record = next.get();
+        try (Records reader = Records.open(file, csv, dataColumns)) {
+            while (reader.next()) {
                 for (int c = 0; c < dataColumns; c++) {
-                    String text = record.get(c);
                     try {
-                        row[c] = parser.parse(columns[c], text);
+                        row[c] = reader.value(parser, columns[c], c);
                     } catch (ValueParser.InvalidValueException e) {
-                        throw invalid(file, record, columns[c], text, e.getMessage());
+                        throw invalid(file, reader.line(), reader.record(), columns[c], reader.text(c),
+                                e.getMessage());
                     }
                 }
                 if (writer == null) {
-                    writerKey = layout.dataKey(table.table(), partition, index, rollOver, formats.extension());
-                    writer = formats.open(store.create(writerKey), table.schema());
+                    writerKey = stagedKey.apply(layout.dataKey(table.table(), partition, index, rollOver,
+                            formats.extension()));
+                    ObjectOutput output = store.create(writerKey);
+                    output.checkBeforeEachPart(checkCancelled);
+                    writer = formats.open(output, table.schema());
                 }
                 if (observer != null) {
                     observer.written(row, writerKey, writer.rows(), ((long) index << 40) | rows);
@@ -163,16 +171,110 @@ public final class DataFileConverter {
         }
     }
 
-    private ConnectorException invalid(Path file, CsvRow record, FileColumn column, String text, String reason) {
+    private ConnectorException invalid(Path file, long line, long record, FileColumn column, String text,
+                                       String reason) {
         String excerpt = text.length() > 40 ? text.substring(0, 40) + "…" : text;
         excerpt = excerpt.replaceAll("\\p{Cntrl}", "?");
         return ConnectorException.builder(ErrorType.VALIDATION_ERROR, "the value '" + excerpt + "' of column "
                         + column.name() + " " + reason)
                 .object(table.table().toString())
                 .file(file)
-                .line(record.lineNumber())
-                .record(record.recordNumber())
+                .line(line)
+                .record(record)
                 .column(column.name())
                 .build();
+    }
+
+    /**
+     * The records of a data file: scanned as bytes by {@link CsvByteReader} when the format allows (UTF-8, quotes
+     * doubled, no trimming), else read by {@link CsvRecordReader}; both read the same values.
+     */
+    private interface Records extends AutoCloseable {
+        static Records open(Path file, CsvFileFormat format, int columns) {
+            if (CsvByteReader.supports(format)) {
+                CsvByteReader r = CsvByteReader.open(file, format, columns);
+                return new Records() {
+                    @Override
+                    public boolean next() {
+                        return r.next();
+                    }
+
+                    @Override
+                    public String text(int field) {
+                        return r.text(field);
+                    }
+
+                    @Override
+                    public Object value(ValueParser parser, FileColumn column, int field) {
+                        if (r.isNull(field)) {
+                            return null;
+                        }
+                        return parser.parse(column, r.bytes(field), r.start(field), r.end(field));
+                    }
+
+                    @Override
+                    public long line() {
+                        return r.lineNumber();
+                    }
+
+                    @Override
+                    public long record() {
+                        return r.recordNumber();
+                    }
+
+                    @Override
+                    public void close() {
+                        r.close();
+                    }
+                };
+            }
+            CsvRecordReader r = CsvRecordReader.open(file, format, columns);
+            return new Records() {
+                private CsvRow row;
+
+                @Override
+                public boolean next() {
+                    Optional<CsvRow> next = r.next();
+                    row = next.orElse(null);
+                    return row != null;
+                }
+
+                @Override
+                public String text(int field) {
+                    return row.get(field);
+                }
+
+                @Override
+                public long line() {
+                    return row.lineNumber();
+                }
+
+                @Override
+                public long record() {
+                    return row.recordNumber();
+                }
+
+                @Override
+                public void close() {
+                    r.close();
+                }
+            };
+        }
+
+        boolean next();
+
+        String text(int field);
+
+        /** The field's typed value; null for NULL. */
+        default Object value(ValueParser parser, FileColumn column, int field) {
+            return parser.parse(column, text(field));
+        }
+
+        long line();
+
+        long record();
+
+        @Override
+        void close();
     }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
  * <pre>
  * &lt;prefix&gt;/&lt;schema&gt;/&lt;table&gt;/year=YYYY/month=MM/day=DD/hour=HH/sync_id=&lt;syncId&gt;/part-NNNNN.&lt;ext&gt;
  * &lt;prefix&gt;/&lt;schema&gt;/&lt;table&gt;/year=…/sync_id=&lt;syncId&gt;/_staged.json   (what a stage wrote, until load)
+ * &lt;prefix&gt;/&lt;schema&gt;/&lt;table&gt;/year=…/sync_id=&lt;syncId&gt;/_lease.json    (a stage or load is running)
+ * &lt;prefix&gt;/&lt;schema&gt;/&lt;table&gt;/year=…/sync_id=&lt;syncId&gt;/_part-NNNNN.&lt;ext&gt;.staged (staged, plain files)
  * &lt;prefix&gt;/&lt;schema&gt;/&lt;table&gt;/_catalog/…                                (the file catalog, see FileTableCatalog)
  * </pre>
  * Schema and table are separate segments (never joined into a file name). Part numbers are deterministic: the data
@@ -24,6 +26,10 @@ public record PathLayout(String prefix) {
     public static final int PARTS_PER_DATA_FILE = 10_000;
     /** The name of a partition's staged manifest. */
     public static final String STAGED_MANIFEST = "_staged.json";
+    /** The name of a partition's lease marker: a stage or load of the partition's sync is running. */
+    public static final String LEASE = "_lease.json";
+    /** The suffix of a staged (unpublished) plain data file; its name also starts with {@code _}. */
+    public static final String STAGED_SUFFIX = ".staged";
     /** The directory of the file catalog, below a table. */
     public static final String CATALOG_DIR = "_catalog";
 
@@ -98,5 +104,41 @@ public record PathLayout(String prefix) {
      */
     public String catalogPrefix(TableId table) {
         return tablePrefix(table) + CATALOG_DIR + "/";
+    }
+
+    /**
+     * @param table a table
+     * @param partition a partition
+     * @return the key of the partition's lease marker
+     */
+    public String leaseKey(TableId table, PartitionValues partition) {
+        return partitionPrefix(table, partition) + LEASE;
+    }
+
+    /**
+     * The staged name of a data file: {@code _} before its name and {@link #STAGED_SUFFIX} after it, so that Hive-
+     * style readers (which skip names starting with {@code _}) and globs such as {@code **}{@code /*.parquet} do not
+     * see it before it is published.
+     *
+     * @param publishedKey the data file's published key
+     * @return its staged key, in the same directory
+     */
+    public static String stagedKey(String publishedKey) {
+        int slash = publishedKey.lastIndexOf('/');
+        return publishedKey.substring(0, slash + 1) + "_" + publishedKey.substring(slash + 1) + STAGED_SUFFIX;
+    }
+
+    /**
+     * @param key a key
+     * @return the published key of a staged data file ({@link #stagedKey}); empty when {@code key} is not one
+     */
+    public static java.util.Optional<String> publishedKey(String key) {
+        int slash = key.lastIndexOf('/');
+        String name = key.substring(slash + 1);
+        if (!name.startsWith("_") || !name.endsWith(STAGED_SUFFIX) || name.length() <= 1 + STAGED_SUFFIX.length()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(key.substring(0, slash + 1)
+                + name.substring(1, name.length() - STAGED_SUFFIX.length()));
     }
 }

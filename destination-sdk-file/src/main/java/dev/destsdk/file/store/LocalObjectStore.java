@@ -150,6 +150,17 @@ public final class LocalObjectStore implements ObjectStore {
         return out;
     }
 
+    /** An atomic rename within the root (the target is replaced). */
+    @Override
+    public void move(String from, String to) throws IOException {
+        Path source = path(from);
+        Path target = path(to);
+        Files.createDirectories(target.getParent());
+        Files.move(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        removeEmptyParents(source.getParent());
+    }
+
     @Override
     public void delete(Collection<String> keys) throws IOException {
         for (String key : keys) {

@@ -17,6 +17,7 @@ public abstract class ObjectOutput extends OutputStream {
     private final byte[] one = new byte[1];
     private long position;
     private boolean finished;
+    private Runnable partCheck = () -> { };
 
     /**
      * @param key the key the object will have; not null
@@ -28,6 +29,27 @@ public abstract class ObjectOutput extends OutputStream {
     /** @return the key this output writes to */
     public final String key() {
         return key;
+    }
+
+    /**
+     * Sets a check that stores which send an object in parts (S3 multipart uploads) run before sending each part and
+     * before publishing, e.g. the job's cancellation. When it throws, the output is aborted (nothing is left behind,
+     * no unfinished upload) and the exception propagates from {@code write} or {@code close}.
+     *
+     * @param check the check; not null
+     */
+    public final void checkBeforeEachPart(Runnable check) {
+        this.partCheck = Objects.requireNonNull(check, "check is null");
+    }
+
+    /** For implementations: runs the check set by {@link #checkBeforeEachPart}, aborting the output if it throws. */
+    protected final void beforePart() {
+        try {
+            partCheck.run();
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
     }
 
     /** @return the number of bytes written so far */

@@ -106,6 +106,29 @@ public interface ObjectStore extends AutoCloseable {
      */
     List<String> listUnfinishedUploads(String prefix) throws IOException;
 
+    /**
+     * Moves an object to another key, replacing what is there (publishing a staged file). By default a streamed
+     * copy through {@link #open} and {@link #create} followed by a delete; stores with a cheaper way override it
+     * (a rename, a server-side copy).
+     *
+     * @param from the existing object's key; not null
+     * @param to the new key; not null
+     * @throws java.nio.file.NoSuchFileException when {@code from} does not exist
+     * @throws IOException when the store fails; {@code to} may then exist or not, {@code from} still exists
+     */
+    default void move(String from, String to) throws IOException {
+        ObjectOutput out = create(to);
+        try (InputStream in = open(from)) {
+            in.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+        out.close();
+        delete(List.of(from));
+    }
+
+
     /** Releases the store's resources (HTTP clients). */
     @Override
     void close();

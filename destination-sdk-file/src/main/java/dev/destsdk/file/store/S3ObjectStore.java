@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * parts are buffered one at a time (memory per open output: one part), completed on close and aborted on
  * {@link ObjectOutput#abort()} or on any failure, so no upload is left behind. Throttling, 5xx answers and
  * connection failures are retried by the SDK's standard strategy (exponential back-off with jitter, up to
- * {@link S3StoreConfig#maxAttempts()} attempts). {@link #putIfAbsent} sends {@code If-None-Match: *}. Credentials
+ * {@link S3StoreConfig#maxAttempts()} attempts). The check set with {@link ObjectOutput#checkBeforeEachPart} (the
+ * job's cancellation) runs before each part and before the upload is completed. {@link #putIfAbsent} sends {@code If-None-Match: *}. Credentials
  * come from the configuration or the SDK's default provider chain and are never logged. Thread-safe.
  */
 public final class S3ObjectStore implements ObjectStore {
@@ -169,6 +170,29 @@ public final class S3ObjectStore implements ObjectStore {
         return out;
     }
 
+    /** A server-side copy then a delete (objects up to 5 GiB; larger ones are copied through this JVM). */
+    @Override
+    public void move(String from, String to) throws IOException {
+        try {
+            s3.copyObject(b -> b.sourceBucket(config.bucket()).sourceKey(full(from))
+                    .destinationBucket(config.bucket()).destinationKey(full(to)));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException(from);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new NoSuchFileException(from);
+            }
+            if (e.statusCode() != 400) {
+                throw io("copy " + from + " to " + to, e);
+            }
+            ObjectStore.super.move(from, to); // larger than a single copy may be
+            return;
+        } catch (SdkException e) {
+            throw io("copy " + from + " to " + to, e);
+        }
+        delete(List.of(from));
+    }
+
     @Override
     public void delete(Collection<String> keys) throws IOException {
         List<ObjectIdentifier> batch = new ArrayList<>();
@@ -250,6 +274,7 @@ public final class S3ObjectStore implements ObjectStore {
         }
 
         private void uploadPart() throws IOException {
+            beforePart();
             try {
                 if (uploadId == null) {
                     uploadId = s3.createMultipartUpload(b -> b.bucket(config.bucket()).key(fullKey)).uploadId();
@@ -288,6 +313,7 @@ public final class S3ObjectStore implements ObjectStore {
 
         @Override
         protected void publish() throws IOException {
+            beforePart();
             try {
                 if (uploadId == null) {
                     s3.putObject(b -> b.bucket(config.bucket()).key(fullKey), body());

@@ -54,6 +54,16 @@ class ValueParserTest {
         assertThat(parser.parse(c, "-9999.99")).isEqualTo(new BigDecimal("-9999.99"));
         assertThatThrownBy(() -> parser.parse(c, "1.505")).hasMessageContaining("not rounded");
         assertThatThrownBy(() -> parser.parse(c, "10000")).hasMessageContaining("digits before the point");
+        assertThat(parser.parse(c, "0e99999")).isEqualTo(new BigDecimal("0.00"));
+        assertThat(parser.parse(c, "1250e-3")).isEqualTo(new BigDecimal("1.25"));
+    }
+
+    @Test
+    void hugeExponentsAreRefusedAtOnceInsteadOfBeingExpanded() {
+        FileColumn c = FileColumn.decimal("d", 38, 9);
+        assertThatThrownBy(() -> parser.parse(c, "1e999999999")).hasMessageContaining("digits before the point");
+        assertThatThrownBy(() -> parser.parse(c, "1e-999999999")).hasMessageContaining("digits after the point");
+        assertThatThrownBy(() -> parser.parse(c, "1000e-999999999")).hasMessageContaining("digits after the point");
     }
 
     @ParameterizedTest
@@ -66,5 +76,48 @@ class ValueParserTest {
     void textThatIsNotAValueOfItsTypeIsRefused(CanonicalType type, String text) {
         FileColumn column = type == CanonicalType.DECIMAL ? FileColumn.decimal("c", 10, 2) : FileColumn.of("c", type);
         assertThatThrownBy(() -> parser.parse(column, text)).isInstanceOf(ValueParser.InvalidValueException.class);
+    }
+
+    @Test
+    void theBytePathAcceptsAndRefusesExactlyWhatTheStringPathDoes() {
+        FileColumn[] columns = {FileColumn.of("l", CanonicalType.LONG), FileColumn.of("i", CanonicalType.INTEGER),
+            FileColumn.of("s", CanonicalType.SHORT), FileColumn.decimal("d", 18, 4), FileColumn.decimal("e", 6, 2),
+            FileColumn.decimal("z", 3, 0), FileColumn.decimal("w", 30, 5), FileColumn.of("t", CanonicalType.DATE)};
+        String[] texts = {"0", "-0", "+7", "-", "+", "", "12", "-32768", "32768", "2147483647", "2147483648",
+            "-2147483649", "999999999999999999", "9999999999999999999", "9223372036854775807",
+            "-9223372036854775808", "1.5", "1.50", "1.505", "1.500", ".5", "5.", ".", "1e3", "1.2.3", "00001.25",
+            "0000000000000000000001", "99999999999999.9999", "999999999999999.9999", "-9999.99", "10000", "999",
+            "1000", "1,5", " 1", "1 ", "٣", "2024-01-31", "12345678901234567890123.45"};
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(texts));
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(22);
+            for (int k = 0; k < len; k++) {
+                b.append("0123456789.-+e ".charAt(random.nextInt(15)));
+            }
+            all.add(b.toString());
+        }
+        for (FileColumn c : columns) {
+            for (String text : all) {
+                byte[] bytes = ("x" + text + "y").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                Object expected;
+                try {
+                    expected = parser.parse(c, text);
+                } catch (ValueParser.InvalidValueException e) {
+                    expected = "refused: " + e.getMessage();
+                }
+                Object actual;
+                try {
+                    actual = parser.parse(c, bytes, 1, bytes.length - 1);
+                } catch (ValueParser.InvalidValueException e) {
+                    actual = "refused: " + e.getMessage();
+                }
+                assertThat(actual).as(c + " '" + text + "'").isEqualTo(expected);
+                if (expected instanceof BigDecimal d) {
+                    assertThat(((BigDecimal) actual).scale()).isEqualTo(d.scale());
+                }
+            }
+        }
     }
 }

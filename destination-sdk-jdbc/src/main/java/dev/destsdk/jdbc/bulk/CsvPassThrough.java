@@ -1,6 +1,7 @@
 package dev.destsdk.jdbc.bulk;
 
 import dev.destsdk.core.control.CancellationSignal;
+import dev.destsdk.core.csv.CsvBytes;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
@@ -286,22 +287,7 @@ public final class CsvPassThrough extends CsvChunkStream {
      * @return true when {@link CsvPassThrough} rewrites it exactly
      */
     public static boolean supports(CsvFileFormat format) {
-        if (!format.encoding().equals(StandardCharsets.UTF_8) || format.trimSpace() || format.quote().isEmpty()) {
-            return false;
-        }
-        char q = format.quote().get();
-        char d = format.fieldDelimiter();
-        if (format.escape().isPresent() && format.escape().get() != q) {
-            return false;
-        }
-        if (!ascii(q) || !ascii(d) || q == d) {
-            return false;
-        }
-        return format.nullIf().stream().allMatch(m -> writable(m, format));
-    }
-
-    private static boolean ascii(char c) {
-        return c > 0 && c < 0x80 && c != '\n' && c != '\r';
+        return CsvBytes.isByteScannable(format) && format.nullIf().stream().allMatch(m -> writable(m, format));
     }
 
     private static boolean writable(String text, CsvFileFormat format) {
@@ -720,45 +706,8 @@ public final class CsvPassThrough extends CsvChunkStream {
                 dropping ? 0 : records + 1, fields - 1);
     }
 
-    /**
-     * @return the length of the valid UTF-8 sequence at {@code i} (a byte 0x80 or above); 0 when the buffer ends
-     *     inside it; -1 when it is not valid UTF-8 (a stray continuation byte, an overlong form, a surrogate, beyond
-     *     U+10FFFF)
-     */
     private static int utf8Length(byte[] src, int i, int end) {
-        int b = src[i] & 0xff;
-        int n;
-        int min2 = 0x80;
-        int max2 = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF) {
-            n = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 3;
-            if (b == 0xE0) {
-                min2 = 0xA0;
-            } else if (b == 0xED) {
-                max2 = 0x9F;
-            }
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 4;
-            if (b == 0xF0) {
-                min2 = 0x90;
-            } else if (b == 0xF4) {
-                max2 = 0x8F;
-            }
-        } else {
-            return -1;
-        }
-        for (int k = 1; k < n; k++) {
-            if (i + k >= end) {
-                return 0;
-            }
-            int c = src[i + k] & 0xff;
-            if (k == 1 ? c < min2 || c > max2 : c < 0x80 || c > 0xBF) {
-                return -1;
-            }
-        }
-        return n;
+        return CsvBytes.utf8Length(src, i, end);
     }
 
     /** Ends the rewrite at {@code i} after a failure: the output holds what was copied before. */

@@ -1,5 +1,6 @@
 package dev.destsdk.jdbc.config;
 
+import dev.destsdk.core.config.ConfigReader;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import java.util.Locale;
@@ -77,7 +78,7 @@ public record JdbcConnectionSettings(String url, String user, Optional<String> p
      */
     public static JdbcConnectionSettings read(Map<String, String> config, Profile profile) {
         ConfigReader r = new ConfigReader(profile.connector(), config, profile.keys());
-        String url = r.jdbcUrl("url", r.required("url"), profile.urlPrefix(), profile.managedUrlParameters());
+        String url = checkUrl("url", r.required("url"), profile.urlPrefix(), profile.managedUrlParameters());
         String namespace = profile.namespaceDefault().isPresent()
                 ? r.optional(profile.namespaceKey()).orElse(profile.namespaceDefault().get())
                 : r.required(profile.namespaceKey());
@@ -92,7 +93,8 @@ public record JdbcConnectionSettings(String url, String user, Optional<String> p
             throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting 'bulk_load' is '" + v + "'; use "
                     + new TreeSet<>(Set.of(profile.nativeBulkLoadName(), "insert")));
         }).orElse(true);
-        return new JdbcConnectionSettings(url, r.required("user"), r.secret("password"), namespace, r.tls("tls"),
+        return new JdbcConnectionSettings(url, r.required("user"), r.secret("password"), namespace,
+                r.optional("tls").map(v -> TlsMode.parse("tls", v)).orElse(TlsMode.VERIFY_FULL),
                 nativeLoad);
     }
 
@@ -109,5 +111,63 @@ public record JdbcConnectionSettings(String url, String user, Optional<String> p
         return "url=" + url + ", user=" + user + ", password=" + (password.isPresent() ? "****" : "<none>")
                 + ", namespace=" + namespace + ", tls=" + tls.key() + ", bulkLoad="
                 + (nativeBulkLoad ? "native" : "insert");
+    }
+
+    /**
+     * Refuses a JDBC URL that carries settings the connector manages itself (credentials, TLS), so that a password
+     * never sits in a URL that may be logged and TLS cannot be weakened behind the setting's back. Messages never
+     * quote the URL.
+     *
+     * @param key the URL setting, for messages; not null
+     * @param url the URL; not null
+     * @param prefix the required URL prefix, e.g. {@code jdbc:postgresql://}; not null
+     * @param managedParameters URL parameters (lower case) that must not appear; not null
+     * @return the URL
+     * @throws ConnectorException CONFIGURATION_ERROR naming the problem
+     */
+    public static String checkUrl(String key, String url, String prefix, Set<String> managedParameters) {
+        if (!url.startsWith(prefix)) {
+            throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting '" + key + "' must start with "
+                    + prefix);
+        }
+        String rest = url.substring(prefix.length());
+        int authorityEnd = indexOfAny(rest, "/?;");
+        String authority = authorityEnd < 0 ? rest : rest.substring(0, authorityEnd);
+        if (authority.contains("@")) {
+            // user:password@host (and user@host): credentials belong in the connector's own settings
+            throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting '" + key + "' must not carry"
+                    + " credentials before the host ('...@host'): use the connector's own settings for credentials");
+        }
+        // '?a=1&b=2' parameters, and ';a=1;b=2' properties as H2- and Derby-style drivers read them
+        for (String part : rest.split("[?&;]")) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String name = decode(part.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            if (managedParameters.contains(name)) {
+                throw new ConnectorException(ErrorType.CONFIGURATION_ERROR, "setting '" + key + "' must not set '"
+                        + name + "': use the connector's own settings for credentials and TLS");
+            }
+        }
+        return url;
+    }
+
+    private static int indexOfAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Percent-decodes a URL parameter name ({@code %70assword} is {@code password}); bad escapes stay as they are. */
+    private static String decode(String name) {
+        try {
+            return java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 }

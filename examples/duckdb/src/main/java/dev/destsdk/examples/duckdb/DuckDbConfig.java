@@ -1,6 +1,6 @@
 package dev.destsdk.examples.duckdb;
 
-import dev.destsdk.jdbc.config.ConfigReader;
+import dev.destsdk.core.config.ConfigReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

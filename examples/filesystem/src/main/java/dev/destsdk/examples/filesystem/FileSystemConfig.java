@@ -1,5 +1,6 @@
 package dev.destsdk.examples.filesystem;
 
+import dev.destsdk.core.config.ConfigReader;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.file.FileWriteOptions;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -42,27 +42,27 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param settings the settings, validated
  */
 public record FileSystemConfig(Map<String, String> settings) {
+    private static final String NAME = "filesystem destination";
     private static final Set<String> KNOWN = Set.of("store", "path", "bucket", "region", "endpoint",
             "access_key_id", "secret_access_key", "root_prefix", "prefix", "format", "compression",
             "target_file_size_mb", "threads");
 
-    /** Validates the settings. */
+    /** Validates the settings: unknown ones are refused. */
     public FileSystemConfig {
         settings = Map.copyOf(settings);
-        Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(KNOWN);
-        if (!unknown.isEmpty()) {
-            throw error("unknown setting(s) " + unknown + "; known settings are " + new TreeSet<>(KNOWN));
-        }
+        new ConfigReader(NAME, settings, KNOWN);
+    }
+
+    private ConfigReader reader() {
+        return new ConfigReader(NAME, settings, KNOWN);
     }
 
     private Optional<String> get(String key) {
-        String v = settings.get(key);
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        return reader().optional(key);
     }
 
     private String required(String key) {
-        return get(key).orElseThrow(() -> error("needs the setting '" + key + "'"));
+        return reader().required(key);
     }
 
     private static ConnectorException error(String detail) {
@@ -73,7 +73,7 @@ public record FileSystemConfig(Map<String, String> settings) {
      * @return a new store as configured; the caller closes it
      */
     public ObjectStore openStore() {
-        String store = get("store").orElse("local").toLowerCase(Locale.ROOT);
+        String store = reader().oneOf("store", "local", Set.of("local", "s3"));
         switch (store) {
             case "local" -> {
                 try {
@@ -91,7 +91,7 @@ public record FileSystemConfig(Map<String, String> settings) {
                 }
                 if (get("access_key_id").isPresent()) {
                     c = c.withCredentials(required("access_key_id"), Optional.ofNullable(
-                            settings.get("secret_access_key")).orElseThrow(() -> error(
+                            reader().secret("secret_access_key").orElse(null)).orElseThrow(() -> error(
                             "access_key_id needs secret_access_key")));
                 }
                 return new S3ObjectStore(c);
@@ -102,7 +102,7 @@ public record FileSystemConfig(Map<String, String> settings) {
 
     /** @return the target format */
     public FormatWriterFactory format() {
-        String format = get("format").orElse("parquet").toLowerCase(Locale.ROOT);
+        String format = reader().oneOf("format", "parquet", Set.of("parquet", "json", "csv"));
         String compression = get("compression").orElse(format.equals("parquet") ? "zstd" : "none")
                 .toLowerCase(Locale.ROOT);
         return switch (format) {
@@ -134,12 +134,11 @@ public record FileSystemConfig(Map<String, String> settings) {
 
     /** @return the roll-over size and threads */
     public FileWriteOptions writeOptions() {
+        ConfigReader r = reader();
+        long mb = r.positiveLong("target_file_size_mb", 128);
+        int threads = r.positiveInt("threads", 2);
         try {
-            long mb = Long.parseLong(get("target_file_size_mb").orElse("128"));
-            int threads = Integer.parseInt(get("threads").orElse("2"));
             return new FileWriteOptions(mb << 20, threads);
-        } catch (NumberFormatException e) {
-            throw error("target_file_size_mb and threads must be whole numbers");
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }

@@ -11,13 +11,12 @@ import dev.destsdk.file.layout.PathLayout;
 import dev.destsdk.file.store.LocalObjectStore;
 import dev.destsdk.file.store.ObjectStore;
 import dev.destsdk.testkit.file.FileConformanceSuite;
+import dev.destsdk.testkit.file.InProcessS3Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -60,8 +59,7 @@ final class FileSuites {
 
         @Override
         protected ObjectStore createStore() throws Exception {
-            return InProcessS3.get().newBucketStore("lake-" + getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                    + "-" + UUID.randomUUID().toString().substring(0, 8));
+            return InProcessS3Server.shared().newBucket("lake-" + getClass().getSimpleName());
         }
 
         @Override

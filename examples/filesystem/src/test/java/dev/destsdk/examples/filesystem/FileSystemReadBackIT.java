@@ -140,6 +140,35 @@ class FileSystemReadBackIT {
     }
 
     @Test
+    void hardDeletesAreDeclaredUnsupportedAndRefusedBeforeAnythingIsPublished() throws Exception {
+        try (Destination d = create("parquet", "zstd")) {
+            assertThat(d.getCapabilitiesConfig().supportsHardDeletes()).isFalse();
+            new LocalPipelineRunner(d, work).newPipeline().run(RunSpec.builder(LoadModeFixtures.object("kept"))
+                    .namespaceRules(rules()).loadMode(LoadMode.APPEND).syncId("job-1").syncTime(SYNC_TIME)
+                    .rows(LoadModeFixtures.existingRows()).build());
+            assertThatThrownBy(() -> new LocalPipelineRunner(d, work.resolve("second")).newPipeline()
+                    .run(RunSpec.builder(LoadModeFixtures.object("kept")).namespaceRules(rules())
+                            .loadMode(LoadMode.APPEND).hardDeletes(true).syncId("job-2").syncTime(SYNC_TIME)
+                            .rows(LoadModeFixtures.existingRows()).build()))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.getErrorType()).isEqualTo(ErrorType.UNSUPPORTED_OPERATION);
+                        assertThat(e.getMessage()).contains("does not support hard deletes");
+                    });
+        }
+        Path table = lake.resolve("warehouse/sales/kept");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(table)) {
+            assertThat(files.map(p -> table.relativize(p).toString()).filter(p -> p.endsWith(".parquet")))
+                    .as("only the first sync is published (the refused one stays staged)")
+                    .containsExactly("year=2024/month=07/day=04/hour=05/sync_id=job-1/part-00000.parquet");
+        }
+        String glob = "'" + table + "/**/*.parquet'";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThat(query(c, "SELECT count(*), min(_supa_job_id), max(_supa_job_id) FROM read_parquet(" + glob
+                    + ")")).containsExactly(List.of("3", "job-1", "job-1"));
+        }
+    }
+
+    @Test
     void unknownOrBadSettingsAreConfigurationErrors() {
         assertThatThrownBy(() -> DestinationFactory.find("filesystem").create(Map.of("path", lake.toString(),
                 "colour", "blue"))).isInstanceOf(ConnectorException.class)

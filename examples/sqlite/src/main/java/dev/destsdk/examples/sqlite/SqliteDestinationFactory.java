@@ -2,7 +2,7 @@ package dev.destsdk.examples.sqlite;
 
 import dev.destsdk.core.spi.Destination;
 import dev.destsdk.core.spi.DestinationFactory;
-import dev.destsdk.jdbc.config.ConfigReader;
+import dev.destsdk.core.config.ConfigReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

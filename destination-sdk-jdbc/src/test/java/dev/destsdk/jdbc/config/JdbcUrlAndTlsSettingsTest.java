@@ -12,37 +12,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ConfigReaderTest {
+/** The JDBC-specific settings: TLS mode and URL checks (the generic reader is tested in core). */
+class JdbcUrlAndTlsSettingsTest {
+    private static final JdbcConnectionSettings.Profile PROFILE = new JdbcConnectionSettings.Profile("demo",
+            "jdbc:postgresql://", Set.of("password", "ssl"), "schema", java.util.Optional.empty(), "copy");
 
     @Test
-    void unknownMissingAndMalformedSettingsAreConfigurationErrorsNamingTheSetting() {
-        assertThatThrownBy(() -> new ConfigReader("x", Map.of("urll", "a"), Set.of("url")))
+    void aBadTlsModeIsAConfigurationErrorNamingTheSettingAndTheModes() {
+        Map<String, String> config = Map.of("url", "jdbc:postgresql://h/db", "user", "u", "schema", "s",
+                "tls", "maybe");
+        assertThatThrownBy(() -> JdbcConnectionSettings.read(config, PROFILE))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.CONFIGURATION_ERROR))
-                .hasMessageContaining("urll").hasMessageContaining("[url]");
-        ConfigReader r = new ConfigReader("x", Map.of("url", " ", "tls", "maybe", "password", " secret "),
-                Set.of("url", "tls", "password"));
-        assertThatThrownBy(() -> r.required("url")).hasMessageContaining("'url'");
-        assertThatThrownBy(() -> r.tls("tls")).hasMessageContaining("verify-full").hasMessageContaining("'tls'");
-        assertThat(r.secret("password")).hasValue(" secret ");
+                .hasMessageContaining("verify-full").hasMessageContaining("'tls'");
     }
 
     @Test
     void tlsVerificationIsOnUnlessExplicitlyTurnedOff() {
-        assertThat(new ConfigReader("x", Map.of(), Set.of()).tls("tls")).isEqualTo(TlsMode.VERIFY_FULL);
+        assertThat(JdbcConnectionSettings.read(Map.of("url", "jdbc:postgresql://h/db", "user", "u", "schema", "s"),
+                PROFILE).tls()).isEqualTo(TlsMode.VERIFY_FULL);
         assertThat(TlsMode.parse("tls", "Require-Unverified")).isEqualTo(TlsMode.REQUIRE_UNVERIFIED);
         assertThat(TlsMode.parse("tls", "disable")).isEqualTo(TlsMode.DISABLE);
     }
 
     @Test
     void urlsMayNotCarryCredentialsOrTlsAndTheMessageNeverEchoesThem() {
-        ConfigReader r = new ConfigReader("x", Map.of(), Set.of());
-        assertThatThrownBy(() -> r.jdbcUrl("url", "jdbc:pg://h/db?user=a&password=hunter2", "jdbc:pg://",
+        assertThatThrownBy(() -> JdbcConnectionSettings.checkUrl("url", "jdbc:pg://h/db?user=a&password=hunter2", "jdbc:pg://",
                 Set.of("password")))
                 .hasMessageContaining("'password'").hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> r.jdbcUrl("url", "jdbc:other://h", "jdbc:pg://", Set.of()))
+        assertThatThrownBy(() -> JdbcConnectionSettings.checkUrl("url", "jdbc:other://h", "jdbc:pg://", Set.of()))
                 .hasMessageContaining("jdbc:pg://");
-        assertThat(r.jdbcUrl("url", "jdbc:pg://h/db?connectTimeout=3", "jdbc:pg://", Set.of("password")))
+        assertThat(JdbcConnectionSettings.checkUrl("url", "jdbc:pg://h/db?connectTimeout=3", "jdbc:pg://", Set.of("password")))
                 .isEqualTo("jdbc:pg://h/db?connectTimeout=3");
     }
 
@@ -51,9 +51,8 @@ class ConfigReaderTest {
             "jdbc:pg://h/db?%70assword=hunter2", "jdbc:pg://h/db?PASS%77ORD=hunter2", "jdbc:pg://h/db;password=hunter2",
             "jdbc:pg://h/db;create=true;user=sa", "jdbc:pg://h/db?x=1&%20password=hunter2"})
     void credentialsHiddenInTheUrlAreRefusedWithoutEchoingThem(String url) {
-        ConfigReader r = new ConfigReader("x", Map.of(), Set.of());
         ConnectorException e = catchThrowableOfType(ConnectorException.class,
-                () -> r.jdbcUrl("url", url, "jdbc:pg://", Set.of("password", "user")));
+                () -> JdbcConnectionSettings.checkUrl("url", url, "jdbc:pg://", Set.of("password", "user")));
         assertThat(e).as(url).isNotNull();
         assertThat(e.getErrorType()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
         assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("admin");
