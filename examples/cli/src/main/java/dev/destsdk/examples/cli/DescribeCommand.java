@@ -28,8 +28,6 @@ final class DescribeCommand implements Callable<Integer> {
             t.add(List.of("destination table handling", c.getDestinationTableHandlings(),
                     c.getDefaultDestinationTableHandling()));
             t.add(List.of("schema evolution", c.getSchemaEvolutionModes(), c.getDefaultSchemaEvolutionMode()));
-            t.add(List.of("checksum validation", c.getChecksumValidationLevels(), c.getDefaultChecksumLevel()));
-            t.add(List.of("optimization", c.getOptimizationModes(), c.getDefaultOptimizationMode()));
             t.add(List.of("auto-creates schemas", c.canAutoCreateSchema(), ""));
             t.add(List.of("staging (supported / required)", c.supportsStaging() + " / " + c.requiresStaging(), ""));
             t.add(List.of("explicit load step", c.requiresExplicitLoadStep(), ""));

@@ -15,7 +15,7 @@ import dev.destsdk.examples.sqlite.SqliteDialect;
 import dev.destsdk.file.store.LocalObjectStore;
 import dev.destsdk.iceberg.IcebergDestination;
 import dev.destsdk.iceberg.IcebergDestinationConfig;
-import dev.destsdk.jdbc.config.ConfigReader;
+import dev.destsdk.core.config.ConfigReader;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
 import java.net.URI;
