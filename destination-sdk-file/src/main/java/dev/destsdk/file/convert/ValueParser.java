@@ -25,8 +25,9 @@ import java.util.UUID;
  * <ul>
  *   <li>BOOLEAN: {@code true}, {@code false} (any case), {@code 1}, {@code 0};</li>
  *   <li>SHORT, INTEGER, LONG: an optional sign and decimal digits, within the type's range;</li>
- *   <li>FLOAT, DOUBLE: a decimal number with optional exponent, {@code NaN}, {@code Infinity},
- *       {@code -Infinity} (no hex, no type suffix, no surrounding spaces);</li>
+ *   <li>FLOAT, DOUBLE: a finite decimal number with optional exponent (no hex, no type suffix, no surrounding
+ *       spaces); {@code NaN}, {@code Infinity} and {@code -Infinity} are refused, as every warehouse connector
+ *       refuses them (see {@code CanonicalText}), so one file behaves the same on every kind of destination;</li>
  *   <li>DECIMAL: a decimal number with at most the column's scale digits after the point (never rounded) and at
  *       most precision − scale digits before it;</li>
  *   <li>STRING: any text; JSON: one complete JSON value;</li>
@@ -70,15 +71,15 @@ public final class ValueParser {
                 case INTEGER -> (int) integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER");
                 case LONG -> integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "LONG");
                 case FLOAT -> {
-                    float f = Float.parseFloat(checkFloating(text));
-                    if (Float.isInfinite(f) && !text.contains("Infinity")) {
+                    float f = Float.parseFloat(checkFloating(text, "FLOAT"));
+                    if (Float.isInfinite(f)) {
                         throw new InvalidValueException("is out of the FLOAT range");
                     }
                     yield f;
                 }
                 case DOUBLE -> {
-                    double d = Double.parseDouble(checkFloating(text));
-                    if (Double.isInfinite(d) && !text.contains("Infinity")) {
+                    double d = Double.parseDouble(checkFloating(text, "DOUBLE"));
+                    if (Double.isInfinite(d)) {
                         throw new InvalidValueException("is out of the DOUBLE range");
                     }
                     yield d;
@@ -264,10 +265,13 @@ public final class ValueParser {
         return v;
     }
 
-    private static String checkFloating(String text) {
-        if (isDecimalNumber(text) || text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")
-                || text.equals("+Infinity")) {
+    private static String checkFloating(String text, String type) {
+        if (isDecimalNumber(text)) {
             return text;
+        }
+        if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity") || text.equals("+Infinity")) {
+            throw new InvalidValueException("is not a finite " + type
+                    + ": NaN and infinities are refused (not every destination can store them)");
         }
         throw new InvalidValueException("is not a valid floating-point number");
     }

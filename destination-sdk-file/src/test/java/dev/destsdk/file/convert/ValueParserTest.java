@@ -30,7 +30,7 @@ class ValueParserTest {
         assertThat(parse(CanonicalType.SHORT, "-32768")).isEqualTo((short) -32768);
         assertThat(parse(CanonicalType.LONG, "+9223372036854775807")).isEqualTo(Long.MAX_VALUE);
         assertThat(parse(CanonicalType.DOUBLE, "1.5E-7")).isEqualTo(1.5E-7);
-        assertThat(parse(CanonicalType.FLOAT, "-Infinity")).isEqualTo(Float.NEGATIVE_INFINITY);
+        assertThat(parse(CanonicalType.FLOAT, "-3.4028235E38")).isEqualTo(-Float.MAX_VALUE);
         assertThat(parse(CanonicalType.DATE, "2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(parse(CanonicalType.TIME, "23:59:59.999999")).isEqualTo(LocalTime.of(23, 59, 59, 999_999_000));
         assertThat(parse(CanonicalType.TIMESTAMP, "2024-01-31 13:45:00.5"))
@@ -45,6 +45,17 @@ class ValueParserTest {
         assertThat(parse(CanonicalType.JSON, "{\"a\": [1, 2]}")).isEqualTo("{\"a\": [1, 2]}");
         assertThat(parse(CanonicalType.STRING, "")).isEqualTo("");
         assertThat(parse(CanonicalType.STRING, null)).isNull();
+    }
+
+    @Test
+    void nonFiniteFloatsAreRefusedAsOnEveryWarehouseConnector() {
+        for (String text : new String[] {"NaN", "Infinity", "-Infinity", "+Infinity"}) {
+            assertThatThrownBy(() -> parse(CanonicalType.DOUBLE, text)).as(text)
+                    .hasMessageContaining("is not a finite DOUBLE");
+            assertThatThrownBy(() -> parse(CanonicalType.FLOAT, text)).as(text)
+                    .hasMessageContaining("is not a finite FLOAT");
+        }
+        assertThatThrownBy(() -> parse(CanonicalType.FLOAT, "3.5E38")).hasMessageContaining("out of the FLOAT range");
     }
 
     @Test
