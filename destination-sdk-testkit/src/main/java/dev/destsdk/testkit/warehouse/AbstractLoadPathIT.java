@@ -989,7 +989,7 @@ public abstract class AbstractLoadPathIT {
      * {@code information_schema} keeps them as created) and never sharing a table the formatter tells apart.
      */
     @Test
-    void anObjectWhoseNameDiffersOnlyInCaseFindsTheTableItIs() {
+    public void anObjectWhoseNameDiffersOnlyInCaseFindsTheTableItIs() {
         ObjectMetadata lower = object(testName + "_Tc", fields());
         ObjectMetadata upper = object(testName + "_TC", fields());
         Run first = run(lower, LoadMode.MERGE, "s0", List.of(row("1", "a", "1")));
