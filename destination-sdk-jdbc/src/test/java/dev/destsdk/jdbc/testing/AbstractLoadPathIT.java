@@ -453,6 +453,40 @@ public abstract class AbstractLoadPathIT {
         assertThat(helperTables()).isEmpty();
     }
 
+    /**
+     * A later MERGE (into a table with the SDK's unique key index, where the database's own upsert runs) whose batch
+     * repeats keys: the winner per key is still the highest cursor, then the last in file order, and the counts are
+     * per key, not per row. Where the upsert runs before any duplicate check (PostgreSQL refuses a key twice in one
+     * ON CONFLICT statement), this is the path that falls back to de-duplicating.
+     */
+    @Test
+    void aLaterMergeWhoseBatchRepeatsAKeyIsDeduplicatedByCursorThenFileOrderAndCountedPerKey() {
+        ObjectMetadata source = object();
+        run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1"), row("5", "e", "1")));
+
+        Run merged = run(source, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT, List.of(
+                List.of(row("1", "old", "2"), row("2", "first", "5"), row("3", "only", "1")),
+                List.of(row("1", "new", "3"), row("2", "tie loses", "5"), row("2", "lower", "4"),
+                        row("4", "x", "1")),
+                List.of(row("2", "tie wins", "5"), row("4", "y", "1"))), b -> { });
+
+        assertThat(rows(merged.mapped())).containsExactly(stored("1", "new", "3", "s2", "false"),
+                stored("2", "tie wins", "5", "s2", "false"), stored("3", "only", "1", "s2", "false"),
+                stored("4", "y", "1", "s2", "false"), stored("5", "e", "1", "s1", "false"));
+        assertThat(merged.response().rowsUpdated()).isEqualTo(2);
+        assertThat(merged.response().rowsInserted()).isEqualTo(2);
+        assertThat(helperTables()).isEmpty();
+
+        // and a batch without repeated keys right after: the plain path
+        Run plain = run(source, LoadMode.MERGE, "s3", List.of(row("5", "e2", "2"), row("6", "f", "1")));
+        assertThat(rows(plain.mapped())).containsExactly(stored("1", "new", "3", "s2", "false"),
+                stored("2", "tie wins", "5", "s2", "false"), stored("3", "only", "1", "s2", "false"),
+                stored("4", "y", "1", "s2", "false"), stored("5", "e2", "2", "s3", "false"),
+                stored("6", "f", "1", "s3", "false"));
+        assertThat(plain.response().rowsUpdated()).isEqualTo(1);
+        assertThat(plain.response().rowsInserted()).isEqualTo(1);
+    }
+
     @Test
     void aFirstRunWithHardDeletesLeavesOutTheRowsMarkedDeleted() {
         ObjectMetadata source = object(testName, fieldsWithDeleted());
