@@ -35,6 +35,8 @@ import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.internal.load.LoadInputs;
+import dev.destsdk.jdbc.internal.load.WarehouseLoad;
 import dev.destsdk.jdbc.plan.TableLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -351,9 +353,9 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
         TableLayout layout = TableLayout.of(context.target(), d, trackingColumns());
         try (Connection connection = connect()) {
             SqlExecutor sql = new SqlExecutor(connection, d, request.cancellation(), layout.table().toString());
-            WarehouseLoad load = new WarehouseLoad(this, sql, layout, request, context.format(),
-                    context.progress().asCallback());
-            return load.run();
+            LoadInputs inputs = new LoadInputs(() -> filesToLoad(request, context.format()), this::bulkLoader,
+                    name(), getCapabilitiesConfig().canAutoCreateSchema());
+            return new WarehouseLoad(sql, layout, request, inputs, context.progress().asCallback()).run();
         } catch (SQLException e) {
             throw ConnectorException.builder(d.classify(e), "cannot close the connection: " + e.getMessage())
                     .cause(e).build();
@@ -380,14 +382,12 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
         }
     }
 
-    // ---------------------------------------------------------------- internals used by WarehouseLoad
-
     /**
      * @param request the load request; not null
      * @param format its CSV format; not null
      * @return the files to load, in order
      */
-    final List<LoadFile> filesToLoad(LoadRequest request, CsvFileFormat format) {
+    private List<LoadFile> filesToLoad(LoadRequest request, CsvFileFormat format) {
         try {
             if (isStaged()) {
                 String location = request.stageLocation().orElseThrow(() -> new ConnectorException(
@@ -401,10 +401,6 @@ public abstract class BaseWarehouseDestination extends AbstractDestination {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot list the data files: " + e.getMessage())
                     .cause(e).build();
         }
-    }
-
-    final BulkLoader loader() {
-        return bulkLoader();
     }
 
     private void cleanUpQuietlyIfPrepared(String location) {

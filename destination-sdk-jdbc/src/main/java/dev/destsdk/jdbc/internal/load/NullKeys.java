@@ -1,4 +1,4 @@
-package dev.destsdk.jdbc;
+package dev.destsdk.jdbc.internal.load;
 
 import dev.destsdk.core.csv.CsvRecordReader;
 import dev.destsdk.core.csv.CsvRow;
