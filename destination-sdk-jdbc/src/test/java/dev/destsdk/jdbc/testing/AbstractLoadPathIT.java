@@ -464,11 +464,14 @@ public abstract class AbstractLoadPathIT {
         ObjectMetadata source = object();
         run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1"), row("5", "e", "1")));
 
+        List<String> messages = new ArrayList<>();
         Run merged = run(source, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT, List.of(
                 List.of(row("1", "old", "2"), row("2", "first", "5"), row("3", "only", "1")),
                 List.of(row("1", "new", "3"), row("2", "tie loses", "5"), row("2", "lower", "4"),
                         row("4", "x", "1")),
-                List.of(row("2", "tie wins", "5"), row("4", "y", "1"))), b -> { });
+                List.of(row("2", "tie wins", "5"), row("4", "y", "1"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(messages).as("progress of the MERGE").contains("removing superseded duplicate keys");
 
         assertThat(rows(merged.mapped())).containsExactly(stored("1", "new", "3", "s2", "false"),
                 stored("2", "tie wins", "5", "s2", "false"), stored("3", "only", "1", "s2", "false"),
@@ -477,14 +480,50 @@ public abstract class AbstractLoadPathIT {
         assertThat(merged.response().rowsInserted()).isEqualTo(2);
         assertThat(helperTables()).isEmpty();
 
-        // and a batch without repeated keys right after: the plain path
-        Run plain = run(source, LoadMode.MERGE, "s3", List.of(row("5", "e2", "2"), row("6", "f", "1")));
+        // and a batch without repeated keys right after: the plain path (where the database's upsert refuses a
+        // repeated key itself, without a duplicate-key query)
+        messages.clear();
+        Run plain = run(source, LoadMode.MERGE, "s3", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("6", "f", "1"), row("5", "e2", "2"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        if (dialect().upsertRefusesRepeatedKeys() && readsIndexes()) {
+            assertThat(messages).as("progress of the MERGE")
+                    .doesNotContain("checking the batch for keys loaded more than once");
+        }
         assertThat(rows(plain.mapped())).containsExactly(stored("1", "new", "3", "s2", "false"),
                 stored("2", "tie wins", "5", "s2", "false"), stored("3", "only", "1", "s2", "false"),
                 stored("4", "y", "1", "s2", "false"), stored("5", "e2", "2", "s3", "false"),
                 stored("6", "f", "1", "s3", "false"));
         assertThat(plain.response().rowsUpdated()).isEqualTo(1);
         assertThat(plain.response().rowsInserted()).isEqualTo(1);
+    }
+
+    /**
+     * A first MERGE whose keys increase from row to row (and across files) needs no duplicate-key query: the value
+     * checks saw every key ({@link dev.destsdk.jdbc.bulk.KeyOrder}). Keys out of order on a database without a
+     * unique key index (DuckDB) are still checked, and a repeated key is still found.
+     */
+    @Test
+    void aFirstMergeWhoseKeysIncreaseSkipsTheDuplicateKeyQueryAndOtherBatchesAreChecked() {
+        String check = "checking the batch for keys loaded more than once";
+        List<String> messages = new ArrayList<>();
+        Run ordered = run(object("ordered"), LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("-3", "a", "1"), row("1", "b", "1")), List.of(row("20", "c", "1"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(rows(ordered.mapped())).containsExactly(stored("-3", "a", "1", "s1", "false"),
+                stored("1", "b", "1", "s1", "false"), stored("20", "c", "1", "s1", "false"));
+        assertThat(messages).as("progress of the ordered MERGE").doesNotContain(check);
+
+        messages.clear();
+        Run unordered = run(object("unordered"), LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("2", "a", "1"), row("1", "b", "1"), row("2", "c", "2"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(rows(unordered.mapped())).containsExactly(stored("1", "b", "1", "s1", "false"),
+                stored("2", "c", "2", "s1", "false"));
+        if (!readsIndexes()) {
+            assertThat(messages).as("progress of the unordered MERGE").contains(check);
+        }
+        assertThat(helperTables()).isEmpty();
     }
 
     @Test
