@@ -5,6 +5,7 @@ import dev.destsdk.jdbc.dialect.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a bulk loader writes: a table (the staging table, a table being built aside, or the target itself), the
@@ -20,9 +21,13 @@ import java.util.Objects;
  *     allows (PostgreSQL's {@code COPY ... FREEZE})
  * @param headerMatcher whether a name in a data file's header row stands for a file column (the load passes its
  *     identifier policy's mapping); not null
+ * @param keyOrder where the value checks report the keys they accept, for a load that wants to know whether its
+ *     batch repeats a key ({@link ValueRules#of}); not null, may be empty. The one mutable part: it follows the
+ *     load's files in order
  */
 public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants,
-                             boolean createdInTransaction, ValueRules.HeaderMatcher headerMatcher) {
+                             boolean createdInTransaction, ValueRules.HeaderMatcher headerMatcher,
+                             Optional<KeyOrder> keyOrder) {
 
     /** Validates and copies the components. */
     public BulkLoadTarget {
@@ -30,9 +35,24 @@ public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<
         fileColumns = List.copyOf(fileColumns);
         constants = List.copyOf(constants);
         Objects.requireNonNull(headerMatcher, "headerMatcher is null");
+        Objects.requireNonNull(keyOrder, "keyOrder is null");
         if (fileColumns.isEmpty()) {
             throw new IllegalArgumentException("a bulk load target needs at least one column");
         }
+    }
+
+    /**
+     * A target that follows no key order.
+     *
+     * @param table the table; not null
+     * @param fileColumns the columns in the order of the file's fields; not empty
+     * @param constants the columns filled with one value for every row, in order; not null, may be empty
+     * @param createdInTransaction whether the table was created in the connection's current transaction
+     * @param headerMatcher whether a name in a data file's header row stands for a file column; not null
+     */
+    public BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants,
+                          boolean createdInTransaction, ValueRules.HeaderMatcher headerMatcher) {
+        this(table, fileColumns, constants, createdInTransaction, headerMatcher, Optional.empty());
     }
 
     /**

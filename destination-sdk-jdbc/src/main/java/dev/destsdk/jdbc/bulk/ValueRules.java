@@ -24,7 +24,8 @@ import java.util.Optional;
  * Failures are VALIDATION_ERROR {@link ConnectorException}s naming the line, the record and the column, and quote
  * at most {@link CanonicalText#EXCERPT} characters of the value; the loader adds the file.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe, except for the {@link KeyOrder} it may report accepted keys to (see
+ * {@link #ValueRules(List, CsvFileFormat, HeaderMatcher, Optional)}), which follows one load's files in order.
  */
 public final class ValueRules {
     /**
@@ -41,6 +42,9 @@ public final class ValueRules {
     private final CanonicalType[] types;
     private final int[] precisions;
     private final int[] scales;
+    /** Where accepted keys go; null for nowhere. */
+    private final KeyOrder keyOrder;
+    private final int keyColumn;
 
     /**
      * Whether a header name stands for a column.
@@ -61,6 +65,20 @@ public final class ValueRules {
      * @param matcher decides whether a header name is a column's; not null
      */
     public ValueRules(List<ColumnDef> columns, CsvFileFormat format, HeaderMatcher matcher) {
+        this(columns, format, matcher, Optional.empty());
+    }
+
+    /**
+     * @param columns the file's columns in file order; not null
+     * @param format the file's format (binary form, header rows); not null
+     * @param matcher decides whether a header name is a column's; not null
+     * @param keyOrder receives every key value the checks accept, in file order (so a load can tell that no key
+     *     repeats); not null, may be empty
+     */
+    public ValueRules(List<ColumnDef> columns, CsvFileFormat format, HeaderMatcher matcher,
+                      Optional<KeyOrder> keyOrder) {
+        this.keyOrder = keyOrder.orElse(null);
+        this.keyColumn = keyOrder.map(KeyOrder::column).orElse(-1);
         this.columns = List.copyOf(columns);
         this.binary = format.binaryFormat();
         this.header = format.skipHeader() > 0;
@@ -84,7 +102,7 @@ public final class ValueRules {
      * @return the rules for a file loaded into that target
      */
     public static ValueRules of(BulkLoadTarget target, CsvFileFormat format) {
-        return new ValueRules(target.fileColumns(), format, target.headerMatcher());
+        return new ValueRules(target.fileColumns(), format, target.headerMatcher(), target.keyOrder());
     }
 
     /** @return the number of fields every record has */
@@ -116,6 +134,14 @@ public final class ValueRules {
      * @return the failure, if the value is not canonical
      */
     public Optional<ConnectorException> value(int column, String text, long line, long record) {
+        Optional<ConnectorException> failure = check(column, text, line, record);
+        if (column == keyColumn && failure.isEmpty()) {
+            keyOrder.accept(text);
+        }
+        return failure;
+    }
+
+    private Optional<ConnectorException> check(int column, String text, long line, long record) {
         ColumnDef c = columns.get(column);
         Optional<String> problem = CanonicalText.problem(c.canonicalType(), c.type().precision(), c.type().scale(),
                 binary, text);
@@ -137,6 +163,9 @@ public final class ValueRules {
      */
     public Optional<ConnectorException> value(int column, byte[] bytes, int length, long line, long record) {
         if (CanonicalText.isCertainlyCanonical(types[column], precisions[column], scales[column], bytes, 0, length)) {
+            if (column == keyColumn) {
+                keyOrder.accept(bytes, length);
+            }
             return Optional.empty();
         }
         return value(column, new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8), line, record);

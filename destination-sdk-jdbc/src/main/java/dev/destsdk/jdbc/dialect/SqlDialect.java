@@ -429,6 +429,27 @@ public interface SqlDialect {
                                        Optional<String> stagingFilter, boolean uniqueKeyIndex);
 
     /**
+     * Whether {@link #upsertFromStaging} with {@code uniqueKeyIndex} fails as a whole, changing nothing, when the
+     * staging table holds a key more than once, instead of applying more than one of its rows (PostgreSQL: "ON
+     * CONFLICT DO UPDATE command cannot affect row a second time"). A MERGE load may then run the upsert without
+     * checking the batch for repeated keys first, and de-duplicate the staging table only when the upsert fails that
+     * way ({@link #isRepeatedKeyInUpsert}), inside a savepoint.
+     *
+     * @return false unless the dialect knows the database refuses so
+     */
+    default boolean upsertRefusesRepeatedKeys() {
+        return false;
+    }
+
+    /**
+     * @param failure a failure of the statement of {@link #upsertFromStaging}; not null
+     * @return whether it is the refusal {@link #upsertRefusesRepeatedKeys()} describes
+     */
+    default boolean isRepeatedKeyInUpsert(java.sql.SQLException failure) {
+        return false;
+    }
+
+    /**
      * Deletes every target row whose key matches a staging row that passes the filter (hard deletes).
      *
      * @param target the target; not null

@@ -475,6 +475,79 @@ public abstract class AbstractLoadPathIT {
     }
 
     /**
+     * A later MERGE (into a table with the SDK's unique key index, where the database's own upsert runs) whose batch
+     * repeats keys: the winner per key is still the highest cursor, then the last in file order, and the counts are
+     * per key, not per row. Where the upsert runs before any duplicate check (PostgreSQL refuses a key twice in one
+     * ON CONFLICT statement), this is the path that falls back to de-duplicating.
+     */
+    @Test
+    public void aLaterMergeWhoseBatchRepeatsAKeyIsDeduplicatedByCursorThenFileOrderAndCountedPerKey() {
+        ObjectMetadata source = object();
+        run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1"), row("5", "e", "1")));
+
+        List<String> messages = new ArrayList<>();
+        Run merged = run(source, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT, List.of(
+                List.of(row("1", "old", "2"), row("2", "first", "5"), row("3", "only", "1")),
+                List.of(row("1", "new", "3"), row("2", "tie loses", "5"), row("2", "lower", "4"),
+                        row("4", "x", "1")),
+                List.of(row("2", "tie wins", "5"), row("4", "y", "1"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(messages).as("progress of the MERGE").contains("removing superseded duplicate keys");
+
+        assertThat(rows(merged.mapped())).containsExactly(stored("1", "new", "3", "s2", "false"),
+                stored("2", "tie wins", "5", "s2", "false"), stored("3", "only", "1", "s2", "false"),
+                stored("4", "y", "1", "s2", "false"), stored("5", "e", "1", "s1", "false"));
+        assertThat(merged.response().rowsUpdated()).isEqualTo(2);
+        assertThat(merged.response().rowsInserted()).isEqualTo(2);
+        assertThat(helperTables()).isEmpty();
+
+        // and a batch without repeated keys right after: the plain path (where the database's upsert refuses a
+        // repeated key itself, without a duplicate-key query)
+        messages.clear();
+        Run plain = run(source, LoadMode.MERGE, "s3", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("6", "f", "1"), row("5", "e2", "2"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        if (dialect().upsertRefusesRepeatedKeys() && readsIndexes()) {
+            assertThat(messages).as("progress of the MERGE")
+                    .doesNotContain("checking the batch for keys loaded more than once");
+        }
+        assertThat(rows(plain.mapped())).containsExactly(stored("1", "new", "3", "s2", "false"),
+                stored("2", "tie wins", "5", "s2", "false"), stored("3", "only", "1", "s2", "false"),
+                stored("4", "y", "1", "s2", "false"), stored("5", "e2", "2", "s3", "false"),
+                stored("6", "f", "1", "s3", "false"));
+        assertThat(plain.response().rowsUpdated()).isEqualTo(1);
+        assertThat(plain.response().rowsInserted()).isEqualTo(1);
+    }
+
+    /**
+     * A first MERGE whose keys increase from row to row (and across files) needs no duplicate-key query: the value
+     * checks saw every key ({@link dev.destsdk.jdbc.bulk.KeyOrder}). Keys out of order on a database without a
+     * unique key index (DuckDB) are still checked, and a repeated key is still found.
+     */
+    @Test
+    public void aFirstMergeWhoseKeysIncreaseSkipsTheDuplicateKeyQueryAndOtherBatchesAreChecked() {
+        String check = "checking the batch for keys loaded more than once";
+        List<String> messages = new ArrayList<>();
+        Run ordered = run(object("ordered"), LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("-3", "a", "1"), row("1", "b", "1")), List.of(row("20", "c", "1"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(rows(ordered.mapped())).containsExactly(stored("-3", "a", "1", "s1", "false"),
+                stored("1", "b", "1", "s1", "false"), stored("20", "c", "1", "s1", "false"));
+        assertThat(messages).as("progress of the ordered MERGE").doesNotContain(check);
+
+        messages.clear();
+        Run unordered = run(object("unordered"), LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("2", "a", "1"), row("1", "b", "1"), row("2", "c", "2"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(rows(unordered.mapped())).containsExactly(stored("1", "b", "1", "s1", "false"),
+                stored("2", "c", "2", "s1", "false"));
+        if (!readsIndexes()) {
+            assertThat(messages).as("progress of the unordered MERGE").contains(check);
+        }
+        assertThat(helperTables()).isEmpty();
+    }
+
+    /**
      * Case: A first run with hard deletes leaves out the rows marked deleted.
      */
     @Test

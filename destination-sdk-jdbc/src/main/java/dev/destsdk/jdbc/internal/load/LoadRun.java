@@ -7,6 +7,7 @@ import dev.destsdk.core.spi.LoadRequest;
 import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.bulk.BulkLoadTarget;
 import dev.destsdk.jdbc.bulk.BulkLoader;
+import dev.destsdk.jdbc.bulk.KeyOrder;
 import dev.destsdk.jdbc.bulk.LoadFile;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
@@ -15,6 +16,7 @@ import dev.destsdk.jdbc.plan.TableLayout;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the executors of one load share: the connection, dialect, layout and request, the helper tables and the
@@ -30,6 +32,10 @@ final class LoadRun {
     final LoadResources resources;
     final LoadProgress progress;
     private final LoadInputs inputs;
+    /** The key order the value checks reported for the last {@link #loadFiles}, its table and its rows. */
+    private Optional<KeyOrder> keyOrder = Optional.empty();
+    private TableName loadedInto;
+    private long loadedRows;
 
     LoadRun(SqlExecutor sql, TableLayout layout, LoadRequest request, LoadInputs inputs, HelperTables helpers,
             LoadResources resources, LoadProgress progress) {
@@ -92,8 +98,12 @@ final class LoadRun {
     void loadFiles(TableName table, List<BulkLoadTarget.ConstantColumn> constants, boolean createdInTransaction) {
         List<LoadFile> files = inputs.files().get();
         BulkLoader loader = inputs.loader().get();
+        Optional<KeyOrder> keys = KeyOrder.forKey(layout.dataColumns(), layout.keyColumns());
         BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction,
-                this::headerNames);
+                this::headerNames, keys);
+        keyOrder = keys;
+        loadedInto = table;
+        loadedRows = 0;
         for (int i = 0; i < files.size(); i++) {
             LoadFile file = files.get(i);
             request.cancellation().checkCancellation("load: file " + (i + 1) + " of " + files.size());
@@ -106,9 +116,19 @@ final class LoadRun {
                 }
                 throw NullKeys.explain(file.attribute(e), file, layout);
             }
+            loadedRows += rows;
             progress.fileLoaded(rows, i + 1, files.size(), "loaded " + file.displayName() + " (" + rows
                     + " rows) with " + loader.describe());
         }
+    }
+
+    /**
+     * @param table a table the files were loaded into
+     * @return true when the last {@link #loadFiles} filled {@code table} and the value checks saw every row's key
+     *     greater than the one before ({@link KeyOrder}): the table holds no key twice, without a query
+     */
+    boolean keysProvenUnique(TableName table) {
+        return table.equals(loadedInto) && keyOrder.map(k -> k.provesNoRepeatedKey(loadedRows)).orElse(false);
     }
 
     /** Whether a data file's header name stands for a column: the column's name, or mapped to it by the policy. */

@@ -1,5 +1,8 @@
 package dev.destsdk.jdbc.internal.load;
 
+import dev.destsdk.core.error.ConnectorException;
+import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
@@ -7,8 +10,11 @@ import dev.destsdk.jdbc.internal.load.LoadPlan.ThroughStaging;
 import dev.destsdk.jdbc.plan.TableLayout;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link ThroughStaging} plan: loads the files into the staging table (de-duplicated for MERGE), then in one
@@ -16,6 +22,7 @@ import java.util.Optional;
  * load mode's statements. Not thread-safe; used once.
  */
 final class StagingExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(StagingExecutor.class);
     private final LoadRun run;
     private final TableSteps steps;
     private final SchemaEvolver evolver;
@@ -27,8 +34,12 @@ final class StagingExecutor {
     }
 
     LoadCounts execute(ThroughStaging plan) {
+        // Where the database's upsert refuses a key twice as a whole, a MERGE runs it before looking for repeated
+        // keys and de-duplicates only when it is refused (upsertRepeatingKeys).
+        boolean optimistic = plan.deduplicate() && plan.mode() == LoadMode.MERGE && plan.uniqueKeyIndex()
+                && !plan.hardDeletes() && run.d.upsertRefusesRepeatedKeys();
         steps.stage();
-        if (plan.deduplicate()) {
+        if (plan.deduplicate() && !optimistic) {
             steps.deduplicateStaging();
         }
         SqlExecutor sql = run.sql;
@@ -72,8 +83,7 @@ final class StagingExecutor {
                             keep, plan.uniqueKeyIndex());
                     if (upsert.isPresent()) {
                         run.report("updating rows with matching keys and inserting the others");
-                        long[] counts = sql.query(upsert.get(), rs -> rs.next()
-                                ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0});
+                        long[] counts = optimistic ? upsertRepeatingKeys(upsert.get()) : upsert(upsert.get());
                         updated = counts[0];
                         inserted = counts[1];
                     } else {
@@ -100,5 +110,46 @@ final class StagingExecutor {
         } finally {
             run.restoreAutoCommit(true);
         }
+    }
+
+    /** @return the rows the upsert updated and inserted */
+    private long[] upsert(String statement) {
+        return run.sql.query(statement, rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)}
+                : new long[] {0, 0});
+    }
+
+    /**
+     * Runs the upsert on the staging table as loaded, inside a savepoint; when the database refuses it because a key
+     * repeats ({@link dev.destsdk.jdbc.dialect.SqlDialect#isRepeatedKeyInUpsert}), rolls back to the savepoint,
+     * de-duplicates the staging table (highest cursor, then file order) and runs it again. A batch without repeated
+     * keys, the usual case, so costs no duplicate-key query.
+     *
+     * @return the rows the upsert updated and inserted
+     */
+    private long[] upsertRepeatingKeys(String statement) throws SQLException {
+        Connection c = run.sql.connection();
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            long[] counts = upsert(statement);
+            c.releaseSavepoint(savepoint);
+            return counts;
+        } catch (ConnectorException e) {
+            if (e.getErrorType() == ErrorType.CANCELLED || !repeatedKey(e)) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            LOG.info("the batch for {} holds a key more than once: de-duplicating it and upserting again", run.target);
+            steps.deduplicateStaging();
+            return upsert(statement);
+        }
+    }
+
+    private boolean repeatedKey(ConnectorException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && run.d.isRepeatedKeyInUpsert(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * <p>Immutable and thread-safe.
  */
 public final class PostgresDialect extends GeneralSqlDialect {
+    /** SQLSTATE of "ON CONFLICT DO UPDATE command cannot affect row a second time". */
+    private static final String CARDINALITY_VIOLATION = "21000";
     private static final DialectTraits TRAITS = DialectTraits.DEFAULT.withUpdatesFromJoin(true)
             .withRanksWithWindowFunctions(true);
 
@@ -204,6 +206,18 @@ public final class PostgresDialect extends GeneralSqlDialect {
                 + columnList(insertColumns, Optional.of(STAGING)) + " FROM " + qualify(staging) + " AS " + STAGING
                 + " WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE " + keyJoin(keyColumns, "u", STAGING) + ")"
                 + filter + " RETURNING 1) SELECT (SELECT COUNT(*) FROM updated), (SELECT COUNT(*) FROM inserted)");
+    }
+
+    /** {@code INSERT … ON CONFLICT DO UPDATE} refuses a key twice in one statement (SQLSTATE 21000). */
+    @Override
+    public boolean upsertRefusesRepeatedKeys() {
+        return true;
+    }
+
+    /** @return whether the failure has SQLSTATE 21000, cardinality violation (ON CONFLICT met a row twice) */
+    @Override
+    public boolean isRepeatedKeyInUpsert(java.sql.SQLException failure) {
+        return CARDINALITY_VIOLATION.equals(failure.getSQLState());
     }
 
     /** {@code TRUNCATE}: transactional in PostgreSQL, so readers see the old rows until the load commits. */

@@ -33,7 +33,8 @@ public final class BenchmarkRunner {
             Usage: java -jar destsdk-benchmark.jar [--all | --scenarios=a,b,...] [options]
               Scenario groups: a = PostgreSQL initial load (SDK, psql \\copy, CopyManager), b = PostgreSQL MERGE
               (SDK, COPY + ON CONFLICT), c = JDBC batched INSERT, d = DuckDB (SDK, COPY), e = MariaDB (SDK,
-              LOAD DATA LOCAL INFILE); or scenario ids: %s
+              LOAD DATA LOCAL INFILE), f = MariaDB MERGE (SDK, LOAD DATA + ON DUPLICATE KEY UPDATE); or
+              scenario ids: %s
               --quick                 20,000 rows, 5,000-row MERGE, no warm-up, 1 run (smoke check)
               --rows=N                initial-load rows (default 2000000)
               --merge-rows=N          MERGE-file rows, half updates (default 500000)

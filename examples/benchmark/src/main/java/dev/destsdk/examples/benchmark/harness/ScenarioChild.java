@@ -61,7 +61,7 @@ public final class ScenarioChild {
         String id = scenario.id();
         LOG.info("{}: preparing", id);
         ctx.load();
-        if (id.startsWith("pg-merge-")) {
+        if (Scenarios.readsMergeData(id)) {
             ctx.merge();
         }
         scenario.prepare(ctx);
@@ -74,6 +74,9 @@ public final class ScenarioChild {
         HeapMonitor.HeapFigures heap = monitor.stop();
         String loadAfter = HeapMonitor.loadAverage();
         String check = scenario.expected(ctx).differences(scenario.actual(ctx));
+        if (!outcome.countCheck().isEmpty()) {
+            check = check.isEmpty() ? outcome.countCheck() : check + "; " + outcome.countCheck();
+        }
         LOG.info("{}: {} rows in {} ms, peak heap {} MB, content {}", id, outcome.rows(), wall / 1_000_000,
                 heap.peakUsed() >> 20, check.isEmpty() ? "exact" : "differs: " + check);
         if (!ctx.options().keepTables()) {

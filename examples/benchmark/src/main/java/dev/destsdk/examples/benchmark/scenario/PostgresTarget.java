@@ -19,7 +19,7 @@ import java.util.Properties;
  * The PostgreSQL database the benchmark writes to: connections, the baseline table's DDL, content checks, MERGE
  * templates, and the SDK connector's settings. All objects live in the benchmark's own schema. Used by one thread.
  */
-public final class PostgresTarget {
+public final class PostgresTarget implements MergeTarget {
     private final BenchmarkOptions options;
 
     PostgresTarget(BenchmarkOptions options) {
@@ -74,6 +74,7 @@ public final class PostgresTarget {
      * @param table the unqualified name; not null
      * @throws SQLException when the DDL fails
      */
+    @Override
     public void dropTable(String table) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + options.schema());
@@ -88,6 +89,7 @@ public final class PostgresTarget {
      * @param to the copy's unqualified name; not null
      * @throws SQLException when a statement fails
      */
+    @Override
     public void copyTable(String from, String to) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + qualified(to));
@@ -95,6 +97,17 @@ public final class PostgresTarget {
             s.execute("INSERT INTO " + qualified(to) + " SELECT * FROM " + qualified(from));
             s.execute("VACUUM ANALYZE " + qualified(to));
         }
+    }
+
+    @Override
+    public String type() {
+        return "postgresql";
+    }
+
+    /** Runs {@link #checkpoint()}. */
+    @Override
+    public void settle() throws SQLException {
+        checkpoint();
     }
 
     /**
@@ -113,6 +126,7 @@ public final class PostgresTarget {
      * @return the content aggregates of the table
      * @throws SQLException when the query fails
      */
+    @Override
     public DatasetStats stats(String table) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*), count(qty), coalesce(sum(qty), 0), "
@@ -129,6 +143,7 @@ public final class PostgresTarget {
      * @return the data-set tag recorded for it, if the table exists and has one
      * @throws SQLException when the query fails
      */
+    @Override
     public Optional<String> templateTag(String table) throws SQLException {
         try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("SELECT obj_description(to_regclass(?), 'pg_class')")) {
@@ -146,6 +161,7 @@ public final class PostgresTarget {
      * @param tag the data set's name; [a-z0-9-] only
      * @throws SQLException when the statement fails
      */
+    @Override
     public void markTemplate(String table, String tag) throws SQLException {
         if (!tag.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("tag must match [a-z0-9-]+, got " + tag);
@@ -171,6 +187,7 @@ public final class PostgresTarget {
      *     explicitly off (the local benchmark server has none; the connector verifies certificates by default), plus
      *     {@code --sdk.postgresql.*} overrides
      */
+    @Override
     public Map<String, String> sdkConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("url", options.pgJdbcUrl());

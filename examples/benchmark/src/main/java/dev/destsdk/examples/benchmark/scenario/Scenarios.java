@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The benchmark's scenarios, their groups (the ISSUE's letters a–e) and the targets that compare them. Stateless.
+ * The benchmark's scenarios, their groups (the issues' letters a–f) and the targets that compare them. Stateless.
  */
 public final class Scenarios {
 
@@ -47,17 +47,19 @@ public final class Scenarios {
         }
     }
 
-    /** The targets of the ISSUE. */
+    /** The targets (issue 3's, tightened by issue 12: (b), (d) and (e) to 1.1, and (f) added). */
     public static final List<Target> TARGETS = List.of(
             new Target("a", "PostgreSQL initial load: SDK vs `psql \\copy`", "pg-load-sdk", "pg-load-psql", 1.15,
                     false),
             new Target("b", "PostgreSQL MERGE: SDK vs hand-written COPY + ON CONFLICT", "pg-merge-sdk",
-                    "pg-merge-sql", 1.3, false),
+                    "pg-merge-sql", 1.1, false),
             new Target("c", "PostgreSQL initial load: SDK vs JDBC batched INSERT", "pg-load-sdk", "pg-load-insert",
                     3.0, true),
-            new Target("d", "DuckDB load: SDK vs `COPY FROM`", "duckdb-load-sdk", "duckdb-load-copy", 1.2, false),
+            new Target("d", "DuckDB load: SDK vs `COPY FROM`", "duckdb-load-sdk", "duckdb-load-copy", 1.1, false),
             new Target("e", "MariaDB load: SDK vs `LOAD DATA LOCAL INFILE`", "mariadb-load-sdk",
-                    "mariadb-load-infile", 1.2, false));
+                    "mariadb-load-infile", 1.1, false),
+            new Target("f", "MariaDB MERGE: SDK vs hand-written LOAD DATA + ON DUPLICATE KEY UPDATE",
+                    "mariadb-merge-sdk", "mariadb-merge-sql", 1.2, false));
 
     /** Group letter → scenario ids, in run order. Groups run one after another; their scenarios alternate. */
     public static final Map<String, List<String>> GROUPS = Map.of(
@@ -65,7 +67,8 @@ public final class Scenarios {
             "b", List.of("pg-merge-sdk", "pg-merge-sql"),
             "c", List.of("pg-load-insert", "pg-load-sdk"),
             "d", List.of("duckdb-load-sdk", "duckdb-load-copy"),
-            "e", List.of("mariadb-load-sdk", "mariadb-load-infile"));
+            "e", List.of("mariadb-load-sdk", "mariadb-load-infile"),
+            "f", List.of("mariadb-merge-sdk", "mariadb-merge-sql"));
 
     private Scenarios() {
     }
@@ -73,11 +76,12 @@ public final class Scenarios {
     /** @return every scenario id, in report order */
     public static List<String> ids() {
         return List.of("pg-load-sdk", "pg-load-psql", "pg-load-copymanager", "pg-load-insert", "pg-merge-sdk",
-                "pg-merge-sql", "duckdb-load-sdk", "duckdb-load-copy", "mariadb-load-sdk", "mariadb-load-infile");
+                "pg-merge-sql", "duckdb-load-sdk", "duckdb-load-copy", "mariadb-load-sdk", "mariadb-load-infile",
+                "mariadb-merge-sdk", "mariadb-merge-sql");
     }
 
     /**
-     * Resolves a selection to the scenario ids to run, grouped: letters a–e select their group, ids select one
+     * Resolves a selection to the scenario ids to run, grouped: letters a–f select their group, ids select one
      * scenario (in a group of its own). A scenario selected twice runs once, in its first group.
      *
      * @param selection letters and ids; empty selects everything
@@ -85,14 +89,14 @@ public final class Scenarios {
      * @throws IllegalArgumentException naming an unknown entry
      */
     public static List<List<String>> select(List<String> selection) {
-        List<String> wanted = selection.isEmpty() ? List.of("a", "c", "b", "d", "e") : selection;
+        List<String> wanted = selection.isEmpty() ? List.of("a", "c", "b", "d", "e", "f") : selection;
         Set<String> seen = new LinkedHashSet<>();
         List<List<String>> groups = new ArrayList<>();
         for (String entry : wanted) {
             List<String> ids = GROUPS.containsKey(entry) ? GROUPS.get(entry)
                     : ids().contains(entry) ? List.of(entry) : null;
             if (ids == null) {
-                throw new IllegalArgumentException("unknown scenario '" + entry + "': use a letter a-e or one of "
+                throw new IllegalArgumentException("unknown scenario '" + entry + "': use a letter a-f or one of "
                         + ids());
             }
             List<String> group = ids.stream().filter(seen::add).toList();
@@ -114,7 +118,8 @@ public final class Scenarios {
             case "pg-load-psql" -> new PsqlCopyScenario();
             case "pg-load-copymanager" -> new PgCopyManagerScenario();
             case "pg-load-insert" -> new PgBatchedInsertScenario();
-            case "pg-merge-sdk" -> new SdkMergeScenario();
+            case "pg-merge-sdk" -> new SdkMergeScenario(id, "PostgreSQL MERGE through the SDK (second run, MERGE mode)",
+                    ScenarioContext::postgres);
             case "pg-merge-sql" -> new PgMergeSqlScenario();
             case "duckdb-load-sdk" -> new SdkLoadScenario(id, "DuckDB load through the SDK (first run, staged)",
                     new DuckDbSdk());
@@ -122,13 +127,21 @@ public final class Scenarios {
             case "mariadb-load-sdk" -> new SdkLoadScenario(id, "MariaDB load through the SDK (first run)",
                     new MariaDbSdk());
             case "mariadb-load-infile" -> new MariaDbLoadDataScenario();
+            case "mariadb-merge-sdk" -> new SdkMergeScenario(id, "MariaDB MERGE through the SDK (second run, MERGE mode)",
+                    ScenarioContext::mariadb);
+            case "mariadb-merge-sql" -> new MariaDbMergeSqlScenario();
             default -> null;
         });
     }
 
     /** @return whether any of these scenario ids reads the MERGE file */
     public static boolean needsMergeData(List<List<String>> groups) {
-        return groups.stream().flatMap(List::stream).anyMatch(id -> id.startsWith("pg-merge-"));
+        return groups.stream().flatMap(List::stream).anyMatch(Scenarios::readsMergeData);
+    }
+
+    /** @param id a scenario id @return whether the scenario reads the MERGE file */
+    public static boolean readsMergeData(String id) {
+        return id.contains("-merge-");
     }
 
     /**
