@@ -67,6 +67,15 @@ public final class AttemptFileIO implements FileIO, SupportsPrefixOperations, Su
     }
 
     /**
+     * A deserialized copy (e.g. on an engine's worker) starts with no attempts and no locks.
+     *
+     * @return a new instance over the same delegate
+     */
+    private Object readResolve() {
+        return new AttemptFileIO(delegate);
+    }
+
+    /**
      * Starts recording what is created below a table's location, after any other open attempt on it ends.
      *
      * @param tableLocation the table's location; not null

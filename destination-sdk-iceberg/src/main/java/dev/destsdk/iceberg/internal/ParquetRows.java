@@ -1,15 +1,12 @@
 package dev.destsdk.iceberg.internal;
 
-import java.io.ByteArrayInputStream;
+import dev.destsdk.file.format.ParquetCodecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
@@ -20,7 +17,6 @@ import org.apache.iceberg.parquet.ParquetSchemaUtil;
 import org.apache.iceberg.parquet.ParquetValueReader;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.ByteBufferAllocator;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -31,11 +27,9 @@ import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetMetricsCallback;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
-import org.xerial.snappy.Snappy;
 
 /**
  * Reads the rows of a Parquet data or delete file as Iceberg {@link Record}s projected on a schema (by field id:
@@ -43,8 +37,8 @@ import org.xerial.snappy.Snappy;
  *
  * <p>Iceberg's {@code Parquet.read(...).build()} and parquet-java's {@code ParquetReadOptions.builder()} both create
  * parquet-java's Hadoop codec factory, which loads Hadoop classes even when another factory is set afterwards. This
- * reader builds the read options through their package-private constructor (reflection, checked once) with a codec
- * factory on zstd-jni, snappy-java and {@code java.util.zip}, opens parquet-java's {@link ParquetFileReader} on the
+ * reader builds the read options through their package-private constructor (reflection, checked once) with the file
+ * module's {@link ParquetCodecs} (zstd-jni, snappy-java, {@code java.util.zip}), opens parquet-java's {@link ParquetFileReader} on the
  * file's Iceberg {@link InputFile}, and decodes rows with Iceberg's own {@link GenericParquetReaders} (part of
  * iceberg-parquet, Hadoop-free). Memory: one row group of the projected columns at a time. An iterator is for one
  * thread; close it.
@@ -84,7 +78,7 @@ public final class ParquetRows {
     static ParquetReadOptions options() {
         try {
             return OPTIONS.newInstance(false, true, true, true, true, false, true, false, false, FilterCompat.NOOP,
-                    ParquetMetadataConverter.NO_FILTER, new Decompressors(), new HeapByteBufferAllocator(),
+                    ParquetMetadataConverter.NO_FILTER, new ParquetCodecs(3), new HeapByteBufferAllocator(),
                     8 << 20, new HashMap<String, String>(), null, null, new PlainParquetConfiguration());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create parquet-java's read options", e);
@@ -187,54 +181,6 @@ public final class ParquetRows {
                     in.seek(pos);
                 }
             };
-        }
-    }
-
-    /** Decompression only: what data files of this SDK and of other Iceberg writers commonly use. */
-    private static final class Decompressors implements CompressionCodecFactory {
-        @Override
-        public BytesInputCompressor getCompressor(CompressionCodecName codec) {
-            throw new UnsupportedOperationException("read-only codec factory");
-        }
-
-        @Override
-        public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-            return new BytesInputDecompressor() {
-                @Override
-                public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-                    byte[] in = bytes.toByteArray();
-                    return switch (codec) {
-                        case UNCOMPRESSED -> BytesInput.from(in);
-                        case SNAPPY -> BytesInput.from(Snappy.uncompress(in));
-                        case ZSTD -> BytesInput.from(com.github.luben.zstd.Zstd.decompress(in, uncompressedSize));
-                        case GZIP -> {
-                            try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(in))) {
-                                yield BytesInput.from(gz.readAllBytes());
-                            }
-                        }
-                        default -> throw new IOException("Parquet codec " + codec + " cannot be read without"
-                                + " Hadoop; files must use UNCOMPRESSED, SNAPPY, ZSTD or GZIP");
-                    };
-                }
-
-                @Override
-                public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-                        throws IOException {
-                    byte[] in = new byte[compressedSize];
-                    input.get(in);
-                    output.put(decompress(BytesInput.from(in), uncompressedSize).toByteArray());
-                }
-
-                @Override
-                public void release() {
-                    // nothing held
-                }
-            };
-        }
-
-        @Override
-        public void release() {
-            // nothing held
         }
     }
 }
