@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
@@ -88,17 +89,26 @@ import org.slf4j.LoggerFactory;
  *       narrowing or any other type change is refused before anything is committed.</li>
  *   <li>Each staged Parquet file is registered with its footer's column statistics
  *       ({@code ParquetUtil.footerMetrics}); its field ids must be the table's (else another writer changed the
- *       schema since the stage: a retryable error).</li>
+ *       schema since the stage: a retryable error). When the spec partitions by a data column (not only by the
+ *       sync's constant tracking columns), the staged files are read back and written again, one file per
+ *       partition, leaving out the rows the stage's position deletes hide; the staged files are deleted after the
+ *       commit.</li>
  *   <li>APPEND appends; OVERWRITE and TRUNCATE_AND_LOAD replace every data and delete file in one overwrite
  *       snapshot (older snapshots stay readable until expired); MERGE commits the new rows with the stage's
  *       equality deletes (the batch's keys) and position deletes (rows superseded within the batch, and hard-deleted
- *       rows when the load asks for hard deletes) as one row delta.</li>
+ *       rows when the load asks for hard deletes) as one row delta. In a partitioned table the equality deletes are
+ *       registered with the table's unpartitioned spec (added beside the default one on first use), which makes
+ *       them global: they reach a key's earlier row in whatever partition it is.</li>
  *   <li>The transaction commits atomically in the catalog. When another writer won the race, Iceberg re-applies
  *       the changes on the new table state; when its retries are used up, the whole commit is attempted again
  *       ({@link IcebergTableOptions#commitAttempts()}), each attempt first looking for its sync id.</li>
+ *   <li>An attempt that fails (other than with an unknown commit state) deletes what it wrote: the manifests and
+ *       manifest lists of the snapshots it staged, the files the catalog's {@link AttemptFileIO} saw it create
+ *       (catalogs from {@link IcebergCatalogs} have one; the attempt's manifest writing runs on its recording
+ *       executor), and rewritten data files.</li>
  * </ol>
  *
- * <p>No Hadoop: files are read (footers) and metadata written through the catalog's {@code FileIO}
+ * <p>No Hadoop: files are read (footers, rows) and metadata written through the catalog's {@code FileIO}
  * ({@link LocalFileIO} or Iceberg's {@code S3FileIO}). Thread-safe: loads into different tables, and concurrent
  * loads into one table, are serialised by the catalog's optimistic commits.
  */
@@ -347,19 +357,16 @@ public final class IcebergTableCommitter implements TableCommitter {
         }
         Attempt attempt = new Attempt(tx, existing.map(t -> snapshotIds(t)).orElse(Set.of()),
                 request.sync().syncId());
-        AttemptFileIO.Recording recording = tx.table().io() instanceof AttemptFileIO io
-                ? io.begin(tx.table().location()) : null;
-        try {
-            return commitIn(request, table, attempt);
-        } catch (CommitStateUnknownException e) {
-            // the catalog may hold the commit: its files must stay
-            throw e;
-        } catch (RuntimeException | IOException e) {
-            attempt.cleanUp(id, recording == null ? List.of() : recording.created());
-            throw e;
-        } finally {
-            if (recording != null) {
-                recording.close();
+        try (AttemptFileIO.Recording recording = AttemptFileIO.begin()) {
+            attempt.recording = recording;
+            try {
+                return commitIn(request, table, attempt);
+            } catch (CommitStateUnknownException e) {
+                // the catalog may hold the commit: its files must stay
+                throw e;
+            } catch (RuntimeException | IOException e) {
+                attempt.cleanUp(id, recording.created());
+                throw e;
             }
         }
     }
@@ -404,18 +411,19 @@ public final class IcebergTableCommitter implements TableCommitter {
         long replaced = 0;
         switch (request.loadMode()) {
             case APPEND -> {
-                AppendFiles append = tx.newAppend();
+                AppendFiles append = attempt.bind(tx.newAppend());
                 data.forEach(append::appendFile);
                 summarize(append, request).commit();
             }
             case OVERWRITE, TRUNCATE_AND_LOAD -> {
-                OverwriteFiles overwrite = tx.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+                OverwriteFiles overwrite = attempt.bind(tx.newOverwrite()
+                        .overwriteByRowFilter(Expressions.alwaysTrue()));
                 data.forEach(overwrite::addFile);
                 summarize(overwrite, request).commit();
                 replaced = before;
             }
             case MERGE -> {
-                RowDelta delta = tx.newRowDelta();
+                RowDelta delta = attempt.bind(tx.newRowDelta());
                 data.forEach(delta::addRows);
                 deletes.forEach(delta::addDeletes);
                 summarize(delta, request).commit();
@@ -445,6 +453,14 @@ public final class IcebergTableCommitter implements TableCommitter {
         private final Set<Long> before;
         private final String syncId;
         private StagedRewrite rewrite;
+        private AttemptFileIO.Recording recording;
+
+        /** Runs the update's manifest scanning and writing as part of this attempt (recorded). */
+        <T extends SnapshotUpdate<T>> T bind(T update) {
+            ExecutorService executor = recording.executor();
+            return update.scanManifestsWith(executor).writeManifestsWith(executor,
+                    org.apache.iceberg.util.ThreadPools.WORKER_THREAD_POOL_SIZE);
+        }
 
         Attempt(Transaction tx, Set<Long> before, String syncId) {
             this.tx = tx;

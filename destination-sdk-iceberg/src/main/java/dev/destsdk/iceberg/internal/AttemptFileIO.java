@@ -5,8 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.io.BulkDeletionFailureException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.FileInfo;
@@ -15,47 +16,107 @@ import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.io.PositionOutputStream;
 import org.apache.iceberg.io.SupportsBulkOperations;
 import org.apache.iceberg.io.SupportsPrefixOperations;
+import org.apache.iceberg.util.ThreadPools;
 
 /**
- * A {@link FileIO} that passes every call to another and records the locations created below a table's location
- * while a commit attempt on that table is open ({@link #begin}): the manifests, manifest lists and metadata files of
- * the attempt, whichever thread of Iceberg writes them, so that a failed attempt deletes exactly its own files. Two
- * attempts on one table through one instance take turns (a lock per table location), so that one never records, and
- * deletes, the other's files; writers in other processes have FileIOs of their own. Thread-safe.
+ * A {@link FileIO} that passes every call to another and records the locations created by a commit attempt: the
+ * manifests, manifest lists and metadata files it writes, so that a failed attempt deletes exactly its own files and
+ * never those of another writer committing at the same time. An attempt is bound to the thread that starts it
+ * ({@link #begin()}); Iceberg's parallel manifest writing joins it when the attempt's snapshot updates run on
+ * {@link Recording#executor()} ({@code SnapshotUpdate.scanManifestsWith}). Thread-safe.
  */
 public final class AttemptFileIO implements FileIO, SupportsPrefixOperations, SupportsBulkOperations {
     private static final long serialVersionUID = 1L;
+    private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
 
     private final FileIO delegate;
-    private final transient Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final transient Map<String, Recording> active = new ConcurrentHashMap<>();
 
-    /** What one attempt created; {@link #close()} ends the attempt and lets the next one on the table start. */
-    public final class Recording implements AutoCloseable {
-        private final String prefix;
-        private final ReentrantLock lock;
+    /** What one attempt created; {@link #close()} ends the attempt on its thread. */
+    public static final class Recording implements AutoCloseable {
         private final List<String> created = Collections.synchronizedList(new ArrayList<>());
-        private boolean closed;
+        private final Recording outer;
 
-        private Recording(String prefix, ReentrantLock lock) {
-            this.prefix = prefix;
-            this.lock = lock;
+        private Recording(Recording outer) {
+            this.outer = outer;
         }
 
-        /** @return the locations created below the table since {@link #begin} */
+        /** @return the locations created through any AttemptFileIO by the attempt, so far */
         public List<String> created() {
             synchronized (created) {
                 return List.copyOf(created);
             }
         }
 
+        /**
+         * @return an executor that runs tasks on Iceberg's worker pool as part of this attempt (what they create is
+         *     recorded); for {@code SnapshotUpdate.scanManifestsWith}
+         */
+        public ExecutorService executor() {
+            return new Bound(this, ThreadPools.getWorkerPool());
+        }
+
         @Override
         public void close() {
-            if (!closed) {
-                closed = true;
-                active.remove(prefix, this);
-                lock.unlock();
+            if (CURRENT.get() == this) {
+                if (outer == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(outer);
+                }
             }
+        }
+    }
+
+    /** Runs each task on a pool with the attempt bound to the pool's thread meanwhile. */
+    private static final class Bound extends AbstractExecutorService {
+        private final Recording recording;
+        private final ExecutorService pool;
+
+        Bound(Recording recording, ExecutorService pool) {
+            this.recording = recording;
+            this.pool = pool;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            pool.execute(() -> {
+                Recording before = CURRENT.get();
+                CURRENT.set(recording);
+                try {
+                    task.run();
+                } finally {
+                    if (before == null) {
+                        CURRENT.remove();
+                    } else {
+                        CURRENT.set(before);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void shutdown() {
+            // the shared pool is not this executor's to stop
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return false;
         }
     }
 
@@ -67,34 +128,21 @@ public final class AttemptFileIO implements FileIO, SupportsPrefixOperations, Su
     }
 
     /**
-     * A deserialized copy (e.g. on an engine's worker) starts with no attempts and no locks.
+     * Starts an attempt on the current thread: what it creates through any AttemptFileIO is recorded until the
+     * recording is closed.
      *
-     * @return a new instance over the same delegate
-     */
-    private Object readResolve() {
-        return new AttemptFileIO(delegate);
-    }
-
-    /**
-     * Starts recording what is created below a table's location, after any other open attempt on it ends.
-     *
-     * @param tableLocation the table's location; not null
      * @return the recording; close it on the same thread
      */
-    public Recording begin(String tableLocation) {
-        String prefix = tableLocation.endsWith("/") ? tableLocation : tableLocation + "/";
-        ReentrantLock lock = locks.computeIfAbsent(prefix, p -> new ReentrantLock());
-        lock.lock();
-        Recording r = new Recording(prefix, lock);
-        active.put(prefix, r);
+    public static Recording begin() {
+        Recording r = new Recording(CURRENT.get());
+        CURRENT.set(r);
         return r;
     }
 
-    private void record(String location) {
-        for (Recording r : active.values()) {
-            if (location.startsWith(r.prefix)) {
-                r.created.add(location);
-            }
+    private static void record(String location) {
+        Recording r = CURRENT.get();
+        if (r != null) {
+            r.created.add(location);
         }
     }
 
