@@ -176,15 +176,25 @@ public abstract class BaseFileDestination extends AbstractDestination {
 
     // ---------------------------------------------------------------- capabilities and names
 
-    /**
-     * The committer's load modes (default APPEND); table handling MERGE; schema evolution ALLOW_ALL (new columns
-     * are added to the table definition; older files lack them and read as NULL); staging required (stage writes
-     * the files, load publishes them); hard deletes when the committer supports row deltas; no empty schemas, no
-     * SQL.
-     */
+    /** Declares what {@link #capabilities()} gives. */
     @Override
     protected final ConnectorCapabilitiesConfig declareCapabilities() {
-        ConnectorCapabilitiesConfigBuilder b = ConnectorCapabilitiesConfig.builder()
+        return capabilities().build();
+    }
+
+    /**
+     * The capabilities the destination declares, as a builder a subclass (a table format) may adjust before they
+     * are built, e.g. from its committer. Called once, when the capabilities are first asked for; the engine still
+     * applies only what the committer can do, so a subclass that declares more must also make its committer do it.
+     * By default: the committer's load modes (default APPEND); table handling MERGE; schema evolution ALLOW_ALL (new
+     * columns are added to the table definition; older files lack them and read as NULL); staging required (stage
+     * writes the files, load publishes them); hard deletes when the committer supports row deltas; no empty schemas,
+     * no SQL.
+     *
+     * @return a new builder with the defaults; never null
+     */
+    protected ConnectorCapabilitiesConfigBuilder capabilities() {
+        return ConnectorCapabilitiesConfig.builder()
                 .loadModes(committer().loadModes())
                 .defaultLoadMode(LoadMode.APPEND)
                 .destinationTableHandlings(DestinationTableHandling.MERGE)
@@ -199,7 +209,6 @@ public abstract class BaseFileDestination extends AbstractDestination {
                 .canPropagateEmptySchema(false)
                 .supportsParallelization(true)
                 .supportsSqlScripts(false);
-        return b.build();
     }
 
     /** @return the committer in use: {@link #tableCommitter()} or the catalog committer */

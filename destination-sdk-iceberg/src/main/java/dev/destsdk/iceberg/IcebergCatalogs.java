@@ -1,5 +1,6 @@
 package dev.destsdk.iceberg;
 
+import dev.destsdk.iceberg.internal.AttemptFileIO;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,7 +64,8 @@ public final class IcebergCatalogs {
      * @param warehouse the warehouse location
      * @param extra further catalog properties
      * @param io the FileIO
-     * @return an initialised JdbcCatalog with schema version V1
+     * @return an initialised JdbcCatalog with schema version V1, whose FileIO records what each commit attempt
+     *     writes (so that the committer removes the files of a failed attempt)
      */
     public static JdbcCatalog jdbc(String name, String uri, String warehouse, Map<String, String> extra,
                                    Supplier<FileIO> io) {
@@ -72,8 +74,8 @@ public final class IcebergCatalogs {
         props.put(CatalogProperties.URI, Objects.requireNonNull(uri, "uri is null"));
         props.put(CatalogProperties.WAREHOUSE_LOCATION, Objects.requireNonNull(warehouse, "warehouse is null"));
         props.put("jdbc.schema-version", "V1");
-        JdbcCatalog catalog = new JdbcCatalog(p -> io.get(), p -> new JdbcClientPool(p.get(CatalogProperties.URI), p),
-                true);
+        JdbcCatalog catalog = new JdbcCatalog(p -> new AttemptFileIO(io.get()),
+                p -> new JdbcClientPool(p.get(CatalogProperties.URI), p), true);
         catalog.initialize(name, props);
         return catalog;
     }

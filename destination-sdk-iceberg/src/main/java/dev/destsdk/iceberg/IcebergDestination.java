@@ -40,7 +40,8 @@ public final class IcebergDestination extends BaseFileDestination {
         root = root.endsWith("/") ? root : root + "/";
         this.catalog = config.catalog().apply(root + config.prefix());
         this.committer = new IcebergTableCommitter(catalog, root, layout.root(), config.options(),
-                trackingColumns(), config.parquet().codec().name());
+                trackingColumns(), config.parquet().codec().name(), config.store(), config.parquet(),
+                config.writeOptions().targetFileSize());
         this.catalogView = new IcebergCatalogView(committer);
     }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Table upkeep an executor calls between syncs (never during a load of the same table): expiring old snapshots
  * (which deletes the data, delete and metadata files only they referenced), compacting the manifests that many small
- * commits leave, and removing files no snapshot references (left by crashed stages) once they are older than a
+ * commits leave, compacting small data files and folding accumulated delete files ({@link #compact}), and removing files no snapshot references (left by crashed stages) once they are older than a
  * safety age, so that a stage in progress is never touched. Each step is an Iceberg commit of its own or a plain
  * delete of unreferenced files; readers see a consistent table throughout. Thread-safe; stateless apart from the
  * committer it uses.
@@ -49,6 +49,19 @@ public final class IcebergMaintenance {
      * @param orphansDeleted unreferenced files deleted
      */
     public record Result(int snapshotsExpired, int manifestsBefore, int manifestsAfter, int orphansDeleted) {
+    }
+
+    /**
+     * What a compaction did.
+     *
+     * @param dataFilesBefore live data files before
+     * @param deleteFilesBefore live delete files before
+     * @param dataFilesAfter live data files after
+     * @param deleteFilesAfter live delete files after
+     * @param dataFilesRewritten data files read and replaced
+     */
+    public record Compaction(int dataFilesBefore, int deleteFilesBefore, int dataFilesAfter, int deleteFilesAfter,
+                             int dataFilesRewritten) {
     }
 
     /**
@@ -84,6 +97,32 @@ public final class IcebergMaintenance {
         LOG.info("maintenance of {}: {} snapshot(s) expired, manifests {} -> {}, {} orphan file(s) deleted", id,
                 expired, manifestsBefore, manifestsAfter, orphans);
         return new Result(expired, manifestsBefore, manifestsAfter, orphans);
+    }
+
+    /**
+     * Compacts a table in one atomic commit: rewrites its data files smaller than {@code smallFileBytes} (when a
+     * partition has more than one) and every data file that delete files apply to, with the deletes applied, into
+     * files of the destination's target size per partition; delete files whose data files were all rewritten are
+     * removed. Readers see the same rows before and after; the replaced files stay readable by older snapshots until
+     * those expire. Reads Parquet without Hadoop. Call it between syncs; a concurrent load that conflicts makes it
+     * fail (CommitFailedException) with nothing left of it.
+     *
+     * @param id the table; not null
+     * @param smallFileBytes data files below this size are compacted; positive
+     * @return what was done
+     * @throws IllegalArgumentException when the table does not exist
+     * @throws UncheckedIOException when a file cannot be read or written
+     */
+    public Compaction compact(TableId id, long smallFileBytes) {
+        if (smallFileBytes < 1) {
+            throw new IllegalArgumentException("smallFileBytes must be positive: " + smallFileBytes);
+        }
+        Table table = committer.load(id).orElseThrow(() -> new IllegalArgumentException("no Iceberg table " + id));
+        try {
+            return new TableCompaction(committer, table).run(smallFileBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compact " + id, e);
+        }
     }
 
     private static int count(Iterable<Snapshot> snapshots) {

@@ -12,7 +12,10 @@ import dev.destsdk.file.commit.RowDeleteFile;
 import dev.destsdk.file.commit.TableCommitter;
 import dev.destsdk.file.format.FileColumn;
 import dev.destsdk.file.format.FileSchema;
+import dev.destsdk.file.format.FormatWriterFactory;
 import dev.destsdk.file.format.WrittenFile;
+import dev.destsdk.file.store.ObjectStore;
+import dev.destsdk.iceberg.internal.AttemptFileIO;
 import dev.destsdk.iceberg.internal.ParquetFooters;
 import dev.destsdk.iceberg.internal.PartitionSpecs;
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
@@ -33,6 +37,7 @@ import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileMetadata;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.OverwriteFiles;
@@ -53,9 +58,11 @@ import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
@@ -82,17 +89,26 @@ import org.slf4j.LoggerFactory;
  *       narrowing or any other type change is refused before anything is committed.</li>
  *   <li>Each staged Parquet file is registered with its footer's column statistics
  *       ({@code ParquetUtil.footerMetrics}); its field ids must be the table's (else another writer changed the
- *       schema since the stage: a retryable error).</li>
+ *       schema since the stage: a retryable error). When the spec partitions by a data column (not only by the
+ *       sync's constant tracking columns), the staged files are read back and written again, one file per
+ *       partition, leaving out the rows the stage's position deletes hide; the staged files are deleted after the
+ *       commit.</li>
  *   <li>APPEND appends; OVERWRITE and TRUNCATE_AND_LOAD replace every data and delete file in one overwrite
  *       snapshot (older snapshots stay readable until expired); MERGE commits the new rows with the stage's
  *       equality deletes (the batch's keys) and position deletes (rows superseded within the batch, and hard-deleted
- *       rows when the load asks for hard deletes) as one row delta.</li>
+ *       rows when the load asks for hard deletes) as one row delta. In a partitioned table the equality deletes are
+ *       registered with the table's unpartitioned spec (added beside the default one on first use), which makes
+ *       them global: they reach a key's earlier row in whatever partition it is.</li>
  *   <li>The transaction commits atomically in the catalog. When another writer won the race, Iceberg re-applies
  *       the changes on the new table state; when its retries are used up, the whole commit is attempted again
  *       ({@link IcebergTableOptions#commitAttempts()}), each attempt first looking for its sync id.</li>
+ *   <li>An attempt that fails (other than with an unknown commit state) deletes what it wrote: the manifests and
+ *       manifest lists of the snapshots it staged, the files the catalog's {@link AttemptFileIO} saw it create
+ *       (catalogs from {@link IcebergCatalogs} have one; the attempt's manifest writing runs on its recording
+ *       executor), and rewritten data files.</li>
  * </ol>
  *
- * <p>No Hadoop: files are read (footers) and metadata written through the catalog's {@code FileIO}
+ * <p>No Hadoop: files are read (footers, rows) and metadata written through the catalog's {@code FileIO}
  * ({@link LocalFileIO} or Iceberg's {@code S3FileIO}). Thread-safe: loads into different tables, and concurrent
  * loads into one table, are serialised by the catalog's optimistic commits.
  */
@@ -112,6 +128,9 @@ public final class IcebergTableCommitter implements TableCommitter {
     private final IcebergTableOptions options;
     private final TrackingColumns tracking;
     private final String codec;
+    private final ObjectStore store;
+    private final FormatWriterFactory parquet;
+    private final long targetFileSize;
 
     /**
      * @param catalog the catalog; its FileIO must read and write the store's locations; not null
@@ -122,9 +141,14 @@ public final class IcebergTableCommitter implements TableCommitter {
      * @param options partitioning, table properties, commit attempts; not null
      * @param tracking the tracking column names; not null
      * @param codec the Parquet codec name of the staged files, recorded as the table's write codec; not null
+     * @param store the store the staged files are in, where files rewritten by partition or by compaction go; not
+     *     null
+     * @param parquet the Parquet writer for rewritten files; not null
+     * @param targetFileSize the size rewritten files roll over at, in bytes; positive
      */
     public IcebergTableCommitter(Catalog catalog, String storeRoot, String tablesRoot, IcebergTableOptions options,
-                                 TrackingColumns tracking, String codec) {
+                                 TrackingColumns tracking, String codec, ObjectStore store,
+                                 FormatWriterFactory parquet, long targetFileSize) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         String root = Objects.requireNonNull(storeRoot, "storeRoot is null");
         this.storeRoot = root.endsWith("/") ? root : root + "/";
@@ -132,6 +156,27 @@ public final class IcebergTableCommitter implements TableCommitter {
         this.options = Objects.requireNonNull(options, "options is null");
         this.tracking = Objects.requireNonNull(tracking, "tracking is null");
         this.codec = Objects.requireNonNull(codec, "codec is null");
+        this.store = Objects.requireNonNull(store, "store is null");
+        this.parquet = Objects.requireNonNull(parquet, "parquet is null");
+        if (targetFileSize < 1) {
+            throw new IllegalArgumentException("targetFileSize must be positive: " + targetFileSize);
+        }
+        this.targetFileSize = targetFileSize;
+    }
+
+    /** @return the store the table files are in */
+    ObjectStore store() {
+        return store;
+    }
+
+    /** @return the Parquet writer of rewritten files */
+    FormatWriterFactory parquet() {
+        return parquet;
+    }
+
+    /** @return the size rewritten files roll over at */
+    long targetFileSize() {
+        return targetFileSize;
     }
 
     /** @return the catalog */
@@ -299,8 +344,7 @@ public final class IcebergTableCommitter implements TableCommitter {
             evolve(tx, table.schema(), target);
         } else {
             ensureNamespace(ident.namespace());
-            PartitionSpec spec = PartitionSpecs.parse(options.partitioning(), target,
-                    Set.of(tracking.synced(), tracking.jobId()), id.toString());
+            PartitionSpec spec = PartitionSpecs.parse(options.partitioning(), target, id.toString());
             Map<String, String> props = new HashMap<>(options.tableProperties());
             props.put(TableProperties.FORMAT_VERSION, "2");
             props.put(TableProperties.PARQUET_COMPRESSION, codec.toLowerCase(java.util.Locale.ROOT));
@@ -311,25 +355,55 @@ public final class IcebergTableCommitter implements TableCommitter {
                     .createTransaction();
             table = tx.table();
         }
+        Attempt attempt = new Attempt(tx, existing.map(t -> snapshotIds(t)).orElse(Set.of()),
+                request.sync().syncId());
+        try (AttemptFileIO.Recording recording = AttemptFileIO.begin()) {
+            attempt.recording = recording;
+            try {
+                return commitIn(request, table, attempt);
+            } catch (CommitStateUnknownException e) {
+                // the catalog may hold the commit: its files must stay
+                throw e;
+            } catch (RuntimeException | IOException e) {
+                attempt.cleanUp(id, recording.created());
+                throw e;
+            }
+        }
+    }
+
+    private CommitResult commitIn(CommitRequest request, Table table, Attempt attempt) throws IOException {
+        Transaction tx = attempt.tx;
         Schema schema = tx.table().schema();
         PartitionSpec spec = tx.table().spec();
-        if (request.loadMode() == LoadMode.MERGE && spec.isPartitioned()) {
-            throw ConnectorException.builder(ErrorType.UNSUPPORTED_OPERATION, "MERGE into Iceberg table " + id
-                            + " is refused: it is partitioned (" + spec + "), and equality deletes only reach rows of"
-                            + " their own partition; MERGE needs an unpartitioned table")
-                    .object(id.toString()).build();
-        }
-        StructLike partition = partition(spec, schema, request.sync());
         MetricsConfig metrics = MetricsConfig.forTable(tx.table());
         List<DataFile> data = new ArrayList<>();
-        for (WrittenFile f : request.dataFiles()) {
-            data.add(dataFile(tx.table(), spec, partition, metrics, f, schema));
+        List<RowDeleteFile> staged = request.deleteFiles();
+        long rows = request.rows();
+        long hidden = 0;
+        if (spec.isPartitioned() && !PartitionSpecs.bySyncConstants(spec, Set.of(tracking.synced(),
+                tracking.jobId()))) {
+            // the stage wrote files across partitions: rewrite them by partition, dropping the rows the stage's
+            // position deletes hide (superseded in the batch, hard-deleted), so that only equality deletes remain
+            StagedRewrite rewrite = new StagedRewrite(this, tx.table(), metrics);
+            attempt.rewrite = rewrite;
+            data.addAll(rewrite.rewrite(request.dataFiles(), staged));
+            staged = staged.stream().filter(d -> d.kind() == RowDeleteFile.Kind.EQUALITY).toList();
+            rows = rewrite.rows();
+        } else {
+            StructLike partition = partition(spec, schema, request.sync());
+            for (WrittenFile f : request.dataFiles()) {
+                data.add(dataFile(tx.table(), spec, partition, metrics, f, schema));
+            }
         }
         List<DeleteFile> deletes = new ArrayList<>();
-        long hidden = 0;
-        for (RowDeleteFile d : request.deleteFiles()) {
-            deletes.add(deleteFile(tx.table(), spec, partition, metrics, d, schema));
-            if (d.kind() != RowDeleteFile.Kind.EQUALITY) {
+        for (RowDeleteFile d : staged) {
+            if (d.kind() == RowDeleteFile.Kind.EQUALITY) {
+                // equality deletes of a partitioned table are global (registered with its unpartitioned spec):
+                // the earlier row of a key may be in any partition
+                PartitionSpec global = spec.isPartitioned() ? PartitionSpecs.unpartitioned(tx) : spec;
+                deletes.add(deleteFile(tx.table(), global, null, d, schema));
+            } else {
+                deletes.add(deleteFile(tx.table(), spec, partition(spec, schema, request.sync()), d, schema));
                 hidden += d.file().rows();
             }
         }
@@ -337,18 +411,19 @@ public final class IcebergTableCommitter implements TableCommitter {
         long replaced = 0;
         switch (request.loadMode()) {
             case APPEND -> {
-                AppendFiles append = tx.newAppend();
+                AppendFiles append = attempt.bind(tx.newAppend());
                 data.forEach(append::appendFile);
                 summarize(append, request).commit();
             }
             case OVERWRITE, TRUNCATE_AND_LOAD -> {
-                OverwriteFiles overwrite = tx.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+                OverwriteFiles overwrite = attempt.bind(tx.newOverwrite()
+                        .overwriteByRowFilter(Expressions.alwaysTrue()));
                 data.forEach(overwrite::addFile);
                 summarize(overwrite, request).commit();
                 replaced = before;
             }
             case MERGE -> {
-                RowDelta delta = tx.newRowDelta();
+                RowDelta delta = attempt.bind(tx.newRowDelta());
                 data.forEach(delta::addRows);
                 deletes.forEach(delta::addDeletes);
                 summarize(delta, request).commit();
@@ -356,7 +431,101 @@ public final class IcebergTableCommitter implements TableCommitter {
             default -> throw new IllegalArgumentException("load mode " + request.loadMode());
         }
         tx.commitTransaction();
-        return new CommitResult(request.rows() - hidden, replaced, 0);
+        if (attempt.rewrite != null) {
+            attempt.rewrite.deleteReplaced(request.dataFiles(), request.deleteFiles());
+        }
+        return new CommitResult(rows - hidden, replaced, 0);
+    }
+
+    private static Set<Long> snapshotIds(Table table) {
+        Set<Long> ids = new java.util.HashSet<>();
+        table.snapshots().forEach(s -> ids.add(s.snapshotId()));
+        return ids;
+    }
+
+    /**
+     * One commit attempt: its transaction, and what it wrote, so that a failed attempt removes its own files (the
+     * manifests and manifest lists of the snapshots it staged, the files a rewrite wrote) and nothing of another
+     * writer.
+     */
+    private final class Attempt {
+        private final Transaction tx;
+        private final Set<Long> before;
+        private final String syncId;
+        private StagedRewrite rewrite;
+        private AttemptFileIO.Recording recording;
+
+        /** Runs the update's manifest scanning and writing as part of this attempt (recorded). */
+        <T extends SnapshotUpdate<T>> T bind(T update) {
+            ExecutorService executor = recording.executor();
+            return update.scanManifestsWith(executor).writeManifestsWith(executor,
+                    org.apache.iceberg.util.ThreadPools.WORKER_THREAD_POOL_SIZE);
+        }
+
+        Attempt(Transaction tx, Set<Long> before, String syncId) {
+            this.tx = tx;
+            this.before = before;
+            this.syncId = syncId;
+        }
+
+        /**
+         * Deletes the files of this attempt; never throws (the failure matters more).
+         *
+         * @param created what the attempt's thread created through the catalog's FileIO (when it is an
+         *     {@link AttemptFileIO})
+         */
+        void cleanUp(TableId id, List<String> created) {
+            FileIO io = tx.table().io();
+            Set<String> committed = new java.util.HashSet<>();
+            try {
+                Optional<Table> now = load(id);
+                if (now.isPresent() && findCommit(now.get(), syncId).isPresent()) {
+                    LOG.info("the failed commit of sync {} into {} is in the table; its files stay", syncId, id);
+                    return;
+                }
+                now.ifPresent(t -> {
+                    t.snapshots().forEach(s -> committed.add(s.manifestListLocation()));
+                    if (t instanceof org.apache.iceberg.HasTableOperations ops) {
+                        committed.add(ops.operations().current().metadataFileLocation());
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("cannot re-read {} after a failed commit; its files are left: {}", id, e.toString());
+                return;
+            }
+            List<String> files = new ArrayList<>(created.stream().filter(f -> !committed.contains(f)).toList());
+            try {
+                for (Snapshot s : tx.table().snapshots()) {
+                    if (before.contains(s.snapshotId()) || s.manifestListLocation() == null
+                            || committed.contains(s.manifestListLocation())) {
+                        continue;
+                    }
+                    for (ManifestFile m : s.allManifests(io)) {
+                        if (m.snapshotId() != null && m.snapshotId() == s.snapshotId() && !files.contains(m.path())) {
+                            files.add(m.path());
+                        }
+                    }
+                    if (!files.contains(s.manifestListLocation())) {
+                        files.add(s.manifestListLocation());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("cannot list the staged snapshots of the failed commit into {}", id, e);
+            }
+            for (String f : files) {
+                try {
+                    io.deleteFile(f);
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot delete {} of the failed commit into {}: {}", f, id, e.toString());
+                }
+            }
+            if (rewrite != null) {
+                rewrite.deleteWritten();
+            }
+            if (!files.isEmpty()) {
+                LOG.info("removed {} metadata file(s) of the failed commit into {}", files.size(), id);
+            }
+        }
     }
 
     private static long totalRecords(Snapshot s) {
@@ -380,7 +549,7 @@ public final class IcebergTableCommitter implements TableCommitter {
         }
     }
 
-    /** The partition of the sync's files: the spec's sources are tracking columns, constant within a sync. */
+    /** The partition of the sync's files when the spec's sources are tracking columns, constant within a sync. */
     private StructLike partition(PartitionSpec spec, Schema schema, SyncContext sync) {
         if (!spec.isPartitioned()) {
             return null;
@@ -419,8 +588,8 @@ public final class IcebergTableCommitter implements TableCommitter {
         return b.build();
     }
 
-    private DeleteFile deleteFile(Table table, PartitionSpec spec, StructLike partition, MetricsConfig metricsConfig,
-                                  RowDeleteFile d, Schema schema) throws IOException {
+    private DeleteFile deleteFile(Table table, PartitionSpec spec, StructLike partition, RowDeleteFile d,
+                                  Schema schema) throws IOException {
         String location = fileLocation(d.file().key());
         ParquetMetadata footer = ParquetFooters.read(table.io().newInputFile(location));
         Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), MetricsConfig.getDefault());

@@ -9,9 +9,12 @@ import java.util.Objects;
  *
  * @param partitioning partition fields of new tables, each {@code column} or {@code identity(column)},
  *     {@code year(column)}, {@code month(column)}, {@code day(column)}, {@code hour(column)},
- *     {@code bucket(n, column)} or {@code truncate(w, column)}; empty (the default) for unpartitioned tables. The
- *     source column must be one the engine fills with one value per sync (the synced or job id tracking column),
- *     since the engine writes each data file for one partition.
+ *     {@code bucket(n, column)} or {@code truncate(w, column)}, on any mapped column or tracking column whose type
+ *     the transform takes (year, month, day: date or timestamp; hour: timestamp; bucket: int, long, decimal, date,
+ *     time, timestamp, string, uuid, binary; truncate: int, long, decimal, string, binary), checked when a table is
+ *     created (a CONFIGURATION_ERROR names the field, the column and the transform); empty (the default) for
+ *     unpartitioned tables. An existing table keeps its spec. When a field's source is a data column, a load
+ *     rewrites the staged files by partition before it commits them.
  * @param tableProperties properties of new tables (e.g. {@code write.metadata.previous-versions-max}); format
  *     version 2 and {@code write.parquet.compression-codec} are set by the destination; not null
  * @param commitAttempts how often a load's commit is attempted when it loses a race with another writer and

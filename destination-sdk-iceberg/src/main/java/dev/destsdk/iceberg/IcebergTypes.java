@@ -2,6 +2,7 @@ package dev.destsdk.iceberg;
 
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
+import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.file.format.FileColumn;
 import dev.destsdk.file.format.FileSchema;
 import java.util.ArrayList;
@@ -127,5 +128,33 @@ public final class IcebergTypes {
                             + " scale; keep the source type or load into a new table")
                     .object(table).column(column).build();
         }
+    }
+
+    /**
+     * The file column an Iceberg field is read and rewritten as (the inverse of {@link #type}: int is INTEGER,
+     * string is STRING), with the field's id.
+     *
+     * @param field a primitive field; not null
+     * @return the column
+     */
+    public static FileColumn fileColumn(Types.NestedField field) {
+        if (field.type() instanceof Types.DecimalType d) {
+            return FileColumn.decimal(field.name(), d.precision(), d.scale()).withFieldId(field.fieldId());
+        }
+        CanonicalType type = switch (field.type().typeId()) {
+            case BOOLEAN -> CanonicalType.BOOLEAN;
+            case INTEGER -> CanonicalType.INTEGER;
+            case LONG -> CanonicalType.LONG;
+            case FLOAT -> CanonicalType.FLOAT;
+            case DOUBLE -> CanonicalType.DOUBLE;
+            case DATE -> CanonicalType.DATE;
+            case TIME -> CanonicalType.TIME;
+            case TIMESTAMP -> ((Types.TimestampType) field.type()).shouldAdjustToUTC() ? CanonicalType.TIMESTAMP_TZ
+                    : CanonicalType.TIMESTAMP;
+            case UUID -> CanonicalType.UUID;
+            case BINARY, FIXED -> CanonicalType.BINARY;
+            default -> CanonicalType.STRING;
+        };
+        return FileColumn.of(field.name(), type).withFieldId(field.fieldId());
     }
 }

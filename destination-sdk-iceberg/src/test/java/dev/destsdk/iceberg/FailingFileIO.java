@@ -24,6 +24,7 @@ final class FailingFileIO implements FileIO, SupportsPrefixOperations {
 
     private final FileIO delegate;
     private volatile int failAt = Integer.MAX_VALUE;
+    private volatile java.util.function.Predicate<String> failCreates = l -> false;
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
@@ -36,6 +37,21 @@ final class FailingFileIO implements FileIO, SupportsPrefixOperations {
         log.clear();
         calls.set(0);
         failAt = n;
+    }
+
+    /**
+     * Every create of a location the predicate accepts fails with a {@link CommitFailedException} (as when another
+     * writer won the race), until called again with {@code l -> false}.
+     */
+    void failCreates(java.util.function.Predicate<String> which) {
+        failCreates = which;
+    }
+
+    private void checkCreate(String location) {
+        if (failCreates.test(location)) {
+            log.add("conflict " + location);
+            throw new org.apache.iceberg.exceptions.CommitFailedException("injected conflict writing %s", location);
+        }
     }
 
     int calls() {
@@ -90,12 +106,14 @@ final class FailingFileIO implements FileIO, SupportsPrefixOperations {
             @Override
             public PositionOutputStream create() {
                 count("create", location);
+                checkCreate(location);
                 return out.create();
             }
 
             @Override
             public PositionOutputStream createOrOverwrite() {
                 count("create", location);
+                checkCreate(location);
                 return out.createOrOverwrite();
             }
 

@@ -18,6 +18,7 @@ import dev.destsdk.testkit.runner.Pipeline;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
@@ -215,12 +216,29 @@ abstract class IcebergDestinationContract {
         assertThat(e.getMessage()).contains("n1", "column " + column, from, to);
     }
 
-    @Test
-    void partitioningComesFromConfigurationAndMergeIntoAPartitionedTableIsRefused() throws Exception {
+    private IcebergHarness partitioned(String name, String... fields) throws Exception {
         h.close();
-        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir.resolve("p")), "wh",
-                dir.resolve("partitioned.db")).withOptions(IcebergTableOptions.DEFAULT.withPartitioning(
-                List.of("day(_supa_synced)", "identity(_supa_job_id)"))), dir.resolve("work-p"));
+        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir.resolve(name)), "wh",
+                dir.resolve(name + ".db")).withOptions(IcebergTableOptions.DEFAULT.withPartitioning(
+                List.of(fields))), dir.resolve("work-" + name));
+        return h;
+    }
+
+    /** The partition path of every live data file, and whether any delete file is left. */
+    private static List<String> partitions(Table t) throws IOException {
+        t.refresh();
+        List<String> partitions = new java.util.ArrayList<>();
+        try (var tasks = t.newScan().planFiles()) {
+            tasks.forEach(task -> partitions.add(t.specs().get(task.file().specId())
+                    .partitionToPath(task.file().partition())));
+        }
+        partitions.sort(null);
+        return partitions;
+    }
+
+    @Test
+    void mergeIntoATableByTrackingColumnsReachesRowsOfEarlierSyncs() throws Exception {
+        partitioned("p", "day(_supa_synced)", "identity(_supa_job_id)");
         ObjectMetadata src = source("p1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
         Pipeline p = h.pipeline();
         h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"))));
@@ -228,32 +246,101 @@ abstract class IcebergDestinationContract {
         Table t = h.table("p1");
         assertThat(t.spec().fields()).extracting(f -> f.transform().toString()).containsExactly("day",
                 "identity");
-        List<String> partitions = new java.util.ArrayList<>();
-        try (var tasks = t.newScan().planFiles()) {
-            tasks.forEach(task -> partitions.add(t.spec().partitionToPath(task.file().partition())));
-        }
-        assertThat(partitions).containsExactlyInAnyOrder("_supa_synced_day=2024-03-05/_supa_job_id=s1",
+        assertThat(partitions(t)).containsExactly("_supa_synced_day=2024-03-05/_supa_job_id=s1",
                 "_supa_synced_day=2024-03-05/_supa_job_id=s2");
-        assertThat(h.rows("p1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
-        Throwable merge = catchThrowable(() -> h.run(p, h.spec(src, LoadMode.MERGE, "s3").rows(
-                List.of(row(1L, "A")))));
-        assertThat(merge).isInstanceOf(ConnectorException.class).hasMessageContaining("partitioned");
-        assertThat(h.rows("p1", "id", "v")).containsExactly(row(1L, "a"), row(2L, "b"));
+        // the earlier row of key 1 is in partition s1; the MERGE's rows go to s3: its equality deletes are global
+        h.run(p, h.spec(src, LoadMode.MERGE, "s3").rows(List.of(row(1L, "A"), row(3L, "c"), row(1L, "AA"))));
+        assertThat(h.rows("p1", "id", "v")).containsExactly(row(1L, "AA"), row(2L, "b"), row(3L, "c"));
+        t.refresh();
+        assertThat(t.specs().values()).anyMatch(org.apache.iceberg.PartitionSpec::isUnpartitioned);
+        assertThat(t.spec().isPartitioned()).as("the default spec stays partitioned").isTrue();
         assertThat(h.unreferencedObjects("p1")).isEmpty();
     }
 
     @Test
-    void partitioningByADataColumnIsAConfigurationError() throws Exception {
-        h.close();
-        h = new IcebergHarness(IcebergDestinationConfig.sqlite(createStore(dir.resolve("q")), "wh",
-                dir.resolve("q.db")).withOptions(IcebergTableOptions.DEFAULT.withPartitioning(List.of("v"))),
-                dir.resolve("work-q"));
-        ObjectMetadata src = source("q1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
-        Throwable t = catchThrowable(() -> h.run(h.pipeline(), h.spec(src, LoadMode.APPEND, "s1").rows(
-                List.of(row(1L, "a")))));
-        assertThat(t).isInstanceOf(ConnectorException.class).hasMessageContaining("column v");
-        assertThat(((ConnectorException) t).getErrorType()).isEqualTo(ErrorType.CONFIGURATION_ERROR);
-        assertThat(h.exists("q1")).isFalse();
+    void mergeIntoATablePartitionedByADataColumnMovesAKeyWhosePartitionChanges() throws Exception {
+        partitioned("r", "identity(region)", "bucket(4, id)");
+        ObjectMetadata src = source("r1", key("id", CanonicalType.LONG), field("region", CanonicalType.STRING),
+                cursor("n", CanonicalType.INTEGER));
+        Pipeline p = h.pipeline();
+        h.run(p, h.spec(src, LoadMode.MERGE, "s1").rowsPerFile(2).rows(List.of(row(1L, "eu", 1), row(2L, "us", 1),
+                row(3L, "eu", 1), row(4L, "ap", 1))));
+        Table t = h.table("r1");
+        assertThat(partitions(t)).allSatisfy(path -> assertThat(path).matches("region=(eu|us|ap)/id_bucket=[0-3]"));
+        assertThat(partitions(t).stream().map(path -> path.substring(0, path.indexOf('/'))).distinct())
+                .containsExactlyInAnyOrder("region=eu", "region=us", "region=ap");
+        // key 1 moves from eu to us, key 2 moves to ap and back to us within the batch (cursor decides), key 4 stays
+        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rowsPerFile(2).rows(List.of(row(1L, "us", 2), row(2L, "ap", 2),
+                row(2L, "us", 3), row(5L, "eu", 2))));
+        assertThat(h.rows("r1", "id", "region", "n")).containsExactly(row(1L, "us", 2), row(2L, "us", 3),
+                row(3L, "eu", 1), row(4L, "ap", 1), row(5L, "eu", 2));
+        // rows are in the partition of their region, whichever file the stage wrote them to
+        t.refresh();
+        try (var tasks = t.newScan().planFiles()) {
+            for (var task : tasks) {
+                String path = t.specs().get(task.file().specId()).partitionToPath(task.file().partition());
+                assertThat(task.file().recordCount()).isPositive();
+                assertThat(path).startsWith("region=");
+            }
+        }
+        try (var tasks = t.newScan().filter(org.apache.iceberg.expressions.Expressions.equal("region", "us"))
+                .planFiles()) {
+            List<String> usFiles = new java.util.ArrayList<>();
+            tasks.forEach(task -> usFiles.add(t.specs().get(task.file().specId())
+                    .partitionToPath(task.file().partition())));
+            assertThat(usFiles).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith("region=us/"));
+        }
+        assertThat(h.unreferencedObjects("r1")).isEmpty();
+    }
+
+    private static java.time.OffsetDateTime ts(String instant) {
+        return java.time.OffsetDateTime.parse(instant);
+    }
+
+    @Test
+    void everyTransformPartitionsByTheColumnsValues() throws Exception {
+        partitioned("x", "hour(ts)", "month(d)", "truncate(2, code)", "bucket(3, code)", "identity(id)");
+        ObjectMetadata src = source("x1", key("id", CanonicalType.LONG), field("ts", CanonicalType.TIMESTAMP_TZ),
+                field("d", CanonicalType.DATE), field("code", CanonicalType.STRING));
+        h.run(h.pipeline(), h.spec(src, LoadMode.APPEND, "s1").rows(List.of(
+                row(1L, ts("2024-01-02T03:04:05Z"), LocalDate.parse("2024-05-06"), "abc"),
+                row(2L, ts("2024-01-02T04:00:00Z"), LocalDate.parse("2024-05-30"), "abd"),
+                row(3L, ts("2023-12-31T23:59:59Z"), LocalDate.parse("2024-06-01"), "xy"))));
+        List<String> paths = partitions(h.table("x1"));
+        assertThat(paths).hasSize(3);
+        assertThat(paths).anySatisfy(path -> assertThat(path).matches("ts_hour=2024-01-02-03/d_month=2024-05/"
+                + "code_trunc=ab/code_bucket=[0-2]/id=1"));
+        assertThat(paths).anySatisfy(path -> assertThat(path).matches("ts_hour=2024-01-02-04/d_month=2024-05/"
+                + "code_trunc=ab/code_bucket=[0-2]/id=2"));
+        assertThat(paths).anySatisfy(path -> assertThat(path).matches("ts_hour=2023-12-31-23/d_month=2024-06/"
+                + "code_trunc=xy/code_bucket=[0-2]/id=3"));
+        assertThat(h.rows("x1", "id")).containsExactly(row(1L), row(2L), row(3L));
+    }
+
+    @Test
+    void aTransformTheColumnsTypeDoesNotAllowIsAConfigurationErrorNamingColumnAndTransform() throws Exception {
+        ObjectMetadata src = source("q1", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING),
+                field("d", CanonicalType.DATE));
+        String[][] cases = {
+            {"day(v)", "column v", "transform day", "string"},
+            {"hour(d)", "column d", "transform hour", "date"},
+            {"truncate(4, d)", "column d", "transform truncate", "date"},
+            {"bucket(0, id)", "bucket count", "bucket(0, id)", "positive"},
+            {"identity(nope)", "column nope", "does not have", "identity(nope)"},
+            {"week(d)", "transform week", "unknown", "week(d)"},
+            {"day(3, d)", "day(3, d)", "only a column", "transform day"},
+            {"day(d);month(d)", "month(d)", "cannot be added", "redundant"},
+        };
+        int n = 0;
+        for (String[] c : cases) {
+            partitioned("q" + n++, c[0].split(";"));
+            Throwable t = catchThrowable(() -> h.run(h.pipeline(), h.spec(src, LoadMode.APPEND, "s1").rows(
+                    List.of(row(1L, "a", LocalDate.parse("2024-01-01"))))));
+            assertThat(t).as(c[0]).isInstanceOf(ConnectorException.class);
+            assertThat(((ConnectorException) t).getErrorType()).as(c[0]).isEqualTo(ErrorType.CONFIGURATION_ERROR);
+            assertThat(t.getMessage()).as(c[0]).contains(c[1], c[2], c[3], "q1");
+            assertThat(h.exists("q1")).as(c[0]).isFalse();
+        }
     }
 
     @Test

@@ -14,14 +14,18 @@ import org.xerial.snappy.Snappy;
 
 /**
  * parquet-java's compression without Hadoop: its default codec factory loads Hadoop's codec classes, this one
- * compresses pages with zstd-jni, snappy-java and {@code java.util.zip}. One instance per writer (a ZSTD context is
- * not thread-safe); {@link #release()} frees the native context.
+ * compresses and decompresses pages with zstd-jni, snappy-java and {@code java.util.zip} (UNCOMPRESSED, SNAPPY, ZSTD,
+ * GZIP). Public so that readers (a table format reading its files back) use the same codecs. One instance per writer
+ * or reader (a ZSTD context is not thread-safe); {@link #release()} frees the native context.
  */
-final class ParquetCodecs implements CompressionCodecFactory {
+public final class ParquetCodecs implements CompressionCodecFactory {
     private final int zstdLevel;
     private ZstdCompressCtx zstd;
 
-    ParquetCodecs(int zstdLevel) {
+    /**
+     * @param zstdLevel the ZSTD level of compressed pages (1..22); not used for reading
+     */
+    public ParquetCodecs(int zstdLevel) {
         this.zstdLevel = zstdLevel;
     }
 

@@ -1,6 +1,5 @@
 package dev.destsdk.iceberg.internal;
 
-import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.file.catalog.CatalogPartition;
 import dev.destsdk.file.catalog.CatalogTable;
 import dev.destsdk.file.catalog.TableCatalog;
@@ -9,6 +8,7 @@ import dev.destsdk.file.catalog.TableId;
 import dev.destsdk.file.format.FileColumn;
 import dev.destsdk.file.format.FileSchema;
 import dev.destsdk.iceberg.IcebergTableCommitter;
+import dev.destsdk.iceberg.IcebergTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,31 +41,12 @@ public final class IcebergCatalogView implements TableCatalog {
     private static TableDefinition definition(TableId id, Table table) {
         List<FileColumn> columns = new ArrayList<>();
         for (Types.NestedField f : table.schema().columns()) {
-            columns.add(column(f));
+            FileColumn c = IcebergTypes.fileColumn(f);
+            columns.add(new FileColumn(c.name(), c.type(), c.precision(), c.scale(), c.nullable(),
+                    java.util.OptionalInt.empty()));
         }
         List<String> partitionKeys = table.spec().fields().stream().map(p -> p.name()).toList();
         return new TableDefinition(id, new FileSchema(columns), "parquet", table.location(), partitionKeys);
-    }
-
-    private static FileColumn column(Types.NestedField f) {
-        if (f.type() instanceof Types.DecimalType d) {
-            return FileColumn.decimal(f.name(), d.precision(), d.scale());
-        }
-        CanonicalType type = switch (f.type().typeId()) {
-            case BOOLEAN -> CanonicalType.BOOLEAN;
-            case INTEGER -> CanonicalType.INTEGER;
-            case LONG -> CanonicalType.LONG;
-            case FLOAT -> CanonicalType.FLOAT;
-            case DOUBLE -> CanonicalType.DOUBLE;
-            case DATE -> CanonicalType.DATE;
-            case TIME -> CanonicalType.TIME;
-            case TIMESTAMP -> ((Types.TimestampType) f.type()).shouldAdjustToUTC() ? CanonicalType.TIMESTAMP_TZ
-                    : CanonicalType.TIMESTAMP;
-            case UUID -> CanonicalType.UUID;
-            case BINARY, FIXED -> CanonicalType.BINARY;
-            default -> CanonicalType.STRING;
-        };
-        return FileColumn.of(f.name(), type);
     }
 
     @Override

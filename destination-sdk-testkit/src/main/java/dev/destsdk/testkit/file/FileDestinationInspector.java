@@ -13,7 +13,6 @@ import dev.destsdk.file.format.FileColumn;
 import dev.destsdk.file.layout.PathLayout;
 import dev.destsdk.file.store.ObjectInfo;
 import dev.destsdk.file.store.ObjectStore;
-import dev.destsdk.testkit.inspect.DestinationInspector;
 import dev.destsdk.testkit.inspect.InspectedColumn;
 import dev.destsdk.testkit.inspect.InspectedTable;
 import dev.destsdk.testkit.inspect.ObjectRef;
@@ -52,14 +51,15 @@ import org.slf4j.LoggerFactory;
  * {@code hour}, {@code sync_id}, as STRING, from the catalog's partition values). A column a file lacks (written
  * before the column was added) reads as NULL.
  *
- * <p>Besides the {@link DestinationInspector} methods it lists the store ({@link #keys()}), unfinished uploads
- * ({@link #unfinishedUploads()}) and objects below a table that its current state does not reference
- * ({@link #unreferenced(TableId)}), so that suites can assert a failed load left nothing behind.
+ * <p>As a {@link FileTableInspector} it lists the store ({@link #keys()}), unfinished uploads
+ * ({@link #unfinishedUploads()}), a table's data files ({@link #dataFiles}) and objects below a table that its
+ * current state does not reference ({@link #unreferenced(TableId)}), so that suites can assert a failed load left
+ * nothing behind.
  *
  * <p>Needs the DuckDB JDBC driver ({@code org.duckdb:duckdb_jdbc}) on the test class path: a file connector adds it
  * in test scope; the testkit does not force it on other connectors. Not thread-safe; close it.
  */
-public final class FileDestinationInspector implements DestinationInspector {
+public final class FileDestinationInspector implements FileTableInspector {
     private static final Logger LOG = LoggerFactory.getLogger(FileDestinationInspector.class);
 
     private final ObjectStore store;
@@ -79,6 +79,7 @@ public final class FileDestinationInspector implements DestinationInspector {
     }
 
     /** @return the store */
+    @Override
     public ObjectStore store() {
         return store;
     }
@@ -236,19 +237,18 @@ public final class FileDestinationInspector implements DestinationInspector {
         }
     }
 
-    /** @return every key in the store, sorted */
-    public List<String> keys() {
-        try {
-            return store.list("").stream().map(ObjectInfo::key).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public List<String> dataFiles(ObjectRef table) {
+        List<String> out = new ArrayList<>();
+        load(table).ifPresent(t -> t.partitions().forEach(p -> p.files().forEach(f -> out.add(f.key()))));
+        out.sort(null);
+        return out;
     }
 
-    /** @return the keys of uploads started and neither completed nor aborted, anywhere in the store */
-    public List<String> unfinishedUploads() {
+    @Override
+    public void dropTable(TableId table) {
         try {
-            return store.listUnfinishedUploads("");
+            store.delete(store.list(layout.tablePrefix(table)).stream().map(ObjectInfo::key).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -259,6 +259,7 @@ public final class FileDestinationInspector implements DestinationInspector {
      * @return the keys below the table's prefix, outside its catalog, that its current state does not reference
      *     (what a failed or replaced load left behind)
      */
+    @Override
     public List<String> unreferenced(TableId table) {
         try {
             Set<String> live = new HashSet<>();
