@@ -868,7 +868,7 @@ public abstract class AbstractLoadPathIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"yesterday", "now", "infinity", "epoch", "2024-13-45T99:99:99Z", "2024-02-30T00:00:00Z",
             "2024-05-01 08:30:00Z", "2024-05-01T08:30:00", "0000-01-01T00:00:00Z"})
-    void aTimestampNotInItsCanonicalFormIsRefusedNamingFileLineRecordAndColumn(String value) {
+    public void aTimestampNotInItsCanonicalFormIsRefusedNamingFileLineRecordAndColumn(String value) {
         ObjectMetadata source = objectWithTimestamp(Integer.toHexString(value.hashCode()));
         ConnectorException e = refusedMerge(source, "id,name,seq,ts\n3,c,1,2024-05-01T08:30:00Z\n4,d,1," + value
                 + "\n");

@@ -2176,7 +2176,7 @@ public abstract class WarehouseConformanceSuite {
      */
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("badInputCorpusInOtherFormats")
-    void theBadInputCorpusGivesTheSameOutcomeInOtherCsvFormats(BadInputCorpus.FormatVariant variant, String name,
+    public void theBadInputCorpusGivesTheSameOutcomeInOtherCsvFormats(BadInputCorpus.FormatVariant variant, String name,
                                                                BadInputCorpus.Reformatted r) {
         BadInputCorpus.Case c = r.expected();
         ObjectMetadata source = source("corpus_f" + BadInputCorpus.formatVariants().indexOf(variant) + "_" + c.name(),
