@@ -88,7 +88,7 @@ class FileSystemReadBackIT {
         try (Destination d = create("parquet", "zstd")) {
             new LocalPipelineRunner(d, work).newPipeline().run(RunSpec.builder(LoadModeFixtures.object("All Types",
                             AllTypesFixtures.fields())).namespaceRules(rules()).loadMode(LoadMode.APPEND)
-                    .syncId("job-1").syncTime(SYNC_TIME).rows(AllTypesFixtures.rows(true)).build());
+                    .syncId("job-1").syncTime(SYNC_TIME).rows(AllTypesFixtures.rows(false)).build());
         }
         String glob = "'" + lake.resolve("warehouse/sales/all_types") + "/*/*/*/*/*/*.parquet'";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
