@@ -553,9 +553,11 @@ public abstract class BaseFileDestination extends AbstractDestination {
             context.progress().ended(ProgressCounts.files(files.size(), files.size())
                             .withRows(result.rowsAdded(), result.rowsAdded(), 0),
                     "published " + result.rowsAdded() + " row(s) in " + files.size() + " file(s)");
-            return new LoadResponse(result.rowsAdded(), result.rowsAdded(), 0, 0, 0, "published "
-                    + result.rowsAdded() + " row(s) in " + files.size() + " file(s) into " + table.table() + " ("
-                    + context.request().loadMode() + ")");
+            String counts = mode == LoadMode.MERGE ? ": " + result.rowsInserted() + " inserted, "
+                    + result.rowsUpdated() + " updated, " + result.rowsDeleted() + " deleted" : "";
+            return new LoadResponse(result.rowsAdded(), result.rowsInserted(), result.rowsUpdated(),
+                    result.rowsDeleted(), 0, "published " + result.rowsAdded() + " row(s) in " + files.size()
+                    + " file(s) into " + table.table() + " (" + mode + counts + ")");
         } catch (IOException e) {
             discard(table.table(), sync, files, partition);
             throw new UncheckedIOException(e);

@@ -96,8 +96,9 @@ import org.slf4j.LoggerFactory;
  *   <li>APPEND appends; OVERWRITE and TRUNCATE_AND_LOAD replace every data and delete file in one overwrite
  *       snapshot (older snapshots stay readable until expired); MERGE commits the new rows with the stage's
  *       equality deletes (the batch's keys) and position deletes (rows superseded within the batch, and hard-deleted
- *       rows when the load asks for hard deletes) as one row delta. In a partitioned table the equality deletes are
- *       registered with the table's unpartitioned spec (added beside the default one on first use), which makes
+ *       rows when the load asks for hard deletes) as one row delta, counting first which of the batch's keys the
+ *       table holds ({@link MergeCounts}: rows updated and hard-deleted). In a partitioned table the equality
+ *       deletes are registered with the table's unpartitioned spec (added beside the default one on first use), which makes
  *       them global: they reach a key's earlier row in whatever partition it is.</li>
  *   <li>The transaction commits atomically in the catalog. When another writer won the race, Iceberg re-applies
  *       the changes on the new table state; when its retries are used up, the whole commit is attempted again
@@ -387,7 +388,7 @@ public final class IcebergTableCommitter implements TableCommitter {
             StagedRewrite rewrite = new StagedRewrite(this, tx.table(), metrics);
             attempt.rewrite = rewrite;
             data.addAll(rewrite.rewrite(request.dataFiles(), staged));
-            staged = staged.stream().filter(d -> d.kind() == RowDeleteFile.Kind.EQUALITY).toList();
+            staged = staged.stream().filter(d -> d.kind().isEquality()).toList();
             rows = rewrite.rows();
         } else {
             StructLike partition = partition(spec, schema, request.sync());
@@ -397,7 +398,7 @@ public final class IcebergTableCommitter implements TableCommitter {
         }
         List<DeleteFile> deletes = new ArrayList<>();
         for (RowDeleteFile d : staged) {
-            if (d.kind() == RowDeleteFile.Kind.EQUALITY) {
+            if (d.kind().isEquality()) {
                 // equality deletes of a partitioned table are global (registered with its unpartitioned spec):
                 // the earlier row of a key may be in any partition
                 PartitionSpec global = spec.isPartitioned() ? PartitionSpecs.unpartitioned(tx) : spec;
@@ -409,6 +410,7 @@ public final class IcebergTableCommitter implements TableCommitter {
         }
         long before = Optional.ofNullable(table.currentSnapshot()).map(s -> totalRecords(s)).orElse(0L);
         long replaced = 0;
+        MergeCounts.Counts matched = MergeCounts.Counts.NONE;
         switch (request.loadMode()) {
             case APPEND -> {
                 AppendFiles append = attempt.bind(tx.newAppend());
@@ -423,6 +425,11 @@ public final class IcebergTableCommitter implements TableCommitter {
                 replaced = before;
             }
             case MERGE -> {
+                // the stage passes the hard-deleted rows' position deletes only when the load hard-deletes
+                boolean hardDeletes = request.deleteFiles().stream()
+                        .anyMatch(d -> d.kind() == RowDeleteFile.Kind.POSITION_HARD_DELETED);
+                matched = MergeCounts.count(table, schema, request.deleteFiles(), request.keyColumns(),
+                        hardDeletes, this::fileLocation);
                 RowDelta delta = attempt.bind(tx.newRowDelta());
                 data.forEach(delta::addRows);
                 deletes.forEach(delta::addDeletes);
@@ -434,7 +441,7 @@ public final class IcebergTableCommitter implements TableCommitter {
         if (attempt.rewrite != null) {
             attempt.rewrite.deleteReplaced(request.dataFiles(), request.deleteFiles());
         }
-        return new CommitResult(rows - hidden, replaced, 0);
+        return new CommitResult(rows - hidden, replaced, 0, matched.updated(), matched.deleted());
     }
 
     private static Set<Long> snapshotIds(Table table) {
@@ -594,7 +601,7 @@ public final class IcebergTableCommitter implements TableCommitter {
         ParquetMetadata footer = ParquetFooters.read(table.io().newInputFile(location));
         Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), MetricsConfig.getDefault());
         FileMetadata.Builder b = FileMetadata.deleteFileBuilder(spec);
-        if (d.kind() == RowDeleteFile.Kind.EQUALITY) {
+        if (d.kind().isEquality()) {
             checkFieldIds(table.name(), location, footer.getFileMetaData().getSchema(), schema);
             int[] ids = d.columns().stream().mapToInt(c -> schema.findField(c).fieldId()).toArray();
             b.ofEqualityDeletes(ids);

@@ -54,7 +54,7 @@ final class StagedRewrite {
             return List.of();
         }
         Map<String, BitSet> hidden = positions(table, deletes.stream()
-                .filter(d -> d.kind() != RowDeleteFile.Kind.EQUALITY)
+                .filter(d -> !d.kind().isEquality())
                 .map(d -> committer.fileLocation(d.file().key())).toList());
         String first = files.get(0).key();
         String prefix = first.substring(0, first.lastIndexOf('/') + 1) + "partitioned-";
@@ -113,7 +113,7 @@ final class StagedRewrite {
     /** After the commit: deletes the staged data files and position delete files the rewrite replaced. */
     void deleteReplaced(List<WrittenFile> files, List<RowDeleteFile> deletes) {
         List<String> keys = new ArrayList<>(files.stream().map(WrittenFile::key).toList());
-        deletes.stream().filter(d -> d.kind() != RowDeleteFile.Kind.EQUALITY).forEach(d -> keys.add(d.file().key()));
+        deletes.stream().filter(d -> !d.kind().isEquality()).forEach(d -> keys.add(d.file().key()));
         delete(keys, "replaced staged");
     }
 

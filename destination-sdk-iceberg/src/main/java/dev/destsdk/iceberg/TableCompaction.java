@@ -1,11 +1,9 @@
 package dev.destsdk.iceberg;
 
-import dev.destsdk.iceberg.internal.ParquetRows;
 import dev.destsdk.iceberg.internal.PartitionedFileWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
-import org.apache.iceberg.FileContent;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.ManifestFiles;
@@ -25,9 +22,7 @@ import org.apache.iceberg.RewriteFiles;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.types.Types;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +42,12 @@ final class TableCompaction {
 
     private final IcebergTableCommitter committer;
     private final Table table;
-    private final Map<String, Set<List<Object>>> equalityKeys = new HashMap<>();
-    private final Map<String, Map<String, BitSet>> positions = new HashMap<>();
+    private final LiveRows live;
 
     TableCompaction(IcebergTableCommitter committer, Table table) {
         this.committer = committer;
         this.table = table;
+        this.live = new LiveRows(table);
     }
 
     IcebergMaintenance.Compaction run(long smallFileBytes) throws IOException {
@@ -139,93 +134,8 @@ final class TableCompaction {
     private List<DataFile> write(List<FileScanTask> tasks, PartitionedFileWriter writer) throws IOException {
         Schema schema = table.schema();
         for (FileScanTask t : tasks) {
-            BitSet hidden = new BitSet();
-            List<Equality> equalities = new ArrayList<>();
-            for (DeleteFile d : t.deletes()) {
-                if (d.content() == FileContent.POSITION_DELETES) {
-                    BitSet p = positions(d).get(t.file().location());
-                    if (p != null) {
-                        hidden.or(p);
-                    }
-                } else {
-                    equalities.add(new Equality(positionsOf(schema, d.equalityFieldIds()), keys(d)));
-                }
-            }
-            int pos = 0;
-            try (CloseableIterable<Record> rows = ParquetRows.read(table.io().newInputFile(t.file().location()),
-                    schema)) {
-                for (Record r : rows) {
-                    if (!hidden.get(pos++) && !deleted(r, equalities)) {
-                        writer.write(r);
-                    }
-                }
-            }
+            live.forEach(t, schema, writer::write);
         }
         return writer.finish();
-    }
-
-    private record Equality(int[] columns, Set<List<Object>> keys) {
-    }
-
-    private static boolean deleted(Record r, List<Equality> equalities) {
-        for (Equality e : equalities) {
-            List<Object> key = new ArrayList<>(e.columns().length);
-            for (int c : e.columns()) {
-                key.add(r.get(c));
-            }
-            if (e.keys().contains(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int[] positionsOf(Schema schema, List<Integer> fieldIds) {
-        int[] out = new int[fieldIds.size()];
-        List<Types.NestedField> columns = schema.columns();
-        for (int i = 0; i < out.length; i++) {
-            int id = fieldIds.get(i);
-            out[i] = -1;
-            for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).fieldId() == id) {
-                    out[i] = c;
-                }
-            }
-            if (out[i] < 0) {
-                throw new IllegalStateException("equality field id " + id + " is not a column of " + schema);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, BitSet> positions(DeleteFile d) throws IOException {
-        Map<String, BitSet> p = positions.get(d.location());
-        if (p == null) {
-            p = StagedRewrite.positions(table, List.of(d.location()));
-            positions.put(d.location(), p);
-        }
-        return p;
-    }
-
-    private Set<List<Object>> keys(DeleteFile d) throws IOException {
-        Set<List<Object>> keys = equalityKeys.get(d.location());
-        if (keys == null) {
-            keys = new HashSet<>();
-            Schema projection = table.schema().select(d.equalityFieldIds().stream()
-                    .map(id -> table.schema().findColumnName(id)).toList());
-            int[] order = positionsOf(projection, d.equalityFieldIds());
-            try (CloseableIterable<Record> rows = ParquetRows.read(table.io().newInputFile(d.location()),
-                    projection)) {
-                for (Record r : rows) {
-                    List<Object> key = new ArrayList<>(order.length);
-                    for (int c : order) {
-                        key.add(r.get(c));
-                    }
-                    keys.add(key);
-                }
-            }
-            equalityKeys.put(d.location(), keys);
-        }
-        return keys;
     }
 }

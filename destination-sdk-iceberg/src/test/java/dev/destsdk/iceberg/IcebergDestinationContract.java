@@ -15,6 +15,7 @@ import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.file.store.ObjectStore;
 import dev.destsdk.testkit.runner.Pipeline;
+import dev.destsdk.testkit.runner.RunResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -88,12 +89,50 @@ abstract class IcebergDestinationContract {
         ObjectMetadata src = source("m2", key("id", CanonicalType.LONG), field("v", CanonicalType.STRING));
         Pipeline p = h.pipeline();
         h.run(p, h.spec(src, LoadMode.APPEND, "s1").rows(List.of(row(1L, "a"), row(2L, "b"), row(3L, "c"))));
-        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(row(2L, "B"), row(4L, "D"), row(2L, "BB"))));
+        RunResult second = h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(row(2L, "B"), row(4L, "D"),
+                row(2L, "BB"))));
         assertThat(h.rows("m2", "id", "v")).containsExactly(row(1L, "a"), row(2L, "BB"), row(3L, "c"),
                 row(4L, "D"));
-        h.run(p, h.spec(src, LoadMode.MERGE, "s3").rows(List.of(row(1L, "A"))));
+        assertCounts(second, 2, 1, 1, 0);
+        RunResult third = h.run(p, h.spec(src, LoadMode.MERGE, "s3").rows(List.of(row(1L, "A"))));
         assertThat(h.rows("m2", "id", "v")).containsExactly(row(1L, "A"), row(2L, "BB"), row(3L, "c"),
                 row(4L, "D"));
+        assertCounts(third, 1, 0, 1, 0);
+    }
+
+    /**
+     * A MERGE reports what it did to the table's rows as the warehouse destinations do: loaded = inserted +
+     * updated (rows written), deleted = rows of the table hard-deleted; a key marked deleted that the table does not
+     * hold counts nowhere. A two-column key (text and number), rows of the table in several files (the count reads
+     * only those whose key range overlaps the batch's), and rows of an earlier MERGE in delete files.
+     */
+    @Test
+    void mergeCountsInsertedUpdatedAndHardDeletedRowsAgainstTheRowsOfTheTable() {
+        ObjectMetadata src = source("mc", key("region", CanonicalType.STRING), key("id", CanonicalType.LONG),
+                cursor("seq", CanonicalType.INTEGER), field("v", CanonicalType.STRING),
+                field("_supa_deleted", CanonicalType.BOOLEAN));
+        Pipeline p = h.pipeline();
+        RunResult first = h.run(p, h.spec(src, LoadMode.MERGE, "s1").rowsPerFile(2).rows(List.of(
+                row("eu", 1L, 1, "a", false), row("eu", 2L, 1, "b", false), row("us", 1L, 1, "c", false),
+                row("us", 2L, 1, "d", false), row("zz", 9L, 1, "far", false), row("eu", 1L, 2, "a2", false))));
+        assertCounts(first, 5, 5, 0, 0);
+        RunResult soft = h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(
+                row("eu", 2L, 2, "b2", false), row("us", 1L, 2, "c", true), row("ap", 1L, 1, "new", false))));
+        assertCounts(soft, 3, 1, 2, 0);
+        RunResult hard = h.run(p, h.spec(src, LoadMode.MERGE, "s3").hardDeletes(true).rows(List.of(
+                row("eu", 1L, 3, "a3", false), row("us", 2L, 3, "d", true), row("us", 1L, 3, "c", true),
+                row("xx", 5L, 1, "never", true), row("ap", 2L, 1, "new2", false), row("ap", 2L, 0, "older", true))));
+        assertThat(h.rows("mc", "region", "id", "v", "_supa_deleted")).containsExactly(
+                row("ap", 1L, "new", false), row("ap", 2L, "new2", false), row("eu", 1L, "a3", false),
+                row("eu", 2L, "b2", false), row("zz", 9L, "far", false));
+        assertCounts(hard, 2, 1, 1, 2);
+    }
+
+    private static void assertCounts(RunResult run, long loaded, long inserted, long updated, long deleted) {
+        var r = run.loadResponse();
+        assertThat(List.of(r.rowsLoaded(), r.rowsInserted(), r.rowsUpdated(), r.rowsDeleted()))
+                .as("loaded, inserted, updated, deleted: %s", r.message())
+                .containsExactly(loaded, inserted, updated, deleted);
     }
 
     @Test
@@ -103,13 +142,15 @@ abstract class IcebergDestinationContract {
         Pipeline p = h.pipeline();
         h.run(p, h.spec(src, LoadMode.MERGE, "s1").rows(List.of(row(1L, "a", false), row(2L, "b", false),
                 row(3L, "c", false))));
-        h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(row(2L, "b", true))));
+        RunResult soft = h.run(p, h.spec(src, LoadMode.MERGE, "s2").rows(List.of(row(2L, "b", true))));
         assertThat(h.rows("m3", "id", "_supa_deleted")).containsExactly(row(1L, false), row(2L, true),
                 row(3L, false));
-        h.run(p, h.spec(src, LoadMode.MERGE, "s3").hardDeletes(true).rows(List.of(row(3L, "c", true),
-                row(4L, "d", false))));
+        assertCounts(soft, 1, 0, 1, 0);
+        RunResult hard = h.run(p, h.spec(src, LoadMode.MERGE, "s3").hardDeletes(true).rows(List.of(
+                row(3L, "c", true), row(4L, "d", false))));
         assertThat(h.rows("m3", "id", "_supa_deleted")).containsExactly(row(1L, false), row(2L, true),
                 row(4L, false));
+        assertCounts(hard, 1, 1, 0, 1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.core.metadata.ObjectMetadata;
 import dev.destsdk.core.spi.LoadMode;
+import dev.destsdk.core.spi.LoadResponse;
 import dev.destsdk.testkit.generate.Seeds;
 import dev.destsdk.testkit.runner.Pipeline;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.RepetitionInfo;
 /**
  * Generated MERGE batches (keys repeating within and across data files, cursors with ties and NULLs, rows marked
  * deleted) against an oracle: per key the row with the highest cursor wins (NULL lowest), ties go to the row loaded
- * last, and with hard deletes a winning deleted row removes its key. The seed is in every message; replay with
+ * last, and with hard deletes a winning deleted row removes its key; the load reports the oracle's inserted, updated
+ * and hard-deleted counts. The seed is in every message; replay with
  * {@code -Ddestsdk.seed=N}.
  */
 class IcebergMergeGenerativeTest extends LocalIcebergCase {
@@ -83,20 +85,30 @@ class IcebergMergeGenerativeTest extends LocalIcebergCase {
                     winner.put(id, i);
                 }
             }
+            long inserted = 0;
+            long updated = 0;
+            long deleted = 0;
             for (Map.Entry<Integer, Integer> w : winner.entrySet()) {
                 List<Object> r = batch.get(w.getValue());
+                boolean existed = expected.containsKey(w.getKey());
                 if (hard && (Boolean) r.get(3)) {
+                    deleted += existed ? 1 : 0;
                     expected.remove(w.getKey());
                 } else {
+                    updated += existed ? 1 : 0;
+                    inserted += existed ? 0 : 1;
                     expected.put(w.getKey(), row(r.get(0), r.get(2), r.get(3)));
                 }
             }
-            h.run(p, h.spec(src, LoadMode.MERGE, "g-" + sync).hardDeletes(hard).rowsPerFile(37 + random.nextInt(60))
-                    .rows(batch));
+            LoadResponse response = h.run(p, h.spec(src, LoadMode.MERGE, "g-" + sync).hardDeletes(hard)
+                    .rowsPerFile(37 + random.nextInt(60)).rows(batch)).loadResponse();
             List<List<Object>> want = new ArrayList<>(expected.values());
             want.sort(Comparator.comparing(Object::toString));
             assertThat(h.rows(table, "id", "v", "_supa_deleted")).as("%s after sync %s", Seeds.describe(seed), sync)
                     .containsExactlyElementsOf(want);
+            assertThat(List.of(response.rowsLoaded(), response.rowsInserted(), response.rowsUpdated(),
+                    response.rowsDeleted())).as("%s sync %s: loaded, inserted, updated, deleted",
+                    Seeds.describe(seed), sync).containsExactly(inserted + updated, inserted, updated, deleted);
         }
     }
 

@@ -75,6 +75,22 @@ public final class SqlExecutor {
     }
 
     /**
+     * Runs a statement that creates or renames a catalog object by name and carries no row data ({@code CREATE
+     * SCHEMA}, {@code CREATE TABLE}, a rename): as {@link #update}, but a failure is typed by
+     * {@link SqlDialect#classifyCatalogChange}, so that a catalog conflict with another session is never reported as
+     * bad input.
+     *
+     * @param sql the statement; not null
+     * @throws ConnectorException on failure or cancellation
+     */
+    public void updateCatalog(String sql) {
+        run(sql, st -> {
+            LOG.debug("{}: {}", object, sql);
+            return st.execute(sql);
+        }, true);
+    }
+
+    /**
      * Runs a statement that must finish whatever the signal says: a step after a load's commit point (dropping its
      * helper tables, the swap that publishes a table where DDL is not transactional). Not cancelled, and a failure
      * is never reported as CANCELLED.
@@ -137,12 +153,16 @@ public final class SqlExecutor {
      * @throws ConnectorException on failure or cancellation
      */
     public <T> T withStatement(String sql, StatementWork<T> work) {
+        return run(sql, work, false);
+    }
+
+    private <T> T run(String sql, StatementWork<T> work, boolean catalogChange) {
         cancellation.checkCancellation("running SQL on " + object);
         try (Statement st = connection.createStatement();
              CancellationSignal.Registration ignored = cancellation.onCancel(() -> cancelQuietly(st))) {
             return work.run(st);
         } catch (SQLException e) {
-            throw translate(e, sql);
+            throw translate(e, sql, catalogChange);
         }
     }
 
@@ -154,11 +174,16 @@ public final class SqlExecutor {
      * @return the exception to throw: CANCELLED when the signal fired, otherwise typed by the dialect
      */
     public ConnectorException translate(SQLException e, String sql) {
+        return translate(e, sql, false);
+    }
+
+    private ConnectorException translate(SQLException e, String sql, boolean catalogChange) {
         if (cancellation.isCancelled()) {
             return ConnectorException.builder(ErrorType.CANCELLED, "cancelled while running SQL on " + object)
                     .cause(e).object(object).build();
         }
-        return ConnectorException.builder(dialect.classify(e), dialect.name() + " refused a statement: "
+        ErrorType type = catalogChange ? dialect.classifyCatalogChange(e) : dialect.classify(e);
+        return ConnectorException.builder(type, dialect.name() + " refused a statement: "
                         + e.getMessage() + (sql == null ? "" : " [SQL: " + abbreviate(sql) + "]"))
                 .retryable(dialect.isRetryable(e)).cause(e).object(object).build();
     }

@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  * spill file at a time, keeps the winner per key (highest cursor, NULL lowest; among equal cursors the row loaded
  * last: by data file, then by line) and writes
  * <ul>
- *   <li>an equality delete file with each key of the batch once (removes the rows of earlier commits with those
- *       keys);</li>
+ *   <li>equality delete files with each key of the batch once (they remove the rows of earlier commits with those
+ *       keys): one for the keys whose winning row is not marked deleted, one for those whose winning row is;</li>
  *   <li>a position delete file with every row that another row of the batch supersedes;</li>
  *   <li>a position delete file with every winning row that is marked deleted (used only for hard deletes).</li>
  * </ul>
@@ -172,12 +172,11 @@ public final class RowDeltaIndex implements AutoCloseable {
      *
      * @param store the store
      * @param formats the format of the delete files (the table's)
-     * @param keyFor the key of a delete file, given its name stem ({@code delete-eq}, {@code delete-superseded},
-     *     {@code delete-hard}); the result must be in the stage's partition
+     * @param keyFor the key of a delete file, given its name stem ({@code delete-eq}, {@code delete-eq-deleted},
+     *     {@code delete-superseded}, {@code delete-hard}); the result must be in the stage's partition
      * @param location how the table refers to a data file key
      * @param check throws when the stage is cancelled
-     * @return the delete files written: the equality deletes unless the batch is empty, the position files only
-     *     when not empty
+     * @return the delete files written, each only when not empty (so none for an empty batch)
      * @throws IOException when the spill or the store fails (the files are in the stage's partition, which a failed
      *     stage deletes)
      */
@@ -193,8 +192,8 @@ public final class RowDeltaIndex implements AutoCloseable {
         Map<Integer, BitSet> hardDeleted = new HashMap<>();
         List<RowDeleteFile> out = new ArrayList<>();
         FileSchema keySchema = new FileSchema(List.of(keyColumns));
-        String eqKey = keyFor.apply("delete-eq");
-        FormatWriter eq = formats.open(store.create(eqKey), keySchema);
+        FormatWriter eq = formats.open(store.create(keyFor.apply("delete-eq")), keySchema);
+        FormatWriter eqDeleted = null;
         try {
             Object[] keyRow = new Object[keyColumns.length];
             for (int i = 0; i < buckets.length; i++) {
@@ -202,20 +201,34 @@ public final class RowDeltaIndex implements AutoCloseable {
                 Map<ByteBuffer, Entry> winners = readBucket(dir.resolve("bucket-" + i), superseded);
                 for (Map.Entry<ByteBuffer, Entry> w : winners.entrySet()) {
                     Entry e = w.getValue();
+                    FormatWriter keys = eq;
                     if (e.deleted()) {
                         hardDeleted.computeIfAbsent(e.file(), f -> new BitSet()).set((int) e.pos());
+                        if (eqDeleted == null) {
+                            eqDeleted = formats.open(store.create(keyFor.apply("delete-eq-deleted")), keySchema);
+                        }
+                        keys = eqDeleted;
                     }
                     DataInputStream k = new DataInputStream(new java.io.ByteArrayInputStream(w.getKey().array()));
                     for (int c = 0; c < keyColumns.length; c++) {
                         keyRow[c] = SpillCodec.read(k, keyColumns[c]);
                     }
-                    eq.write(keyRow);
+                    keys.write(keyRow);
                 }
                 Files.deleteIfExists(dir.resolve("bucket-" + i));
             }
-            out.add(new RowDeleteFile(eq.finish(), RowDeleteFile.Kind.EQUALITY, table.keyColumns()));
+            if (eq.rows() > 0) {
+                out.add(new RowDeleteFile(eq.finish(), RowDeleteFile.Kind.EQUALITY, table.keyColumns()));
+            }
+            if (eqDeleted != null) {
+                out.add(new RowDeleteFile(eqDeleted.finish(), RowDeleteFile.Kind.EQUALITY_MARKED_DELETED,
+                        table.keyColumns()));
+            }
         } finally {
             eq.abort();
+            if (eqDeleted != null) {
+                eqDeleted.abort();
+            }
         }
         positions(store, formats, keyFor.apply("delete-superseded"), superseded, location)
                 .ifPresent(f -> out.add(new RowDeleteFile(f, RowDeleteFile.Kind.POSITION_SUPERSEDED, List.of())));

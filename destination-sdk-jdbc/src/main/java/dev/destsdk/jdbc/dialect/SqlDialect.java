@@ -551,6 +551,22 @@ public interface SqlDialect {
     ErrorType classify(SQLException failure);
 
     /**
+     * Classifies the failure of a statement that creates or renames a catalog object by name (a schema, a table) and
+     * carries no row data, so it cannot fail on bad input. Where {@link #classify} says
+     * {@link ErrorType#VALIDATION_ERROR} (SQLSTATE class 22 or 23), the failure here is the server's, a
+     * {@link ErrorType#SQL_ERROR}: PostgreSQL, for one, refuses the second of two sessions creating the same schema
+     * at the same moment with a unique violation on its catalog ({@code pg_namespace}). Statements over loaded rows
+     * keep {@link #classify}: there a unique violation is a key the batch repeats.
+     *
+     * @param failure the failure; not null
+     * @return the error type; never {@link ErrorType#VALIDATION_ERROR} by default
+     */
+    default ErrorType classifyCatalogChange(SQLException failure) {
+        ErrorType type = classify(failure);
+        return type == ErrorType.VALIDATION_ERROR ? ErrorType.SQL_ERROR : type;
+    }
+
+    /**
      * @param failure a failure; not null
      * @return whether retrying the same statement may succeed (deadlock, serialization failure, lost connection)
      */

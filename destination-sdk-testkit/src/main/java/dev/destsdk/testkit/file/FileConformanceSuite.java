@@ -33,8 +33,11 @@ import dev.destsdk.testkit.runner.LocalPipelineRunner;
 import dev.destsdk.testkit.runner.Pipeline;
 import dev.destsdk.testkit.runner.RunResult;
 import dev.destsdk.testkit.runner.RunSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +51,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +175,25 @@ public abstract class FileConformanceSuite {
      */
     protected List<String> entriesOutsideTheStore() {
         return List.of();
+    }
+
+    /**
+     * Lists what lies under {@code outer} but not in {@code root}: for a local store whose root directory is made
+     * inside a directory of the test's own, the files and directories a hostile name created beside the root. A
+     * connector's {@link #entriesOutsideTheStore()} on a local store returns it.
+     *
+     * @param outer the test's directory holding the store's root; not null
+     * @param root the store's root directory, inside {@code outer}; not null
+     * @return the paths found, as strings (neither {@code outer} itself nor anything in {@code root}); empty when
+     *     none
+     * @throws UncheckedIOException when {@code outer} cannot be walked
+     */
+    public static List<String> entriesBeside(Path outer, Path root) {
+        try (Stream<Path> all = Files.walk(outer)) {
+            return all.filter(p -> !p.equals(outer) && !p.startsWith(root)).map(Path::toString).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the namespace (schema) of every table of the class: {@code destsdk_files} */

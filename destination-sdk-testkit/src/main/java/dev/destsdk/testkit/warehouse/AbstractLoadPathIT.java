@@ -24,6 +24,8 @@ import dev.destsdk.core.spi.StageResponse;
 import dev.destsdk.core.sync.SyncContext;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.testkit.runner.ParallelPipelineRunner;
+import dev.destsdk.testkit.runner.RunSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +45,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -1002,6 +1006,99 @@ public abstract class AbstractLoadPathIT {
         assertThat(helperTables()).containsExactly(foreign);
         execute("DROP TABLE " + destination.getFullyQualifiedTableName(first.mapped().getCatalog(),
                 first.mapped().getSchema(), foreign));
+    }
+
+    /**
+     * Case: A load keeps the helper table of a parallel load of another table of the same sync, even where that
+     * table's name ends with this one's (a stale helper of this table would end the same way).
+     */
+    @Test
+    public void aLoadKeepsTheHelperTableOfAParallelLoadOfAnotherTableOfTheSameSync() {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.APPEND, "s0", List.of(row("9", "x", "1")));
+        // the staging table of a load of table other_<this table> in sync s1, running at the same moment
+        String parallel = "_destsdk_stage_s1_other_" + first.mapped().getName();
+        String qualified = destination.getFullyQualifiedTableName(first.mapped().getCatalog(),
+                first.mapped().getSchema(), parallel);
+        execute("CREATE TABLE " + qualified + " (" + quote("a") + " INTEGER)");
+        try {
+            run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1")));
+            assertThat(helperTables()).as("the parallel load's staging table").containsExactly(parallel);
+            assertThat(rows(first.mapped())).containsExactly(stored("1", "a", "1", "s1", "false"),
+                    stored("9", "x", "1", "s0", "false"));
+        } finally {
+            execute("DROP TABLE IF EXISTS " + qualified);
+        }
+    }
+
+    /**
+     * Case: Loads of several tables into one schema that does not exist yet, started at the same moment, all succeed
+     * and every table holds its rows. Each table is its own load on its own destination instance (so its own
+     * connection), as an executor loading tables in parallel runs them (the testkit's
+     * {@link ParallelPipelineRunner}); a latch releases the loads together, so that they
+     * create the schema at the same moment, which a database may refuse to all but one of them (PostgreSQL: a
+     * unique violation on {@code pg_namespace}). Repeated over several rounds, each with a new schema. A destination
+     * that does not declare parallel loads ({@code supportsParallelization}) has its tables loaded one after
+     * another through one instance, as an executor would.
+     */
+    @Test
+    public void loadsOfSeveralTablesIntoOneNewSchemaAtTheSameMomentAllSucceed() {
+        assertThat(destination.getCapabilitiesConfig().canAutoCreateSchema())
+                .as("the case loads into new schemas; a destination that creates none overrides it").isTrue();
+        boolean parallel = destination.getCapabilitiesConfig().supportsParallelization();
+        int tables = 8;
+        for (int round = 0; round < 4; round++) {
+            String schema = schema() + "_new" + round;
+            dropSchemaSql(schema).forEach(this::execute);
+            try {
+                NamespaceRules rules = NamespaceRules.builder().schemaStrategy(SchemaStrategy.CUSTOM)
+                        .customSchema(schema).build();
+                List<RunSpec> specs = new ArrayList<>();
+                for (int t = 0; t < tables; t++) {
+                    List<List<String>> rows = List.of(row(Integer.toString(t * 10 + 1), "a" + t, "1"),
+                            row(Integer.toString(t * 10 + 2), "b" + t, "2"));
+                    specs.add(RunSpec.builder(object(testName + "_" + t, fields()))
+                            .textRows(rows).namespaceRules(rules).loadMode(t % 2 == 0 ? LoadMode.MERGE
+                                    : LoadMode.APPEND).syncId("race").syncTime(T0).build());
+                }
+                CountDownLatch ready = new CountDownLatch(tables);
+                ParallelPipelineRunner runner = parallel
+                        ? new ParallelPipelineRunner(() -> {
+                            try {
+                                return createDestination();
+                            } finally {
+                                ready.countDown();
+                                awaitQuietly(ready);
+                            }
+                        }, tempRoot.resolve("parallel" + round), tables)
+                        : ParallelPipelineRunner.sharing(destination,
+                                tempRoot.resolve("parallel" + round), 1);
+                List<ParallelPipelineRunner.TableRun> runs = runner.run(specs,
+                        (index, event) -> { });
+                assertThat(runs.stream().flatMap(r -> r.failure().stream()).map(e -> e.getErrorType() + ": "
+                        + e.getMessage()).toList()).as("failed loads in round %d (schema %s)", round, schema)
+                        .isEmpty();
+                for (ParallelPipelineRunner.TableRun r : runs) {
+                    int t = r.index();
+                    ObjectMetadata mapped = r.result().orElseThrow().mappedObject();
+                    assertThat(mapped.getSchema()).contains(schema);
+                    assertThat(rows(mapped)).as("table %d of round %d", t, round).containsExactly(
+                            stored(Integer.toString(t * 10 + 1), "a" + t, "1", "race", "false"),
+                            stored(Integer.toString(t * 10 + 2), "b" + t, "2", "race", "false"));
+                }
+            } finally {
+                dropSchemaSql(schema).forEach(this::execute);
+            }
+        }
+    }
+
+    /** Waits for the latch up to a minute (a worker whose destination failed to open must not hang the others). */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

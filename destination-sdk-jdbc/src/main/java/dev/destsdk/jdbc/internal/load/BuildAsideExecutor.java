@@ -57,7 +57,7 @@ final class BuildAsideExecutor {
             run.resources.hold(Kind.ASIDE);
             // The tracking columns default to this sync's values while the files load; the defaults are dropped
             // before the table is published.
-            sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, run.request.sync())));
+            sql.updateCatalog(d.createTable(aside, layout.columnsWithSyncDefaults(d, run.request.sync())));
             boolean keyFirst = plan.keyIndex() == KeyIndex.UNIQUE_BEFORE_LOAD;
             boolean duplicates = false;
             if (keyFirst) {
@@ -74,7 +74,7 @@ final class BuildAsideExecutor {
             if (duplicates || (!keyFirst && indexAside(plan, tx))) {
                 run.report("the batch holds a key more than once: de-duplicating through a staging table");
                 sql.update(d.dropTableIfExists(aside));
-                sql.update(d.createTable(aside, layout.columnsWithSyncDefaults(d, run.request.sync())));
+                sql.updateCatalog(d.createTable(aside, layout.columnsWithSyncDefaults(d, run.request.sync())));
                 run.progress.restart();
                 steps.stage();
                 steps.deduplicateStaging();

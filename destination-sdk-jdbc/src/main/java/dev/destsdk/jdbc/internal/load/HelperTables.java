@@ -40,6 +40,7 @@ final class HelperTables {
     }
 
     private final TableName target;
+    private final String syncPart;
     private final Map<Kind, TableName> names = new EnumMap<>(Kind.class);
 
     /**
@@ -49,6 +50,7 @@ final class HelperTables {
      */
     HelperTables(TableName target, SqlDialect dialect, String syncPart) {
         this.target = target;
+        this.syncPart = syncPart;
         for (Kind kind : Kind.values()) {
             names.put(kind, target.sibling(dialect.identifiers().normalize(kind.prefix + syncPart + "_"
                     + target.table(), IdentifierKind.TABLE)));
@@ -77,7 +79,15 @@ final class HelperTables {
 
     /**
      * Drops the helper tables that loads of this table under other sync ids left behind (a connection lost before
-     * their clean-up). Failures are logged: they do not stop this load.
+     * their clean-up), and this load's own names left by an earlier attempt of the same sync. Failures are logged:
+     * they do not stop this load.
+     *
+     * <p>A name is a helper of this table when it starts with a kind's prefix and ends with {@code _<table>}. That
+     * holds for the helpers of another table whose name ends with this one's ({@code orders} and
+     * {@code customer_orders}); the tables of one sync load in parallel, so a name of this sync's form that is not
+     * one of this load's own is another table's live helper and is kept. (Between different syncs the names stay
+     * ambiguous: {@code _destsdk_stage_x_a_b} is table {@code a_b}'s under sync {@code x} or table {@code b}'s under
+     * sync {@code x_a}, so a load of another sync running at the same moment into such a table is not protected.)
      *
      * @param sql the load's executor
      * @param resources where the quiet drop is
@@ -102,11 +112,21 @@ final class HelperTables {
             return;
         }
         for (String name : found) {
-            if (isHelperOf(name, suffix)) {
+            if (isHelperOf(name, suffix) && !isOtherTablesOfThisSync(name)) {
                 LOG.info("dropping {}, left behind by an earlier load of {}", name, target);
                 resources.dropQuietly(target.sibling(name));
             }
         }
+    }
+
+    /** Whether a name has this sync's form but is none of this load's own names: a parallel load's helper. */
+    private boolean isOtherTablesOfThisSync(String name) {
+        for (Kind kind : Kind.values()) {
+            if (name.startsWith(kind.prefix + syncPart + "_")) {
+                return names.values().stream().noneMatch(own -> own.table().equals(name));
+            }
+        }
+        return false;
     }
 
     private static boolean isHelperOf(String name, String suffix) {

@@ -52,7 +52,7 @@ final class NoRowsExecutor {
                 c.setAutoCommit(false);
             }
             run.resources.hold(Kind.ASIDE);
-            sql.update(d.createTable(run.helpers.aside(), run.layout.allColumns()));
+            sql.updateCatalog(d.createTable(run.helpers.aside(), run.layout.allColumns()));
             steps.keyIndex(run.helpers.aside()).ifPresent(sql::update);
             steps.publish(exists);
             if (tx) {

@@ -138,7 +138,7 @@ final class SchemaEvolver {
         TableName rebuilt = run.helpers.rebuilt();
         sql.update(d.dropTableIfExists(rebuilt));
         run.resources.hold(Kind.REBUILT);
-        sql.update(d.createTable(rebuilt, columns));
+        sql.updateCatalog(d.createTable(rebuilt, columns));
         sql.update(d.insertSelect(rebuilt, names, values, target));
         if (!run.layout.keyColumns().isEmpty()) {
             String index = steps.keyIndexName();

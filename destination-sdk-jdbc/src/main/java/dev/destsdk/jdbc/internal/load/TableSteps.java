@@ -47,17 +47,53 @@ final class TableSteps {
     /**
      * Creates the target's schema when it is missing and the destination declares {@code canAutoCreateSchema};
      * otherwise a missing schema fails the load with the canonical unsupported error before anything is written.
+     * Runs in auto-commit mode.
      */
     void ensureSchema() {
+        Optional<String> exists = d.schemaExistsQuery(run.target);
         if (run.inputs().canAutoCreateSchema()) {
-            d.createSchemaIfNotExists(run.target).ifPresent(sql::update);
+            d.createSchemaIfNotExists(run.target).ifPresent(create -> createSchema(create, exists));
             return;
         }
-        Optional<String> exists = d.schemaExistsQuery(run.target);
         if (exists.isPresent() && sql.queryLong(exists.get()).isEmpty()) {
             LOG.warn("schema of {} does not exist and {} does not create schemas; create it first", run.target,
                     run.inputs().destinationName());
             throw ConnectorException.unsupported(run.inputs().destinationName(), Feature.SCHEMA_AUTO_CREATION);
+        }
+    }
+
+    /**
+     * Runs the schema's {@code CREATE ... IF NOT EXISTS}, tolerating a concurrent creator. Loads of several tables
+     * into one new schema run it at the same moment, each on its own connection, and a database may refuse all but
+     * the first (PostgreSQL: a unique violation on {@code pg_namespace} once the first session commits): when the
+     * statement fails, the schema is looked up again, and the load goes on when another session created it
+     * meanwhile. Otherwise the statement's own failure is thrown (with a failed look-up's added as suppressed).
+     *
+     * @param create the dialect's statement
+     * @param exists the dialect's look-up, if it has one (without one, a failure is thrown as it is)
+     */
+    private void createSchema(String create, Optional<String> exists) {
+        try {
+            sql.updateCatalog(create);
+        } catch (ConnectorException failure) {
+            if (failure.getErrorType() == ErrorType.CANCELLED || exists.isEmpty()) {
+                throw failure;
+            }
+            boolean createdMeanwhile;
+            try {
+                createdMeanwhile = sql.queryLong(exists.get()).isPresent();
+            } catch (ConnectorException lookup) {
+                if (lookup.getErrorType() == ErrorType.CANCELLED) {
+                    throw lookup;
+                }
+                failure.addSuppressed(lookup);
+                throw failure;
+            }
+            if (!createdMeanwhile) {
+                throw failure;
+            }
+            LOG.info("creating the schema of {} failed, but another session created it meanwhile; going on ({})",
+                    run.target, failure.getMessage());
         }
     }
 
@@ -68,7 +104,7 @@ final class TableSteps {
         sql.update(d.dropTableIfExists(staging));
         run.resources.hold(Kind.STAGING);
         // Key columns NOT NULL, as in the target: a NULL key fails the bulk load (see NullKeys).
-        sql.update(d.createStagingTable(staging, run.layout.columnsWithSyncDefaults(d, run.request.sync())));
+        sql.updateCatalog(d.createStagingTable(staging, run.layout.columnsWithSyncDefaults(d, run.request.sync())));
         run.loadFiles(staging, List.of(), false);
     }
 
@@ -148,7 +184,7 @@ final class TableSteps {
         if (exists) {
             swapIn(run.helpers.aside());
         } else {
-            sql.update(d.renameTable(run.helpers.aside(), run.target.table()));
+            sql.updateCatalog(d.renameTable(run.helpers.aside(), run.target.table()));
         }
     }
 
