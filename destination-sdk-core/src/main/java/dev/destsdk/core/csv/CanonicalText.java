@@ -120,18 +120,12 @@ public final class CanonicalText {
      */
     public static boolean isCertainlyCanonical(CanonicalType type, int precision, int scale, byte[] b, int off,
                                                int len) {
+        // Kept small (each type's test in its own method) so that the JIT inlines it into the streaming loop.
         switch (type) {
             case STRING:
-                for (int i = off; i < off + len; i++) {
-                    if (b[i] == 0) {
-                        return false;
-                    }
-                }
-                return true;
+                return noNul(b, off, len);
             case BOOLEAN:
-                return len == 4 ? b[off] == 't' && b[off + 1] == 'r' && b[off + 2] == 'u' && b[off + 3] == 'e'
-                        : len == 5 && b[off] == 'f' && b[off + 1] == 'a' && b[off + 2] == 'l' && b[off + 3] == 's'
-                        && b[off + 4] == 'e';
+                return bool(b, off, len);
             case SHORT:
                 return integerFits(b, off, len, Short.MIN_VALUE, Short.MAX_VALUE);
             case INTEGER:
@@ -141,21 +135,45 @@ public final class CanonicalText {
             case DECIMAL:
                 return decimalFits(b, off, len, precision, scale);
             case FLOAT:
+                return plainNumber(b, off, len, 38);
             case DOUBLE:
-                return plainNumber(b, off, len, type == CanonicalType.FLOAT ? 38 : 308);
+                return plainNumber(b, off, len, 308);
             case DATE:
                 return len == 10 && date(b, off);
             case TIME:
                 return time(b, off, len);
             case TIMESTAMP:
-                return len >= 19 && date(b, off) && b[off + 10] == 'T' && time(b, off + 11, len - 11);
+                return timestamp(b, off, len);
             case TIMESTAMP_TZ:
-                return len >= 20 && date(b, off) && b[off + 10] == 'T' && zonedTime(b, off + 11, len - 11);
+                return timestampTz(b, off, len);
             case UUID:
                 return uuid(b, off, len);
             default:
                 return false;
         }
+    }
+
+    private static boolean noNul(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean bool(byte[] b, int off, int len) {
+        return len == 4 ? b[off] == 't' && b[off + 1] == 'r' && b[off + 2] == 'u' && b[off + 3] == 'e'
+                : len == 5 && b[off] == 'f' && b[off + 1] == 'a' && b[off + 2] == 'l' && b[off + 3] == 's'
+                && b[off + 4] == 'e';
+    }
+
+    private static boolean timestamp(byte[] b, int off, int len) {
+        return len >= 19 && date(b, off) && b[off + 10] == 'T' && time(b, off + 11, len - 11);
+    }
+
+    private static boolean timestampTz(byte[] b, int off, int len) {
+        return len >= 20 && date(b, off) && b[off + 10] == 'T' && zonedTime(b, off + 11, len - 11);
     }
 
     private static boolean digit(byte c) {

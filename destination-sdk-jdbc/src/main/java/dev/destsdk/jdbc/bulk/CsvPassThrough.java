@@ -756,7 +756,7 @@ public final class CsvPassThrough extends CsvChunkStream {
 
     private boolean isNullBytes() {
         for (byte[] n : nullTexts) {
-            if (java.util.Arrays.equals(n, 0, n.length, captured, 0, capturedLength)) {
+            if (n.length == capturedLength && java.util.Arrays.equals(n, 0, n.length, captured, 0, capturedLength)) {
                 return true;
             }
         }

@@ -308,6 +308,20 @@ public interface SqlDialect {
     // ---- staging ----
 
     /**
+     * Whether a staging table is created and loaded in one transaction of its own (committed before its rows move
+     * on), so that the bulk loader sees it as created in the current transaction and may write its rows already
+     * frozen (PostgreSQL's {@code COPY … FREEZE}): the first read of the staging table then need not set hint bits
+     * on every row, which would dirty and write each of its pages a second time. Only where DDL is transactional;
+     * when the staging table is created inside a transaction the load already holds, that transaction is left as
+     * it is.
+     *
+     * @return false by default
+     */
+    default boolean stagesInOneTransaction() {
+        return false;
+    }
+
+    /**
      * A staging table: the given columns plus the row-number column when {@link #rowNumberColumnDefinition()} has
      * one.
      *

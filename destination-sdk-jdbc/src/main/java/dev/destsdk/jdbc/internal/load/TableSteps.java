@@ -97,15 +97,37 @@ final class TableSteps {
         }
     }
 
-    /** Loads the files into a new staging table beside the target (creating the schema first when missing). */
+    /**
+     * Loads the files into a new staging table beside the target (creating the schema first when missing); in one
+     * transaction of its own where the dialect {@link SqlDialect#stagesInOneTransaction() stages in one} and no
+     * transaction is open. A failure leaves that transaction to {@link LoadResources#close()}, which rolls it back.
+     */
     void stage() {
         ensureSchema();
         TableName staging = run.helpers.staging();
         sql.update(d.dropTableIfExists(staging));
         run.resources.hold(Kind.STAGING);
+        Connection c = sql.connection();
+        boolean own;
+        try {
+            own = d.stagesInOneTransaction() && d.transactionalDdl() && c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw sql.translate(e, null);
+        }
         // Key columns NOT NULL, as in the target: a NULL key fails the bulk load (see NullKeys).
         sql.updateCatalog(d.createStagingTable(staging, run.layout.columnsWithSyncDefaults(d, run.request.sync())));
-        run.loadFiles(staging, List.of(), false);
+        run.loadFiles(staging, List.of(), own);
+        if (own) {
+            try {
+                c.commit();
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw sql.translate(e, null);
+            }
+        }
     }
 
     /** Removes the rows an earlier attempt of this sync appended (a retry with the same sync id). */

@@ -175,6 +175,16 @@ public final class PostgresDialect extends GeneralSqlDialect {
     }
 
     /**
+     * True: the staging table is created and loaded in one transaction, so that {@code COPY … FREEZE} writes its
+     * rows frozen and its pages all-visible. Loaded in a transaction of its own and read by the next one, it would
+     * otherwise have every page dirtied (hint bits) and written again by the upsert's first scan of it.
+     */
+    @Override
+    public boolean stagesInOneTransaction() {
+        return true;
+    }
+
+    /**
      * With a unique key index: {@code INSERT … SELECT … ON CONFLICT (keys) DO UPDATE}, one pass that finds each
      * staging row's match through the index; a row whose {@code xmax} is 0 was inserted, any other was updated.
      * Without one: a writable CTE, where the update returns the keys it matched and the insert takes the staging
