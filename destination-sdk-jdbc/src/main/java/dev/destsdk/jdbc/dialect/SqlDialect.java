@@ -274,6 +274,21 @@ public interface SqlDialect {
     }
 
     /**
+     * The query that lists every unique index of the table, its primary key included, where the database's upsert
+     * takes any of them as the conflict to resolve (MariaDB's {@code ON DUPLICATE KEY UPDATE} fires on whichever
+     * unique key a row collides with, not only the key's). A MERGE load then lets {@link #upsertFromStaging} use the
+     * unique key index only when the target has no unique index besides those {@link #uniqueKeyIndexesQuery} finds:
+     * a row colliding with another one would otherwise update that other row instead of failing. The default, empty,
+     * suits a dialect whose upsert names the key it resolves ({@code ON CONFLICT (keys)}), or that has none.
+     *
+     * @param table the table; not null
+     * @return a query whose first column is an index name, one row per unique index; empty when not needed
+     */
+    default Optional<String> uniqueIndexesQuery(TableName table) {
+        return Optional.empty();
+    }
+
+    /**
      * @param table the table the index belongs to; not null
      * @param indexName the index name; not null
      * @return the DROP INDEX statement
@@ -425,7 +440,7 @@ public interface SqlDialect {
      * One statement that does what {@link #updateFromStaging} followed by {@link #insertMissingFromStaging} do, for
      * databases where that saves a pass over the target (e.g. a writable CTE whose insert is checked against the
      * keys the update returned rather than against the whole target). It returns one row of two numbers: the rows
-     * updated and the rows inserted.
+     * updated and the rows inserted; or, where {@link #upsertCountsQuery} gives them, nothing.
      *
      * @param target the target; not null
      * @param staging the staging table (no duplicate keys); not null
@@ -434,13 +449,34 @@ public interface SqlDialect {
      * @param insertColumns the columns of inserted rows; not empty
      * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
      * @param uniqueKeyIndex whether the target has a unique index over exactly the key columns (see
-     *     {@link #uniqueKeyIndexesQuery}), so that a native upsert ({@code INSERT … ON CONFLICT}) can find the
-     *     matching rows through it
-     * @return the query, or empty when the database has no such statement (then the two statements run)
+     *     {@link #uniqueKeyIndexesQuery}) and, where {@link #uniqueIndexesQuery} lists them, no other unique index,
+     *     so that a native upsert ({@code INSERT … ON CONFLICT}) can find the matching rows through it
+     * @return the query (or, with {@link #upsertCountsQuery}, the statement), or empty when the database has no such
+     *     statement (then the two statements run)
      */
     Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
                                        List<String> updateColumns, List<String> insertColumns,
                                        Optional<String> stagingFilter, boolean uniqueKeyIndex);
+
+    /**
+     * Where {@link #upsertFromStaging} renders a statement that returns no counts (MariaDB's {@code INSERT …
+     * ON DUPLICATE KEY UPDATE}, whose affected-row count does not tell an unchanged updated row from an inserted
+     * one): the query a load runs just before that statement, in the same transaction, returning one row of two
+     * numbers: the staging rows passing the filter whose key the target holds (the rows the upsert updates) and the
+     * others (the rows it inserts). The load reports these as the upsert's counts, exact when nothing else writes
+     * the target's keys meanwhile. Empty (the default) when {@link #upsertFromStaging} is itself that query.
+     *
+     * @param target the target; not null
+     * @param staging the staging table (no duplicate keys); not null
+     * @param keyColumns the key columns; not empty
+     * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
+     * @param uniqueKeyIndex as for {@link #upsertFromStaging}
+     * @return the query, or empty when the upsert returns its counts itself
+     */
+    default Optional<String> upsertCountsQuery(TableName target, TableName staging, List<String> keyColumns,
+                                               Optional<String> stagingFilter, boolean uniqueKeyIndex) {
+        return Optional.empty();
+    }
 
     /**
      * Whether {@link #upsertFromStaging} with {@code uniqueKeyIndex} fails as a whole, changing nothing, when the

@@ -275,6 +275,11 @@ public abstract class AbstractLoadPathIT {
         }
     }
 
+    /** Creates a unique index of the user's (not named as the SDK's key indexes are) over one column. */
+    private void createUniqueIndex(ObjectMetadata mapped, String name, String column) {
+        execute("CREATE UNIQUE INDEX " + quote(name) + " ON " + table(mapped) + " (" + quote(column) + ")");
+    }
+
     private String quote(String identifier) {
         String q = destination.getIdentifierQuoteString();
         return q + identifier.replace(q, q + q) + q;
@@ -497,6 +502,9 @@ public abstract class AbstractLoadPathIT {
                 List.of(row("2", "tie wins", "5"), row("4", "y", "1"))),
                 b -> b.progress(e -> e.message().ifPresent(messages::add)));
         assertThat(messages).as("progress of the MERGE").contains("removing superseded duplicate keys");
+        if (readsIndexes()) {
+            assertThat(messages).as("progress of the MERGE").contains(UPSERT);
+        }
 
         assertThat(rows(merged.mapped())).containsExactly(stored("1", "new", "3", "s2", "false"),
                 stored("2", "tie wins", "5", "s2", "false"), stored("3", "only", "1", "s2", "false"),
@@ -521,6 +529,86 @@ public abstract class AbstractLoadPathIT {
                 stored("6", "f", "1", "s3", "false"));
         assertThat(plain.response().rowsUpdated()).isEqualTo(1);
         assertThat(plain.response().rowsInserted()).isEqualTo(1);
+    }
+
+    /** The progress message of a MERGE that runs the database's upsert ({@code SqlDialect#upsertFromStaging}). */
+    private static final String UPSERT = "updating rows with matching keys and inserting the others";
+
+    /** Whether the dialect counts an upsert's rows with a query before it ({@code SqlDialect#upsertCountsQuery}). */
+    private boolean countsBeforeUpsert() {
+        TableName t = TableName.of(schema(), "t");
+        return dialect().upsertCountsQuery(t, t.sibling("s"), List.of("id"), Optional.empty(), true).isPresent();
+    }
+
+    /**
+     * A MERGE of a batch loaded again with the same sync (a retried sync: same values, same tracking columns) finds
+     * every key and changes nothing, yet counts each row as updated; a batch of an unchanged, a changed and a new row
+     * counts one each as it is. Where the target's unique key index allows it the database's upsert runs, and where
+     * its statement returns no counts (MariaDB's ON DUPLICATE KEY UPDATE) they are counted before it.
+     */
+    @Test
+    public void aMergeCountsRowsItLeavesUnchangedAsUpdatedExactly() {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "1"),
+                row("3", "c", "1")));
+        List<List<String>> loaded = rows(first.mapped());
+
+        List<String> messages = new ArrayList<>();
+        Run again = run(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT, List.of(List.of(row("1", "a", "1"),
+                row("2", "b", "1"), row("3", "c", "1"))),
+                b -> b.sync(first.sync()).progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(rows(again.mapped())).isEqualTo(loaded);
+        assertThat(again.response().rowsUpdated()).as("rows updated, unchanged").isEqualTo(3);
+        assertThat(again.response().rowsInserted()).as("rows inserted").isZero();
+        if (readsIndexes()) {
+            assertThat(messages).as("progress of the MERGE").contains(UPSERT);
+        }
+        if (countsBeforeUpsert()) {
+            assertThat(messages).as("progress of the MERGE").contains("counting the batch's keys the table holds");
+        }
+
+        Run mixed = run(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT, List.of(List.of(row("1", "a", "1"),
+                row("2", "b2", "2"), row("4", "d", "1"))), b -> b.sync(first.sync()));
+        assertThat(rows(mixed.mapped())).containsExactly(stored("1", "a", "1", "s1", "false"),
+                stored("2", "b2", "2", "s1", "false"), stored("3", "c", "1", "s1", "false"),
+                stored("4", "d", "1", "s1", "false"));
+        assertThat(syncTimes(mixed.mapped())).hasSize(1);
+        assertThat(mixed.response().rowsUpdated()).as("rows updated, one unchanged and one changed").isEqualTo(2);
+        assertThat(mixed.response().rowsInserted()).as("rows inserted").isEqualTo(1);
+        assertThat(helperTables()).isEmpty();
+    }
+
+    /**
+     * A MERGE into a target with a unique index of the user's beside the key's: rows merge by key as always and a
+     * new key colliding with the user's index fails the load, leaving the table as it was, instead of updating the
+     * row the other index matched (as MariaDB's ON DUPLICATE KEY UPDATE would; where the dialect's upsert meets any
+     * unique index, the load runs the update and the insert instead).
+     */
+    @Test
+    public void aMergeIntoATargetWithAnotherUniqueIndexMergesByKeyAndACollisionWithItFails() {
+        ObjectMetadata source = object();
+        Run first = run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1"), row("2", "b", "2")));
+        createUniqueIndex(first.mapped(), testName + "_seq_uq", "seq");
+
+        List<String> messages = new ArrayList<>();
+        Run merged = run(source, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("1", "a2", "3"), row("5", "e", "5"))),
+                b -> b.progress(e -> e.message().ifPresent(messages::add)));
+        assertThat(rows(merged.mapped())).containsExactly(stored("1", "a2", "3", "s2", "false"),
+                stored("2", "b", "2", "s1", "false"), stored("5", "e", "5", "s2", "false"));
+        assertThat(merged.response().rowsUpdated()).isEqualTo(1);
+        assertThat(merged.response().rowsInserted()).isEqualTo(1);
+
+        List<List<String>> before = rows(first.mapped());
+        ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> run(source, LoadMode.MERGE,
+                "s3", List.of(row("1", "a3", "4"), row("6", "f", "2"))));
+        assertThat(rows(first.mapped())).isEqualTo(before);
+        assertThat(e).as("MERGE of a new key whose seq the user's unique index holds").isNotNull();
+        assertThat(helperTables()).isEmpty();
+        if (dialect().uniqueIndexesQuery(TableName.of(schema(), "t")).isPresent()) {
+            assertThat(messages).as("progress of the first MERGE").contains("updating rows with matching keys")
+                    .doesNotContain(UPSERT);
+        }
     }
 
     /**
@@ -663,8 +751,7 @@ public abstract class AbstractLoadPathIT {
     public void aUniqueIndexTheUserCreatedIsKeptAndAnAppendThatBreaksItFailsLeavingTheTableUnchanged() {
         ObjectMetadata source = object();
         Run first = run(source, LoadMode.APPEND, "s1", List.of(row("1", "a", "1"), row("2", "b", "1")));
-        execute("CREATE UNIQUE INDEX " + quote(testName + "_user_uq") + " ON " + table(first.mapped()) + " ("
-                + quote("id") + ")");
+        createUniqueIndex(first.mapped(), testName + "_user_uq", "id");
         List<List<String>> before = rows(first.mapped());
         ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> run(source, LoadMode.APPEND,
                 "s2", List.of(row("3", "c", "1"), row("1", "dup", "2"))));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Renders a fixed set of statements with a dialect, one golden file each. The sample table exercises quoting
@@ -117,7 +118,9 @@ public final class GoldenStatements {
                 columns.subList(0, 2)).orElse("-- none")));
         out.put("create_unique_key_index.sql", sql(dialect.createUniqueKeyIndex(TARGET, "_destsdk_key_sync_42",
                 columns.subList(0, 2)).orElse("-- none")));
-        out.put("unique_key_indexes_query.sql", sql(dialect.uniqueKeyIndexesQuery(TARGET, keys).orElse("-- none")));
+        out.put("unique_key_indexes_query.sql", sql(Stream.of(dialect.uniqueKeyIndexesQuery(TARGET, keys)
+                .or(() -> Optional.of("-- none")), dialect.uniqueIndexesQuery(TARGET)).flatMap(Optional::stream)
+                .toArray(String[]::new)));
         out.put("index_names_query.sql", sql(dialect.indexNamesQuery(TARGET).orElse("-- none")));
         out.put("drop_index.sql", sql(dialect.dropIndex(TARGET, "_destsdk_key_sync_42")));
         out.put("rename_table.sql", sql(dialect.renameTable(STAGING, "order \"items\"")));
@@ -131,8 +134,10 @@ public final class GoldenStatements {
                 dialect.insertFromStaging(TARGET, STAGING, names, Optional.of(notDeleted))));
         out.put("upsert_from_staging.sql", sql(dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names,
                 Optional.of(notDeleted), false).orElse("-- none")));
-        out.put("upsert_from_staging_unique_key.sql", sql(dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys,
-                names, Optional.of(notDeleted), true).orElse("-- none")));
+        out.put("upsert_from_staging_unique_key.sql", sql(Stream.of(dialect.upsertCountsQuery(TARGET, STAGING, keys,
+                Optional.of(notDeleted), true), dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names,
+                Optional.of(notDeleted), true).or(() -> Optional.of("-- none"))).flatMap(Optional::stream)
+                .toArray(String[]::new)));
         out.put("update_from_staging.sql", sql(dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys,
                 Optional.empty()), dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys, Optional.of(notDeleted))));
         out.put("insert_missing_from_staging.sql", sql(dialect.insertMissingFromStaging(TARGET, STAGING, keys, names,

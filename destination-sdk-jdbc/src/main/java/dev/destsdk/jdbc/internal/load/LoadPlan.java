@@ -150,7 +150,8 @@ public sealed interface LoadPlan {
      *     undone if the load fails) rather than in it
      * @param deduplicate whether superseded rows of repeated keys are removed from staging (MERGE)
      * @param hardDeletes whether rows marked deleted delete their key's rows and are not loaded
-     * @param uniqueKeyIndex whether the target has a unique key index (the dialect's upsert may use it)
+     * @param uniqueKeyIndex whether the target has a unique key index and no other unique index the dialect's upsert
+     *     could meet ({@link TargetStatus#upsertsThroughKeyIndex}): the dialect's upsert may use it
      */
     record ThroughStaging(LoadMode mode, SchemaSteps schema, boolean schemaOutsideTransaction, boolean deduplicate,
                           boolean hardDeletes, boolean uniqueKeyIndex) implements LoadPlan {

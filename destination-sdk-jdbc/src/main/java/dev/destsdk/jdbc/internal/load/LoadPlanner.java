@@ -122,7 +122,7 @@ public final class LoadPlanner {
             return new StraightIn(mode, schema);
         }
         return new ThroughStaging(mode, schema, !traits.transactionalDdl(), mode == LoadMode.MERGE, hard,
-                !status.uniqueKeyIndexes().isEmpty());
+                status.upsertsThroughKeyIndex());
     }
 
     /**

@@ -81,7 +81,19 @@ final class StagingExecutor {
                     List<String> nonKeys = all.stream().filter(n -> !layout.keyColumns().contains(n)).toList();
                     Optional<String> upsert = d.upsertFromStaging(target, staging, layout.keyColumns(), nonKeys, all,
                             keep, plan.uniqueKeyIndex());
-                    if (upsert.isPresent()) {
+                    Optional<String> countsFirst = d.upsertCountsQuery(target, staging, layout.keyColumns(), keep,
+                            plan.uniqueKeyIndex());
+                    if (upsert.isPresent() && countsFirst.isPresent()) {
+                        if (optimistic) {
+                            steps.deduplicateStaging(); // the counts need one row per key
+                        }
+                        run.report("counting the batch's keys the table holds");
+                        long[] counts = upsert(countsFirst.get());
+                        run.report("updating rows with matching keys and inserting the others");
+                        sql.update(upsert.get());
+                        updated = counts[0];
+                        inserted = counts[1];
+                    } else if (upsert.isPresent()) {
                         run.report("updating rows with matching keys and inserting the others");
                         long[] counts = optimistic ? upsertRepeatingKeys(upsert.get()) : upsert(upsert.get());
                         updated = counts[0];
@@ -112,7 +124,7 @@ final class StagingExecutor {
         }
     }
 
-    /** @return the rows the upsert updated and inserted */
+    /** @return the rows the upsert updated and inserted (or, for a counts query, will update and insert) */
     private long[] upsert(String statement) {
         return run.sql.query(statement, rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)}
                 : new long[] {0, 0});

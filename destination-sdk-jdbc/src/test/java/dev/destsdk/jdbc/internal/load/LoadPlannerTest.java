@@ -420,6 +420,33 @@ class LoadPlannerTest {
         assertThat(demoted.schema().rebuildWithUniqueKeyIndex()).isFalse();
     }
 
+    /**
+     * A target whose unique key index sits beside another unique index (a user's, or a primary key over other
+     * columns) is not upserted through the key index: an upsert that resolves a collision with any unique index
+     * (MariaDB's ON DUPLICATE KEY UPDATE) could update the row the other index matched instead of failing.
+     */
+    @Test
+    void aMergeUpsertsThroughTheKeyIndexOnlyWhenTheTargetHasNoOtherUniqueIndex() {
+        Case merge = Case.of(MERGE, Target.SAME);
+        TargetStatus alone = new TargetStatus(merge.status().columns(), List.of(OWN_INDEX), List.of(OWN_INDEX),
+                List.of());
+        TargetStatus beside = new TargetStatus(merge.status().columns(), List.of(OWN_INDEX),
+                List.of(OWN_INDEX, "user_uq"), List.of("user_uq"));
+        TargetStatus none = new TargetStatus(merge.status().columns(), List.of(), List.of("user_uq"),
+                List.of("user_uq"));
+        assertThat(alone.upsertsThroughKeyIndex()).isTrue();
+        assertThat(beside.upsertsThroughKeyIndex()).isFalse();
+        assertThat(none.upsertsThroughKeyIndex()).isFalse();
+        assertThat(((ThroughStaging) LoadPlanner.plan(alone, merge.request(), merge.layout(), merge.dialect()))
+                .uniqueKeyIndex()).as("only the key index").isTrue();
+        ThroughStaging besidePlan = (ThroughStaging) LoadPlanner.plan(beside, merge.request(), merge.layout(),
+                merge.dialect());
+        assertThat(besidePlan.uniqueKeyIndex()).as("another unique index beside it").isFalse();
+        assertThat(besidePlan.deduplicate()).isTrue();
+        assertThat(((ThroughStaging) LoadPlanner.plan(none, merge.request(), merge.layout(), merge.dialect()))
+                .uniqueKeyIndex()).as("no key index").isFalse();
+    }
+
     @Test
     void keyIndexNamesAreDerivedFromTheTableAndAvoidTheTargetsIndexes() {
         Case c = Case.of(MERGE, Target.SAME);

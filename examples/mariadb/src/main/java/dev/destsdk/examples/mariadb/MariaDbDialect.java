@@ -183,11 +183,24 @@ public final class MariaDbDialect extends GeneralSqlDialect {
     @Override
     public Optional<String> uniqueKeyIndexesQuery(TableName table, List<String> keyColumns) {
         int n = keyColumns.size();
-        return Optional.of("SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
-                + stringLiteral(table.schema().orElseThrow()) + " AND TABLE_NAME = " + stringLiteral(table.table())
-                + " AND NON_UNIQUE = 0 GROUP BY INDEX_NAME HAVING COUNT(*) = " + n + " AND SUM(SUB_PART IS NULL) = "
-                + n + " AND SUM(COLUMN_NAME IN (" + keyColumns.stream().map(this::stringLiteral)
-                .collect(Collectors.joining(", ")) + ")) = " + n + " ORDER BY 1");
+        return Optional.of("SELECT INDEX_NAME " + uniqueIndexParts(table) + " GROUP BY INDEX_NAME HAVING COUNT(*) = "
+                + n + " AND SUM(SUB_PART IS NULL) = " + n + " AND SUM(COLUMN_NAME IN (" + keyColumns.stream()
+                .map(this::stringLiteral).collect(Collectors.joining(", ")) + ")) = " + n + " ORDER BY 1");
+    }
+
+    /**
+     * Reads {@code information_schema.STATISTICS}: every unique index, the primary key included, since
+     * {@code ON DUPLICATE KEY UPDATE} resolves a collision with any of them.
+     */
+    @Override
+    public Optional<String> uniqueIndexesQuery(TableName table) {
+        return Optional.of("SELECT DISTINCT INDEX_NAME " + uniqueIndexParts(table) + " ORDER BY 1");
+    }
+
+    /** {@code FROM information_schema.STATISTICS WHERE} the rows of the table's unique indexes, one per column. */
+    private String uniqueIndexParts(TableName table) {
+        return "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " + stringLiteral(table.schema().orElseThrow())
+                + " AND TABLE_NAME = " + stringLiteral(table.table()) + " AND NON_UNIQUE = 0";
     }
 
     /** {@code DROP INDEX index ON table}: MariaDB names indexes per table. */
@@ -260,6 +273,45 @@ public final class MariaDbDialect extends GeneralSqlDialect {
                 + " AS rn, ROW_NUMBER() OVER (PARTITION BY " + columnList(keyColumns, Optional.of("x")) + " ORDER BY "
                 + order + ") AS pos FROM " + self + " x) ranked WHERE pos > 1) d ON " + rowNumberExpression(self)
                 + " = d.rn";
+    }
+
+    /**
+     * With a unique key index and no other unique index ({@link #uniqueIndexesQuery}): {@code INSERT INTO target
+     * (cols) SELECT s.cols FROM staging s [WHERE filter] ON DUPLICATE KEY UPDATE c = VALUES(c), …}, one pass that
+     * finds each staging row's match through the index, where an {@code UPDATE … JOIN} followed by an
+     * {@code INSERT … WHERE NOT EXISTS} looks every key up twice. It returns no counts: its affected-row count (1 per
+     * insert, 2 per changed row, 0 or 1 per unchanged one) cannot tell them apart, so {@link #upsertCountsQuery}
+     * counts first. Without a unique key index (or with no column to update): none; the two statements run.
+     */
+    @Override
+    public Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
+                                              List<String> updateColumns, List<String> insertColumns,
+                                              Optional<String> stagingFilter, boolean uniqueKeyIndex) {
+        if (!uniqueKeyIndex || updateColumns.isEmpty()) {
+            return Optional.empty();
+        }
+        String set = updateColumns.stream().map(c -> quote(c) + " = VALUES(" + quote(c) + ")")
+                .collect(Collectors.joining(", "));
+        return Optional.of("INSERT INTO " + qualify(target) + " (" + columnList(insertColumns, Optional.empty())
+                + ") SELECT " + columnList(insertColumns, Optional.of(STAGING)) + " FROM " + qualify(staging) + " "
+                + STAGING + stagingFilter.map(f -> " WHERE " + f).orElse("") + " ON DUPLICATE KEY UPDATE " + set);
+    }
+
+    /**
+     * For the upsert of {@link #upsertFromStaging}: {@code SELECT COUNT(t.k), COUNT(*) - COUNT(t.k) FROM staging s
+     * LEFT JOIN target t ON keys [WHERE filter]}, one lookup per staging row in the unique key index: the staging
+     * keys the target holds are the rows the upsert updates (changed or not), the others the rows it inserts.
+     */
+    @Override
+    public Optional<String> upsertCountsQuery(TableName target, TableName staging, List<String> keyColumns,
+                                              Optional<String> stagingFilter, boolean uniqueKeyIndex) {
+        if (!uniqueKeyIndex) {
+            return Optional.empty();
+        }
+        String matched = "COUNT(" + column(keyColumns.get(0), Optional.of(TARGET)) + ")";
+        return Optional.of("SELECT " + matched + ", COUNT(*) - " + matched + " FROM " + qualify(staging) + " "
+                + STAGING + " LEFT JOIN " + qualify(target) + " " + TARGET + " ON "
+                + keyJoin(keyColumns, TARGET, STAGING) + stagingFilter.map(f -> " WHERE " + f).orElse(""));
     }
 
     /** {@code UPDATE target t JOIN staging s ON keys SET t.c = s.c [WHERE filter]}. */
