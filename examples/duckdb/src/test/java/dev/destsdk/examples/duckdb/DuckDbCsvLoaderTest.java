@@ -106,8 +106,8 @@ class DuckDbCsvLoaderTest {
 
     /**
      * Runs a load that must fail inside a transaction, rolls the transaction back and returns the failure. DuckDB
-     * ends the transaction itself when an interrupt (a cancel) lands as the statement ends; the rollback then finds
-     * none, and the table shows that nothing was kept.
+     * ends the transaction itself when an interrupt (the job's cancel) lands as the statement ends; the rollback and
+     * the return to auto-commit then find none, and the table shows that nothing was kept.
      */
     static ConnectorException failedLoad(Connection connection, Runnable load) throws SQLException {
         connection.setAutoCommit(false);
@@ -115,10 +115,11 @@ class DuckDbCsvLoaderTest {
                 catchThrowableOfType(ConnectorException.class, load::run));
         try {
             connection.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException ended) {
             assertThat(ended.getMessage()).contains("no transaction is active");
+            assertThat(e.getErrorType()).as("only a cancel interrupts").isEqualTo(ErrorType.CANCELLED);
         }
-        connection.setAutoCommit(true);
         assertThat(e).as("the load must fail").isNotNull();
         return e;
     }
@@ -250,5 +251,37 @@ class DuckDbCsvLoaderTest {
         assertThat(load(file, TABLE, CancellationSignal.never())).isEqualTo(4);
 
         assertThat(rows()).containsExactly("0|before|0", "1|a\rb|1", "2|" + big + "|2", "3|c\r\nd|3", "4|null|null");
+    }
+
+    /** A record just under the SDK's 32 MiB limit that crosses one of DuckDB's buffers loads whole, in file order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aRecordNearTheLimitAcrossDuckDbsBufferLoads(String eol) throws Exception {
+        String big = "z".repeat((31 << 20) + 12_345);
+        Path file = dir.resolve("large.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("id,name,seq" + eol);
+            for (int i = 1; i <= 300_000; i++) {
+                w.write(i + ",n" + i + "," + (i % 7) + eol);
+                if (i == 150_000) {
+                    w.write("0," + big + ",0" + eol);
+                }
+            }
+        }
+        onItsPath(file, eol);
+
+        assertThat(load(file, TABLE, CancellationSignal.never())).isEqualTo(300_001);
+
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), sum(id), max(length(name)), count(*) FILTER (WHERE"
+                     + " length(name) > 100 AND rowid = 150001), count(*) FILTER (WHERE id > 0 AND name <> 'n' || id)"
+                     + " FROM main.t")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(300_002);
+            assertThat(rs.getLong(2)).isEqualTo(300_000L * 300_001 / 2);
+            assertThat(rs.getLong(3)).isEqualTo(big.length());
+            assertThat(rs.getLong(4)).as("the large record in its place").isEqualTo(1);
+            assertThat(rs.getLong(5)).isZero();
+        }
     }
 }
