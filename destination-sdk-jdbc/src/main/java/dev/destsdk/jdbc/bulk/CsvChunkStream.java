@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.zip.ZipException;
 
 /**
@@ -26,6 +27,7 @@ public abstract class CsvChunkStream extends InputStream {
     private ConnectorException failure;
     private long largestRecord;
     private boolean quotedCarriageReturn;
+    private long carriageReturnLineEnd;
 
     /** For subclasses. */
     protected CsvChunkStream() {
@@ -88,6 +90,26 @@ public abstract class CsvChunkStream extends InputStream {
     /** @return whether a quoted value read so far holds a carriage return; false when the subclass does not look */
     public final boolean hasQuotedCarriageReturn() {
         return quotedCarriageReturn;
+    }
+
+    /**
+     * Notes that a line outside quoted fields ended with a carriage return (CR or CRLF, which the output writes as
+     * LF): a reader given the file itself with LF line ends would read it differently.
+     *
+     * @param line the physical line that ended so
+     */
+    protected final void carriageReturnLineEnd(long line) {
+        if (carriageReturnLineEnd == 0) {
+            carriageReturnLineEnd = line;
+        }
+    }
+
+    /**
+     * @return the first physical line, outside quoted fields, that ended with a carriage return (CR or CRLF); empty
+     *     when none did so far, or the subclass does not look
+     */
+    public final OptionalLong firstCarriageReturnLineEnd() {
+        return carriageReturnLineEnd == 0 ? OptionalLong.empty() : OptionalLong.of(carriageReturnLineEnd);
     }
 
     /** @return the largest record read so far, in bytes; 0 when the subclass does not measure records */

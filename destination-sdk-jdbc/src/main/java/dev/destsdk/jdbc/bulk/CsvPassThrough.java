@@ -588,6 +588,9 @@ public final class CsvPassThrough extends CsvChunkStream {
             }
             // a line break outside quotes
             boolean cr = cl == CARRIAGE_RETURN;
+            if (cr) {
+                carriageReturnLineEnd(line);
+            }
             if (lineStart) {
                 if (dropBlankLines) {
                     flush(i);

@@ -416,6 +416,30 @@ class CsvPassThroughTest {
         }
     }
 
+    /** The first line ended by CR or CRLF outside quotes is noted (a reader given the file with LF ends differs). */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {5L, 91L})
+    void theFirstLineEndedByACarriageReturnOutsideQuotesIsNoted(long seed) throws IOException {
+        Random random = new Random(seed);
+        String[][] cases = {
+            {"id,name,ts\n1,\"a\rb\",\n2,\"c\r\nd\",\n", "0"},
+            {"id,name,ts\n1,a,\n2,\"x\ny\",\r\n3,b,\r\n", "4"},
+            {"id,name,ts\r\n1,a,\n", "1"},
+            {"id,name,ts\n1,a,\r2,b,\n", "2"},
+        };
+        for (String[] c : cases) {
+            CsvPassThrough in = new CsvPassThrough(trickle(c[0].getBytes(StandardCharsets.UTF_8), random),
+                    CsvFileFormat.DEFAULT, typedRules(CsvFileFormat.DEFAULT), "", List.of());
+            try (in) {
+                in.readAllBytes();
+            }
+            long line = Long.parseLong(c[1]);
+            assertThat(in.failure()).as(c[0]).isEmpty();
+            assertThat(in.firstCarriageReturnLineEnd()).as(c[0])
+                    .isEqualTo(line == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(line));
+        }
+    }
+
     @Test
     void trickleHelperDeliversEveryByte() {
         byte[] bytes = "0123456789".repeat(20).getBytes(StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import dev.destsdk.jdbc.bulk.ValueRules;
 import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -26,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,13 +42,23 @@ import org.slf4j.LoggerFactory;
  * converted in SQL (base64 or hex binaries, JSON). {@code allow_quoted_nulls = false} keeps a quoted empty field the
  * empty string: only unquoted fields match the NULL marker.
  *
- * <p>The data flows once (see {@link #load}): the SDK's check of every value ({@link ValueRules}; DuckDB's reader
- * is lenient: it stores a bad timestamp as NULL and reads a cut-off gzip file as if it were whole) runs as the file
- * is streamed into a named pipe that {@code read_csv} reads at the same time, so checking and loading overlap on
- * two cores instead of following each other. The stream DuckDB reads is the file rewritten as it reads it best: no
- * header, no skipped blank lines, records ended by LF, NULL as an unquoted empty field, uncompressed (byte-level when
- * the format allows, else transcoded). Where no named pipe can be made (a platform without {@code mkfifo}), the
- * checked stream is written next to the staged file first and that copy is read. Stateless and thread-safe.
+ * <p>The data flows once (see {@link #load}), checked by the SDK ({@link ValueRules}; DuckDB's reader is lenient:
+ * it stores a bad timestamp as NULL and reads a cut-off gzip file as if it were whole), in one of two ways:
+ * <ul>
+ *   <li><b>Directly</b>, where {@link #readsDirectly} holds and the file's first {@value #PEEK_BYTES} bytes end
+ *       their lines with LF: {@code read_csv} reads the staged file itself, on all of DuckDB's threads (it reads a
+ *       seekable file in parallel), with options that give exactly the format's meaning, while the SDK's check reads
+ *       the same file on a thread of its own ({@link CheckAlongside}). The load's rows count only if both succeed
+ *       and DuckDB inserted one row per record the check accepted; otherwise the load fails once both ended, so its
+ *       transaction is rolled back.</li>
+ *   <li><b>Through a named pipe</b>, for every other file: a thread streams the checked file into a pipe that
+ *       {@code read_csv} reads at the same time (DuckDB reads a pipe on one thread). The stream is the file
+ *       rewritten as DuckDB reads it best: no header, no skipped blank lines, records ended by LF, NULL as an
+ *       unquoted empty field, uncompressed (byte-level when the format allows, else transcoded). Where no named
+ *       pipe can be made (a platform without {@code mkfifo}), the checked stream is written next to the staged
+ *       file first and that copy is read.</li>
+ * </ul>
+ * Stateless and thread-safe.
  */
 public final class DuckDbCsvLoader implements BulkLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbCsvLoader.class);
@@ -56,7 +68,15 @@ public final class DuckDbCsvLoader implements BulkLoader {
      * ({@link ValueRules#MAX_RECORD_BYTES}), so DuckDB reads every record the checks let through.
      */
     static final long MAX_LINE_SIZE = ValueRules.MAX_RECORD_BYTES + (1L << 20);
+    /**
+     * DuckDB's {@code buffer_size}: at least {@link #MAX_LINE_SIZE}, as DuckDB requires. Left alone it is 16 times
+     * {@code max_line_size} (528 MiB here), so a file smaller than that is one buffer, which DuckDB parses on one
+     * thread: the direct read of a 106 MB file took 1.2 s against {@code COPY}'s 0.8 s, and 0.9 s with this size.
+     */
+    static final long BUFFER_SIZE = MAX_LINE_SIZE + (1L << 20);
     private static final int FEED_BUFFER = 1 << 16;
+    /** How much of a file's start is looked at for line ends before DuckDB is given the file itself. */
+    static final int PEEK_BYTES = 1 << 16;
 
     @Override
     public String describe() {
@@ -75,6 +95,22 @@ public final class DuckDbCsvLoader implements BulkLoader {
                 && format.skipHeader() <= 1 && !nullMarkers(format).isEmpty();
     }
 
+    /**
+     * Whether DuckDB may read a file of this format itself, in parallel, while the SDK checks it alongside: its
+     * reader then gives every record exactly the format's meaning. That holds for the formats {@link #readsNatively}
+     * accepts that are uncompressed (DuckDB reads a gzip file on one thread, and a cut-off one as if it were whole),
+     * that {@link CsvPassThrough} checks byte by byte, and whose files have more than one column (DuckDB skips blank
+     * lines only then, as the format says). The file must also end its lines with LF, which only the file tells
+     * ({@link #load} looks at its start and the check at the rest); every other file goes through the pipe.
+     *
+     * @param format a file's format; not null
+     * @param columns the file's columns; not null
+     * @return whether the file may be read directly
+     */
+    public static boolean readsDirectly(CsvFileFormat format, List<ColumnDef> columns) {
+        return readsNatively(format) && !format.gzip() && CsvPassThrough.supports(format) && columns.size() > 1;
+    }
+
     private static List<String> nullMarkers(CsvFileFormat format) {
         return new ArrayList<>(CsvPassThrough.nullTexts(format));
     }
@@ -82,8 +118,8 @@ public final class DuckDbCsvLoader implements BulkLoader {
     /**
      * @param dialect the dialect; not null
      * @param target the target; not null
-     * @param file a file whose format {@link #readsNatively} accepts and whose records end with LF (as the checked
-     *     stream {@link #load} writes does); not null
+     * @param file a file whose format {@link #readsNatively} accepts and whose lines end with LF (the staged file,
+     *     when it {@link #readsDirectly can be read directly}, or the checked stream {@link #load} writes); not null
      * @return the INSERT statement
      */
     public static String insertSql(SqlDialect dialect, BulkLoadTarget target, LoadFile file) {
@@ -105,7 +141,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
         }
         String quote = String.valueOf(f.quote().orElseThrow());
         // new_line: a carriage return inside a quoted value is part of the value (DuckDB 1.5 refuses it unless the
-        // line ending is given); max_line_size: every record the SDK's checks accept
+        // line ending is given); max_line_size: every record the SDK's checks accept; buffer_size: in parallel
         return "INSERT INTO " + dialect.qualify(target.table()) + " (" + names + ") SELECT " + select
                 + " FROM read_csv(" + dialect.stringLiteral(file.path().toString()) + ", columns = {" + types + "}"
                 + ", header = " + (f.skipHeader() == 1) + ", auto_detect = false"
@@ -113,6 +149,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
                 + ", quote = " + dialect.stringLiteral(quote) + ", escape = " + dialect.stringLiteral(quote)
                 + ", nullstr = [" + nullMarkers(f).stream().map(dialect::stringLiteral).collect(Collectors.joining(", "))
                 + "], allow_quoted_nulls = false, new_line = '\\n', max_line_size = " + MAX_LINE_SIZE
+                + ", buffer_size = " + BUFFER_SIZE
                 + ", compression = '" + (f.gzip() ? "gzip" : "none") + "')";
     }
 
@@ -137,16 +174,136 @@ public final class DuckDbCsvLoader implements BulkLoader {
     }
 
     /**
-     * Loads a file in one pass: a thread streams it through the SDK's {@link ValueRules} into a named pipe next to
-     * the staged file while DuckDB's {@code read_csv} reads the pipe. Bad input ends the stream at the last good
-     * record and fails the load with the check's VALIDATION_ERROR (file, line, record, column), whatever DuckDB made
-     * of the rows before it: the load's transaction is rolled back, so the table is left as it was. A cancelled job
-     * ends the stream and the statement; the feeding thread is always stopped before this method returns. The rows
-     * DuckDB inserted must be the records the check counted.
+     * Loads a file in one pass, directly where the file allows (see the class comment), else through a named pipe.
+     * Bad input fails the load with the check's VALIDATION_ERROR (file, line, record, column), whatever DuckDB made
+     * of the rows: the load's transaction is rolled back, so the table is left as it was. A cancelled job cancels
+     * the statement and stops the check or the feed; their threads have always ended when this method returns. The
+     * rows DuckDB inserted must be the records the check accepted, or the load fails.
      */
     @Override
     public long load(SqlExecutor sql, BulkLoadTarget target, LoadFile file) {
         ValueRules rules = ValueRules.of(target, file.format());
+        if (readsFileDirectly(target, file)) {
+            LOG.debug("{}: DuckDB reads the file itself while the SDK checks it", file.displayName());
+            return loadDirectly(sql, file, rules, insertSql(sql.dialect(), target, file));
+        }
+        return loadThroughPipe(sql, target, file, rules);
+    }
+
+    /** Whether {@link #load} gives DuckDB the file itself: its format and its first bytes allow it. */
+    static boolean readsFileDirectly(BulkLoadTarget target, LoadFile file) {
+        return readsDirectly(file.format(), target.fileColumns()) && startsWithLfLineEnds(file);
+    }
+
+    /**
+     * Whether the file's first {@value #PEEK_BYTES} bytes end every line outside quoted fields with LF alone, the
+     * file does not start with a blank line (which the format skips and DuckDB might take for the header) and its
+     * header row, if the format has one, ends within them and holds no quote (DuckDB 1.5 reads a data record into a
+     * header with quoted names). Quotes are escaped by doubling in the formats read directly, so every quote outside
+     * a quoted field opens one and inside closes it. False when the file cannot be read (the pipe's path reports
+     * why).
+     */
+    static boolean startsWithLfLineEnds(LoadFile file) {
+        byte quote = (byte) file.format().quote().orElseThrow().charValue();
+        byte[] head = new byte[PEEK_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(file.path())) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        if (n > 0 && (head[0] == '\n' || head[0] == '\r')) {
+            return false;
+        }
+        boolean inHeader = file.format().skipHeader() > 0;
+        boolean quoted = false;
+        for (int i = 0; i < n; i++) {
+            byte b = head[i];
+            if (b == quote) {
+                if (inHeader) {
+                    return false;
+                }
+                quoted = !quoted;
+            } else if (b == '\r' && !quoted) {
+                return false;
+            } else if (b == '\n' && !quoted) {
+                inHeader = false;
+            }
+        }
+        return !inHeader || n == 0;
+    }
+
+    /**
+     * DuckDB reads the staged file itself while {@link CheckAlongside} checks it; a failed check lets DuckDB's
+     * statement end (see there why it is not interrupted). The check's failure comes first (DuckDB may reach a bad
+     * record before the check does, or refuse it less precisely), then DuckDB's own; a line
+     * ended by CR after the first {@value #PEEK_BYTES} bytes (DuckDB read it with LF line ends) and a row count other
+     * than the check's record count fail the load too.
+     *
+     * @param insert the statement that reads the file (the one {@link #insertSql} makes; tests give others)
+     */
+    static long loadDirectly(SqlExecutor sql, LoadFile file, ValueRules rules, String insert) {
+        CancellationSignal cancellation = sql.cancellation();
+        CsvChunkStream stream = new CsvPassThrough(file, rules, "", List.of(), cancellation);
+        try (stream) {
+            CheckAlongside check = CheckAlongside.start(stream);
+            long rows;
+            try {
+                rows = sql.update(insert);
+            } catch (ConnectorException e) {
+                if (e.getErrorType() == ErrorType.CANCELLED) {
+                    check.abandon();
+                    throw e;
+                }
+                check.finish();
+                throwIfCheckRefused(stream, file, cancellation);
+                throw readFailure(e, file);
+            } catch (RuntimeException | Error e) {
+                check.abandon();
+                throw e;
+            }
+            check.finish();
+            throwIfCheckRefused(stream, file, cancellation);
+            return requireRecordCount(rows, stream.records(), file);
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
+                    .file(file.displayName()).cause(e).build();
+        }
+    }
+
+    /**
+     * Throws what the check found once it ended: cancellation, bad input, or a line ended by CR after the start
+     * (DuckDB, told that lines end with LF, read that line's CR as part of its last value).
+     */
+    private static void throwIfCheckRefused(CsvChunkStream stream, LoadFile file, CancellationSignal cancellation) {
+        cancellation.checkCancellation("load: reading " + file.displayName());
+        stream.throwIfFailed(file);
+        OptionalLong crLine = stream.firstCarriageReturnLineEnd();
+        if (crLine.isPresent()) {
+            throw ConnectorException.builder(ErrorType.VALIDATION_ERROR, "line " + crLine.getAsLong() + " ends with"
+                            + " a carriage return (CR or CRLF) while the file's first " + (PEEK_BYTES >> 10)
+                            + " KiB end their lines with LF alone; DuckDB read the file with LF line ends, so nothing"
+                            + " was loaded: write the file with one kind of line end")
+                    .file(file.displayName()).line(crLine.getAsLong()).retryable(false).build();
+        }
+    }
+
+    /** The rows DuckDB inserted, when they are the records the check accepted; a load failure otherwise. */
+    private static long requireRecordCount(long rows, long records, LoadFile file) {
+        if (rows != records) {
+            throw ConnectorException.builder(ErrorType.INTERNAL_ERROR, "DuckDB's reader inserted " + rows
+                    + " row(s) from a file of " + records + " record(s); nothing was loaded")
+                    .file(file.displayName()).retryable(false).build();
+        }
+        return rows;
+    }
+
+    /**
+     * A thread streams the file through the SDK's {@link ValueRules} into a named pipe next to the staged file
+     * while DuckDB's {@code read_csv} reads the pipe. Bad input ends the stream at the last good record. A cancelled
+     * job ends the stream and the statement; the feeding thread is always stopped before this method returns.
+     */
+    static long loadThroughPipe(SqlExecutor sql, BulkLoadTarget target, LoadFile file, ValueRules rules) {
         CancellationSignal cancellation = sql.cancellation();
         LoadFile read = new LoadFile(file.path().resolveSibling(file.path().getFileName() + ".pipe"),
                 file.displayName(), rewrittenFormat(file.format()));
@@ -156,7 +313,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
             long rows;
             try {
                 if (piped) {
-                    rows = loadThroughPipe(sql, target, file, read, stream);
+                    rows = feedPipe(sql, target, file, read, stream);
                 } else {
                     read = new LoadFile(file.path().resolveSibling(file.path().getFileName() + ".checked.csv"),
                             file.displayName(), read.format());
@@ -169,12 +326,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
             }
             cancellation.checkCancellation("load: reading " + file.displayName());
             stream.throwIfFailed(file);
-            if (rows != stream.records()) {
-                throw ConnectorException.builder(ErrorType.INTERNAL_ERROR, "DuckDB's reader inserted " + rows
-                        + " row(s) from a file of " + stream.records() + " record(s); nothing was loaded")
-                        .file(file.displayName()).retryable(false).build();
-            }
-            return rows;
+            return requireRecordCount(rows, stream.records(), file);
         } catch (IOException e) {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();
@@ -192,8 +344,8 @@ public final class DuckDbCsvLoader implements BulkLoader {
      * Runs the INSERT reading the pipe while a thread feeds the checked stream into it. A failed statement reports
      * the check's failure first (DuckDB may have read a record cut short by it), then DuckDB's own.
      */
-    private static long loadThroughPipe(SqlExecutor sql, BulkLoadTarget target, LoadFile file, LoadFile pipe,
-                                        CsvChunkStream stream) throws IOException {
+    private static long feedPipe(SqlExecutor sql, BulkLoadTarget target, LoadFile file, LoadFile pipe,
+                                 CsvChunkStream stream) throws IOException {
         PipeFeed feed = new PipeFeed(stream, pipe.path());
         Thread thread = new Thread(feed, "destsdk-duckdb-feed");
         thread.setDaemon(true);
@@ -225,18 +377,24 @@ public final class DuckDbCsvLoader implements BulkLoader {
             if (e.getErrorType() == ErrorType.CANCELLED) {
                 throw e;
             }
-            // The checks passed, so DuckDB refused something they do not cover (e.g. a value its type cannot
-            // hold). Its message quotes whole lines and its own option names: keep only its first line.
-            String first = firstLine(e.getDetail());
-            ConnectorException.Builder b = ConnectorException.builder(e.getErrorType(), "DuckDB could not read the"
-                    + " file: " + (first.length() > 200 ? first.substring(0, 200) + "…" : first))
-                    .file(file.displayName()).retryable(e.isRetryable());
-            Matcher line = LINE.matcher(e.getDetail());
-            if (line.find()) {
-                b.line(Long.parseLong(line.group(1)));
-            }
-            throw b.build();
+            throw readFailure(e, file);
         }
+    }
+
+    /**
+     * DuckDB's refusal of a file the checks passed (so something they do not cover, e.g. a value its type cannot
+     * hold). Its message quotes whole lines and its own option names: only its first line is kept.
+     */
+    private static ConnectorException readFailure(ConnectorException e, LoadFile file) {
+        String first = firstLine(e.getDetail());
+        ConnectorException.Builder b = ConnectorException.builder(e.getErrorType(), "DuckDB could not read the"
+                        + " file: " + (first.length() > 200 ? first.substring(0, 200) + "…" : first))
+                .file(file.displayName()).retryable(e.isRetryable());
+        Matcher line = LINE.matcher(e.getDetail());
+        if (line.find()) {
+            b.line(Long.parseLong(line.group(1)));
+        }
+        return b.build();
     }
 
     private static String firstLine(String text) {
@@ -372,17 +530,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
         }
 
         private static void join(Thread thread) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            CheckAlongside.joinUninterruptibly(thread);
         }
 
         /** Rethrows a failure to read the data file or to write the pipe while DuckDB was reading it. */

@@ -36,14 +36,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The single-pass load of {@link DuckDbCsvLoader} against an in-memory DuckDB database: the checked stream feeds a
- * named pipe that {@code read_csv} reads. Bad input late in a large file, a statement that fails before it opens the
- * pipe, and a cancellation while DuckDB reads must all end the feeding thread, leave no pipe behind and report the
- * SDK's error; the table is rolled back to what it held.
+ * The single-pass load of {@link DuckDbCsvLoader} against an in-memory DuckDB database, on both of its paths: each
+ * case runs with LF line ends (DuckDB reads the file itself while the SDK checks it alongside) and with CRLF line ends
+ * (the checked stream feeds a named pipe). Bad input in a large file, a statement that fails before it reads, and a
+ * cancellation while DuckDB reads must all end the helper thread, leave no pipe behind and report the SDK's error;
+ * the table is rolled back to what it held. {@link DuckDbDirectReadTest} holds the cases of the direct path only.
  */
 class DuckDbCsvLoaderTest {
     private static final DuckDbDialect DIALECT = new DuckDbDialect();
@@ -52,6 +55,8 @@ class DuckDbCsvLoaderTest {
             new ColumnDef("id", ColumnType.of(CanonicalType.LONG), "BIGINT", false, Optional.empty()),
             new ColumnDef("name", ColumnType.of(CanonicalType.STRING), "VARCHAR", true, Optional.empty()),
             new ColumnDef("seq", ColumnType.of(CanonicalType.INTEGER), "INTEGER", true, Optional.empty()));
+    /** LF: DuckDB reads the file directly; CRLF: the file goes through the pipe. */
+    private static final String LF = "\n";
 
     @TempDir
     Path dir;
@@ -71,14 +76,25 @@ class DuckDbCsvLoaderTest {
         connection.close();
     }
 
-    private Path write(String name, long rows, long badRecord, String badValue) throws IOException {
-        Path file = dir.resolve(name);
+    /** A file of {@code rows} records {@code id,"name, id",seq} whose lines end with {@code eol}. */
+    static Path write(Path file, long rows, long badRecord, String badValue, String eol) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("id,name,seq\n");
+            w.write("id,name,seq" + eol);
             for (long i = 1; i <= rows; i++) {
-                w.write(i + ",\"name, " + i + "\"," + (i == badRecord ? badValue : Long.toString(i % 1000)) + "\n");
+                w.write(i + ",\"name, " + i + "\"," + (i == badRecord ? badValue : Long.toString(i % 1000)) + eol);
             }
         }
+        return file;
+    }
+
+    /** Writes the file and checks that the load takes the path its line ends choose. */
+    private Path write(String name, long rows, long badRecord, String badValue, String eol) throws IOException {
+        return onItsPath(write(dir.resolve(name), rows, badRecord, badValue, eol), eol);
+    }
+
+    private Path onItsPath(Path file, String eol) {
+        assertThat(DuckDbCsvLoader.readsFileDirectly(new BulkLoadTarget(TABLE, COLUMNS),
+                LoadFile.of(file, CsvFileFormat.DEFAULT))).as("read directly").isEqualTo(eol.equals(LF));
         return file;
     }
 
@@ -86,6 +102,26 @@ class DuckDbCsvLoaderTest {
         SqlExecutor sql = new SqlExecutor(connection, DIALECT, cancellation, table.toString());
         return new DuckDbCsvLoader().load(sql, new BulkLoadTarget(table, COLUMNS),
                 LoadFile.of(file, CsvFileFormat.DEFAULT));
+    }
+
+    /**
+     * Runs a load that must fail inside a transaction, rolls the transaction back and returns the failure. DuckDB
+     * ends the transaction itself when an interrupt (the job's cancel) lands as the statement ends; the rollback and
+     * the return to auto-commit then find none, and the table shows that nothing was kept.
+     */
+    static ConnectorException failedLoad(Connection connection, Runnable load) throws SQLException {
+        connection.setAutoCommit(false);
+        ConnectorException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+                catchThrowableOfType(ConnectorException.class, load::run));
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException ended) {
+            assertThat(ended.getMessage()).contains("no transaction is active");
+            assertThat(e.getErrorType()).as("only a cancel interrupts").isEqualTo(ErrorType.CANCELLED);
+        }
+        assertThat(e).as("the load must fail").isNotNull();
+        return e;
     }
 
     private List<String> rows() throws SQLException {
@@ -99,60 +135,72 @@ class DuckDbCsvLoaderTest {
         return rows;
     }
 
-    private static boolean feedThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t.getName().equals("destsdk-duckdb-feed"));
+    /** Whether the pipe's feed or the direct path's check still runs. */
+    static boolean helperThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive()
+                && (t.getName().equals("destsdk-duckdb-feed") || t.getName().equals(CheckAlongside.THREAD_NAME)));
     }
 
-    private List<Path> leftovers() throws IOException {
+    /** The files in {@code dir} other than the data files: a pipe or a copy left behind. */
+    static List<Path> leftovers(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> !p.getFileName().toString().endsWith(".csv")).toList();
         }
     }
 
-    @Test
-    void aLargeFileLoadsThroughThePipeAndTheRowsAreTheRecords() throws Exception {
-        Path file = write("good.csv", 100_000, -1, "");
+    private void assertClean() throws IOException {
+        assertThat(helperThreadAlive()).as("the feed or check thread has ended").isFalse();
+        assertThat(leftovers(dir)).as("no pipe is left next to the file").isEmpty();
+    }
 
-        assertThat(load(file, TABLE, CancellationSignal.never())).isEqualTo(100_000);
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aLargeFileLoadsAndTheRowsAreTheRecordsInFileOrder(String eol) throws Exception {
+        Path file = write("good.csv", 200_000, -1, "", eol);
+
+        assertThat(load(file, TABLE, CancellationSignal.never())).isEqualTo(200_000);
 
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*), sum(id), max(name) FILTER (WHERE id = 99999),"
-                     + " sum(seq) FROM main.t WHERE id > 0")) {
+             ResultSet rs = st.executeQuery("SELECT count(*), sum(id), max(name) FILTER (WHERE id = 199999),"
+                     + " sum(seq), count(*) FILTER (WHERE rowid <> id OR name <> 'name, ' || id) FROM main.t"
+                     + " WHERE id > 0")) {
             rs.next();
-            assertThat(rs.getLong(1)).isEqualTo(100_000);
-            assertThat(rs.getLong(2)).isEqualTo(100_000L * 100_001 / 2);
-            assertThat(rs.getString(3)).isEqualTo("name, 99999");
-            assertThat(rs.getLong(4)).isEqualTo(100L * (999 * 1000 / 2));
+            assertThat(rs.getLong(1)).isEqualTo(200_000);
+            assertThat(rs.getLong(2)).isEqualTo(200_000L * 200_001 / 2);
+            assertThat(rs.getString(3)).isEqualTo("name, 199999");
+            assertThat(rs.getLong(4)).isEqualTo(200L * (999 * 1000 / 2));
+            assertThat(rs.getLong(5)).as("rows in file order, names as written").isZero();
         }
-        assertThat(feedThreadAlive()).isFalse();
-        assertThat(leftovers()).as("no pipe is left next to the file").isEmpty();
+        assertClean();
     }
 
-    @Test
-    void aBadValueLateInALargeFileFailsWithTheChecksErrorAndTheTransactionRollsBack() throws Exception {
-        Path file = write("late.csv", 200_000, 150_000, "1e3");
-        connection.setAutoCommit(false);
+    /**
+     * A bad value in the last record of a large file, and one DuckDB's reader refuses too early in a larger one:
+     * the check's error names file, line, record and column, whoever reads the record first.
+     */
+    @ParameterizedTest
+    @CsvSource({"LF, 200000, 200000, 12x", "CRLF, 200000, 200000, 12x", "LF, 1000000, 10, abc",
+            "CRLF, 1000000, 10, abc"})
+    void aBadValueFailsWithTheChecksErrorAndTheTransactionRollsBack(String lineEnd, long records, long bad,
+                                                                    String value) throws Exception {
+        Path file = write("bad.csv", records, bad, value, lineEnd.equals("LF") ? LF : "\r\n");
 
-        ConnectorException e = catchThrowableOfType(ConnectorException.class,
-                () -> load(file, TABLE, CancellationSignal.never()));
-        connection.rollback();
-        connection.setAutoCommit(true);
+        ConnectorException e = failedLoad(connection, () -> load(file, TABLE, CancellationSignal.never()));
 
-        assertThat(e).as("the load must fail").isNotNull();
         assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.VALIDATION_ERROR);
-        assertThat(e.getContext().file()).as(e.getMessage()).hasValue("late.csv");
-        assertThat(e.getContext().line()).as(e.getMessage()).hasValue(150_001L);
-        assertThat(e.getContext().record()).as(e.getMessage()).hasValue(150_000L);
+        assertThat(e.getMessage()).doesNotContain("DuckDB could not read");
+        assertThat(e.getContext().file()).as(e.getMessage()).hasValue("bad.csv");
+        assertThat(e.getContext().line()).as(e.getMessage()).hasValue(bad + 1);
+        assertThat(e.getContext().record()).as(e.getMessage()).hasValue(bad);
         assertThat(e.getContext().column()).as(e.getMessage()).hasValue("seq");
         assertThat(rows()).containsExactly("0|before|0");
-        assertThat(feedThreadAlive()).isFalse();
-        assertThat(leftovers()).isEmpty();
+        assertClean();
     }
 
-    @Test
-    void aStatementThatFailsBeforeItOpensThePipeDoesNotLeaveTheFeedWaiting() throws Exception {
-        Path file = write("missing.csv", 10_000, -1, "");
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aStatementThatFailsBeforeItReadsDoesNotLeaveTheHelperWaiting(String eol) throws Exception {
+        Path file = write("missing.csv", 10_000, -1, "", eol);
         TableName missing = new TableName(Optional.empty(), Optional.of("main"), "no_such_table");
 
         ConnectorException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
@@ -162,49 +210,78 @@ class DuckDbCsvLoaderTest {
         assertThat(e).as("the load must fail").isNotNull();
         assertThat(e.getMessage()).contains("DuckDB could not read the file");
         assertThat(e.getContext().record()).as("not the checks' error: the file is good").isEmpty();
-        assertThat(feedThreadAlive()).isFalse();
-        assertThat(leftovers()).isEmpty();
+        assertClean();
         assertThat(rows()).containsExactly("0|before|0");
     }
 
-    @Test
-    void cancellingWhileDuckDbReadsThePipeReturnsPromptlyAndStopsTheFeed() throws Exception {
-        Path file = write("big.csv", 2_000_000, -1, "");
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void cancellingWhileDuckDbReadsReturnsPromptlyAndStopsTheHelper(String eol) throws Exception {
+        Path file = write("big.csv", 2_000_000, -1, "", eol);
         CancellationToken token = new CancellationToken();
         long[] cancelledAt = new long[1];
+        long returned;
+        ConnectorException e;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
             timer.schedule(() -> {
                 cancelledAt[0] = System.nanoTime();
                 token.cancel();
             }, 300, TimeUnit.MILLISECONDS);
-            connection.setAutoCommit(false);
-            ConnectorException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
-                    catchThrowableOfType(ConnectorException.class, () -> load(file, TABLE, token)));
-            long returned = System.nanoTime();
-            connection.rollback();
-            connection.setAutoCommit(true);
-
-            assertThat(e).as("the load must be cancelled").isNotNull();
-            assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.CANCELLED);
-            assertThat((returned - cancelledAt[0]) / 1_000_000).as("ms from the cancel to the return")
-                    .isLessThan(3_000);
+            e = failedLoad(connection, () -> load(file, TABLE, token));
+            returned = System.nanoTime();
         } finally {
             timer.shutdownNow();
         }
-        assertThat(feedThreadAlive()).isFalse();
-        assertThat(leftovers()).isEmpty();
+
+        assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.CANCELLED);
+        assertThat((returned - cancelledAt[0]) / 1_000_000).as("ms from the cancel to the return")
+                .isLessThan(3_000);
+        assertClean();
         assertThat(rows()).containsExactly("0|before|0");
     }
 
-    @Test
-    void aQuotedCarriageReturnAndAThreeMebibyteValueLoadThroughThePipe() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aQuotedCarriageReturnAndAThreeMebibyteValueLoad(String eol) throws Exception {
         String big = "x".repeat(3 << 20);
-        Path file = dir.resolve("odd.csv");
-        Files.writeString(file, "id,name,seq\n1,\"a\rb\",1\n2," + big + ",2\n3,\"c\r\nd\",3\n4,,\n");
+        Path file = onItsPath(Files.writeString(dir.resolve("odd.csv"), String.join(eol, "id,name,seq",
+                "1,\"a\rb\",1", "2," + big + ",2", "3,\"c\r\nd\",3", "4,,") + eol), eol);
 
         assertThat(load(file, TABLE, CancellationSignal.never())).isEqualTo(4);
 
         assertThat(rows()).containsExactly("0|before|0", "1|a\rb|1", "2|" + big + "|2", "3|c\r\nd|3", "4|null|null");
+    }
+
+    /** A record just under the SDK's 32 MiB limit that crosses one of DuckDB's buffers loads whole, in file order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aRecordNearTheLimitAcrossDuckDbsBufferLoads(String eol) throws Exception {
+        String big = "z".repeat((31 << 20) + 12_345);
+        Path file = dir.resolve("large.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("id,name,seq" + eol);
+            for (int i = 1; i <= 300_000; i++) {
+                w.write(i + ",n" + i + "," + (i % 7) + eol);
+                if (i == 150_000) {
+                    w.write("0," + big + ",0" + eol);
+                }
+            }
+        }
+        onItsPath(file, eol);
+
+        assertThat(load(file, TABLE, CancellationSignal.never())).isEqualTo(300_001);
+
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), sum(id), max(length(name)), count(*) FILTER (WHERE"
+                     + " length(name) > 100 AND rowid = 150001), count(*) FILTER (WHERE id > 0 AND name <> 'n' || id)"
+                     + " FROM main.t")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(300_002);
+            assertThat(rs.getLong(2)).isEqualTo(300_000L * 300_001 / 2);
+            assertThat(rs.getLong(3)).isEqualTo(big.length());
+            assertThat(rs.getLong(4)).as("the large record in its place").isEqualTo(1);
+            assertThat(rs.getLong(5)).isZero();
+        }
     }
 }
