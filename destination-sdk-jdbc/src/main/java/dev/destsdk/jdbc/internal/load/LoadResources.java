@@ -137,16 +137,30 @@ final class LoadResources implements AutoCloseable {
         }
     }
 
-    /** Ends an open transaction with a rollback and returns to auto-commit; never throws. */
+    /**
+     * Ends an open transaction with a rollback and returns to auto-commit; never throws. The return to auto-commit is
+     * attempted even when the rollback fails (a database may already have ended the transaction itself, as DuckDB
+     * does when a statement is interrupted as it ends): otherwise the undo statements and drops that follow would run
+     * in a transaction nobody commits, and be lost when the connection closes.
+     */
     void rollbackQuietly() {
         Connection c = sql.connection();
         try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
+            if (c.getAutoCommit()) {
+                return;
             }
         } catch (SQLException e) {
+            LOG.warn("could not read the transaction state on {}: {}", target, e.toString());
+        }
+        try {
+            c.rollback();
+        } catch (SQLException e) {
             LOG.warn("could not roll back on {}: {}", target, e.toString());
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.warn("could not return to auto-commit on {}: {}", target, e.toString());
         }
     }
 
