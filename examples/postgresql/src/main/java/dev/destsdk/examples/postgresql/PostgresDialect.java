@@ -175,6 +175,17 @@ public final class PostgresDialect extends GeneralSqlDialect {
     }
 
     /**
+     * The ANSI identity column with {@code CACHE 1000}: the session that loads the staging table is its only writer,
+     * so it may take its numbers a thousand at a time instead of locking and updating the sequence's page for every
+     * row (about 0.2 µs of the server's time per row, a tenth of a second for 500,000 rows). One session's numbers
+     * still follow the load order, which is all the de-duplication reads from them.
+     */
+    @Override
+    public Optional<String> rowNumberColumnDefinition() {
+        return super.rowNumberColumnDefinition().map(def -> def + " (CACHE 1000)");
+    }
+
+    /**
      * True: the staging table is created and loaded in one transaction, so that {@code COPY … FREEZE} writes its
      * rows frozen and its pages all-visible. Loaded in a transaction of its own and read by the next one, it would
      * otherwise have every page dirtied (hint bits) and written again by the upsert's first scan of it.

@@ -110,7 +110,8 @@ public final class Report {
                     .append(" | ").append(cell(checks)).append(" |\n");
         }
         if (!notes.isEmpty()) {
-            sb.append("\nTimelines and notes (SDK runs: progress events, seconds since the run started):\n\n");
+            sb.append("\nTimelines and notes (SDK runs: progress events; `pg-merge-sql`: its phases; seconds since the"
+                    + " run started):\n\n");
             notes.forEach(n -> sb.append(n).append('\n'));
         }
 
