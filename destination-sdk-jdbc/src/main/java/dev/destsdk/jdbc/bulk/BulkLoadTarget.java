@@ -24,10 +24,14 @@ import java.util.Optional;
  * @param keyOrder where the value checks report the keys they accept, for a load that wants to know whether its
  *     batch repeats a key ({@link ValueRules#of}); not null, may be empty. The one mutable part: it follows the
  *     load's files in order
+ * @param keepsFileOrder whether the rows must be stored in the order of the file's records, after the previous
+ *     file's: a staging table's row numbers ({@link dev.destsdk.jdbc.dialect.SqlDialect#rowNumberExpression}) tell
+ *     a later record of a key from an earlier one. Where false (a table built aside, the target of a load straight
+ *     in) the order of the rows is the database's to choose, which lets a loader insert them in parallel
  */
 public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants,
                              boolean createdInTransaction, ValueRules.HeaderMatcher headerMatcher,
-                             Optional<KeyOrder> keyOrder) {
+                             Optional<KeyOrder> keyOrder, boolean keepsFileOrder) {
 
     /** Validates and copies the components. */
     public BulkLoadTarget {
@@ -42,7 +46,23 @@ public record BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<
     }
 
     /**
-     * A target that follows no key order.
+     * A target whose rows keep the file's order.
+     *
+     * @param table the table; not null
+     * @param fileColumns the columns in the order of the file's fields; not empty
+     * @param constants the columns filled with one value for every row, in order; not null, may be empty
+     * @param createdInTransaction whether the table was created in the connection's current transaction
+     * @param headerMatcher whether a name in a data file's header row stands for a file column; not null
+     * @param keyOrder where the value checks report the keys they accept; not null, may be empty
+     */
+    public BulkLoadTarget(TableName table, List<ColumnDef> fileColumns, List<ConstantColumn> constants,
+                          boolean createdInTransaction, ValueRules.HeaderMatcher headerMatcher,
+                          Optional<KeyOrder> keyOrder) {
+        this(table, fileColumns, constants, createdInTransaction, headerMatcher, keyOrder, true);
+    }
+
+    /**
+     * A target that follows no key order and keeps the file's order.
      *
      * @param table the table; not null
      * @param fileColumns the columns in the order of the file's fields; not empty

@@ -6,9 +6,10 @@ import dev.destsdk.jdbc.SqlExecutor;
  * Moves the records of one data file into a table through the database's fastest path (COPY, LOAD DATA, a CSV
  * reader) or, as a fallback, batched INSERTs.
  *
- * <p>Contract: every record of the file becomes one row, in file order, so that the staging table's row numbers
+ * <p>Contract: every record of the file becomes one row, in file order where the target
+ * {@link BulkLoadTarget#keepsFileOrder() keeps it} (the staging table), so that the staging table's row numbers
  * ({@link dev.destsdk.jdbc.dialect.SqlDialect#rowNumberExpression}) of this file's rows are consecutive and follow the
- * previous file's. Every row gets the target's {@link BulkLoadTarget#constants() constant values} (the sync's tracking
+ * previous file's; elsewhere the rows may be stored in any order. Every row gets the target's {@link BulkLoadTarget#constants() constant values} (the sync's tracking
  * values), so a loader can write straight into a target table that has no defaults for them. The file's
  * {@link dev.destsdk.core.csv.CsvFileFormat} is honoured exactly: header rows, blank lines, delimiter, quoting, NULL
  * markers (a quoted empty field is the empty string, never NULL), encoding and gzip. When the database's reader can

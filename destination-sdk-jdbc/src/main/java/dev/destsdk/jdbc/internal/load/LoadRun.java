@@ -99,8 +99,10 @@ final class LoadRun {
         List<LoadFile> files = inputs.files().get();
         BulkLoader loader = inputs.loader().get();
         Optional<KeyOrder> keys = KeyOrder.forKey(layout.dataColumns(), layout.keyColumns());
+        // Only the staging table numbers its rows by load order (to de-duplicate the batch); elsewhere the
+        // database may store them in any order
         BulkLoadTarget bulkTarget = new BulkLoadTarget(table, layout.dataColumns(), constants, createdInTransaction,
-                this::headerNames, keys);
+                this::headerNames, keys, table.equals(helpers.staging()));
         keyOrder = keys;
         loadedInto = table;
         loadedRows = 0;

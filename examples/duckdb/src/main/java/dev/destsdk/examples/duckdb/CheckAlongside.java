@@ -2,6 +2,10 @@ package dev.destsdk.examples.duckdb;
 
 import dev.destsdk.jdbc.bulk.CsvChunkStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SDK's check of a data file, run on its own thread while DuckDB's statement reads the same file: the check's
@@ -18,6 +22,7 @@ import java.io.IOException;
 final class CheckAlongside implements Runnable {
     /** The thread's name, which tests look for. */
     static final String THREAD_NAME = "destsdk-duckdb-check";
+    private static final Logger LOG = LoggerFactory.getLogger(CheckAlongside.class);
     private static final int BUFFER = 1 << 16;
 
     private final CsvChunkStream stream;
@@ -46,6 +51,7 @@ final class CheckAlongside implements Runnable {
 
     @Override
     public void run() {
+        long started = System.nanoTime();
         try {
             byte[] buffer = new byte[BUFFER];
             while (!abandoned && stream.read(buffer) >= 0) {
@@ -57,6 +63,12 @@ final class CheckAlongside implements Runnable {
             }
         } catch (RuntimeException e) {
             bug = e;
+        }
+        if (LOG.isDebugEnabled()) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+            LOG.debug("checked {} record(s) in {} ms ({} ms of CPU)", stream.records(),
+                    (System.nanoTime() - started) / 1_000_000, cpu < 0 ? "unknown" : cpu / 1_000_000);
         }
     }
 

@@ -284,4 +284,71 @@ class DuckDbCsvLoaderTest {
             assertThat(rs.getLong(5)).isZero();
         }
     }
+
+    /**
+     * A target whose rows need not keep the file's order (a table built aside) gets every record, DuckDB inserting
+     * them in parallel; the connection's settings are the database's again afterwards.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aTargetThatNeedNotKeepTheFileOrderGetsEveryRecordAndTheSettingsBack(String eol) throws Exception {
+        Path file = write("any-order.csv", 200_000, -1, "", eol);
+        BulkLoadTarget anyOrder = new BulkLoadTarget(TABLE, COLUMNS, List.of(), false, String::equals,
+                Optional.empty(), false);
+        assertThat(DuckDbCsvLoader.insertionSettings(anyOrder)).containsExactly(
+                "SET SESSION preserve_insertion_order = false", "SET SESSION write_buffer_row_group_count = 1");
+
+        long rows = new DuckDbCsvLoader().load(new SqlExecutor(connection, DIALECT, CancellationSignal.never(),
+                TABLE.toString()), anyOrder, LoadFile.of(file, CsvFileFormat.DEFAULT));
+
+        assertThat(rows).isEqualTo(200_000);
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), sum(id), count(DISTINCT id), sum(seq),"
+                     + " count(*) FILTER (WHERE name <> 'name, ' || id) FROM main.t WHERE id > 0")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(200_000);
+            assertThat(rs.getLong(2)).isEqualTo(200_000L * 200_001 / 2);
+            assertThat(rs.getLong(3)).isEqualTo(200_000);
+            assertThat(rs.getLong(4)).isEqualTo(200L * (999 * 1000 / 2));
+            assertThat(rs.getLong(5)).as("every name as written").isZero();
+        }
+        assertThat(setting("preserve_insertion_order")).isEqualTo("true");
+        assertThat(setting("write_buffer_row_group_count")).isEqualTo("5");
+        assertClean();
+    }
+
+    /**
+     * A target that keeps the file's order (the staging table, whose rowids number the load's records) keeps it
+     * even in a database that lets DuckDB insert in any order, which stays so for the connection's other statements.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aTargetThatKeepsTheFileOrderKeepsItWhereTheDatabaseWouldNot(String eol) throws Exception {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET GLOBAL preserve_insertion_order = false");
+        }
+        Path file = write("in-order.csv", 200_000, -1, "", eol);
+        assertThat(DuckDbCsvLoader.insertionSettings(new BulkLoadTarget(TABLE, COLUMNS)))
+                .containsExactly("SET SESSION preserve_insertion_order = true");
+
+        assertThat(load(file, TABLE, CancellationSignal.never())).isEqualTo(200_000);
+
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE rowid <> id) FROM main.t"
+                     + " WHERE id > 0")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(200_000);
+            assertThat(rs.getLong(2)).as("rows in file order").isZero();
+        }
+        assertThat(setting("preserve_insertion_order")).isEqualTo("false");
+        assertClean();
+    }
+
+    private String setting(String name) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('" + name + "')::VARCHAR")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 }
