@@ -80,6 +80,10 @@ public final class DuckDbCsvLoader implements BulkLoader {
     private static final int FEED_BUFFER = 1 << 16;
     /** How much of a file's start is looked at for line ends before DuckDB is given the file itself. */
     static final int PEEK_BYTES = 1 << 16;
+    /** The characters DuckDB's readers expand in a path (see {@link #hasGlobCharacters}). */
+    private static final String GLOB_CHARACTERS = "*?[]{}";
+    /** The name prefix of the directory made for such a file's pipe, under {@code java.io.tmpdir}. */
+    static final String PIPE_DIRECTORY_PREFIX = "destsdk-duckdb-pipe-";
 
     @Override
     public String describe() {
@@ -235,7 +239,27 @@ public final class DuckDbCsvLoader implements BulkLoader {
 
     /** Whether {@link #load} gives DuckDB the file itself: its format and its first bytes allow it. */
     static boolean readsFileDirectly(BulkLoadTarget target, LoadFile file) {
-        return readsDirectly(file.format(), target.fileColumns()) && startsWithLfLineEnds(file);
+        return readsDirectly(file.format(), target.fileColumns()) && !hasGlobCharacters(file.path())
+                && startsWithLfLineEnds(file);
+    }
+
+    /**
+     * Whether DuckDB would read {@code path} as a glob pattern: its readers expand {@code * ? [ ] { }} in the path
+     * they are given even when a file has that very name, so a staged file in {@code export[1]/} would be read from
+     * {@code export1/}, and one in {@code export*}{@code /} from every match. Such a file never reaches DuckDB by its
+     * own path: it goes through the pipe, made in a directory of the SDK's own.
+     *
+     * @param path a path; not null
+     * @return whether it holds a character DuckDB expands
+     */
+    static boolean hasGlobCharacters(Path path) {
+        String text = path.toString();
+        for (int i = 0; i < text.length(); i++) {
+            if (GLOB_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -348,7 +372,9 @@ public final class DuckDbCsvLoader implements BulkLoader {
      */
     static long loadThroughPipe(SqlExecutor sql, BulkLoadTarget target, LoadFile file, ValueRules rules) {
         CancellationSignal cancellation = sql.cancellation();
-        LoadFile read = new LoadFile(file.path().resolveSibling(file.path().getFileName() + ".pipe"),
+        Path own = hasGlobCharacters(file.path()) ? ownDirectory(file) : null;
+        Path base = own == null ? file.path() : own.resolve("staged");
+        LoadFile read = new LoadFile(base.resolveSibling(base.getFileName() + ".pipe"),
                 file.displayName(), rewrittenFormat(file.format()));
         CsvChunkStream stream = checkedStream(file, rules, cancellation);
         try (stream) {
@@ -358,7 +384,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
                 if (piped) {
                     rows = feedPipe(sql, target, file, read, stream);
                 } else {
-                    read = new LoadFile(file.path().resolveSibling(file.path().getFileName() + ".checked.csv"),
+                    read = new LoadFile(base.resolveSibling(base.getFileName() + ".checked.csv"),
                             file.displayName(), read.format());
                     copy(file, stream, read.path(), cancellation);
                     stream.throwIfFailed(file);
@@ -366,6 +392,9 @@ public final class DuckDbCsvLoader implements BulkLoader {
                 }
             } finally {
                 deleteQuietly(read.path());
+                if (own != null) {
+                    deleteQuietly(own);
+                }
             }
             cancellation.checkCancellation("load: reading " + file.displayName());
             stream.throwIfFailed(file);
@@ -452,6 +481,30 @@ public final class DuckDbCsvLoader implements BulkLoader {
                     .quote(format.quote().orElseThrow()).binaryFormat(format.binaryFormat()).build();
         }
         return CsvFileFormat.builder().skipHeader(0).binaryFormat(format.binaryFormat()).build();
+    }
+
+    /**
+     * A new directory of the SDK's own for the pipe of a staged file whose path DuckDB would expand (see
+     * {@link #hasGlobCharacters}); the caller deletes it.
+     */
+    private static Path ownDirectory(LoadFile file) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(PIPE_DIRECTORY_PREFIX);
+        } catch (IOException e) {
+            throw ConnectorException.builder(ErrorType.IO_ERROR, "cannot create a directory for the pipe of a file"
+                    + " whose path holds one of " + GLOB_CHARACTERS + ": " + e.getMessage())
+                    .file(file.displayName()).cause(e).build();
+        }
+        if (hasGlobCharacters(dir)) {
+            deleteQuietly(dir);
+            throw ConnectorException.builder(ErrorType.CONFIGURATION_ERROR, "the staged file's path holds one of "
+                            + GLOB_CHARACTERS + ", which DuckDB reads as a pattern, and so does the temporary directory"
+                            + " (java.io.tmpdir) where the SDK would make its pipe instead: set java.io.tmpdir to a"
+                            + " directory without them")
+                    .file(file.displayName()).retryable(false).build();
+        }
+        return dir;
     }
 
     /** Writes the checked stream to {@code out} (where no named pipe can be made). */

@@ -175,6 +175,40 @@ class DuckDbCsvLoaderTest {
     }
 
     /**
+     * DuckDB expands {@code [ ] * ?} in a path even where a file has that very name: a staged file in
+     * {@code export[1]/} would be read from a decoy {@code export1/} beside it, and one in {@code export*}{@code /}
+     * from both. The loader hands DuckDB a pipe of its own instead, so the rows are the staged file's, and leaves
+     * nothing behind.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"export[1]", "export*", "exp?rt1", "export{1}"})
+    void aStagedFileWhosePathDuckDbWouldExpandLoadsItsOwnRows(String folder) throws Exception {
+        Path staged = Files.createDirectory(dir.resolve(folder));
+        Path decoy = Files.createDirectory(dir.resolve("export1"));
+        write(staged.resolve("part.csv"), 3, -1, "", LF);
+        Files.writeString(decoy.resolve("part.csv"), "id,name,seq\n7,decoy,7\n8,decoy,8\n9,decoy,9\n");
+        assertThat(DuckDbCsvLoader.readsFileDirectly(new BulkLoadTarget(TABLE, COLUMNS),
+                LoadFile.of(staged.resolve("part.csv"), CsvFileFormat.DEFAULT))).as("read directly").isFalse();
+
+        assertThat(load(staged.resolve("part.csv"), TABLE, CancellationSignal.never())).isEqualTo(3);
+
+        assertThat(rows()).containsExactly("0|before|0", "1|name, 1|1", "2|name, 2|2", "3|name, 3|3");
+        assertThat(helperThreadAlive()).as("the feed thread has ended").isFalse();
+        assertThat(leftovers(staged)).as("no pipe next to the file").isEmpty();
+        try (Stream<Path> own = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(own.filter(p -> p.getFileName().toString().startsWith(DuckDbCsvLoader.PIPE_DIRECTORY_PREFIX)).toList())
+                    .as("the pipe's own directory is gone").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/data/export[1]/part.csv", "/data/export*/part.csv", "/d/p?.csv", "/d/{a,b}.csv"})
+    void pathsDuckDbWouldExpandAreRecognised(String path) {
+        assertThat(DuckDbCsvLoader.hasGlobCharacters(Path.of(path))).isTrue();
+        assertThat(DuckDbCsvLoader.hasGlobCharacters(Path.of("/data/export 1/part-1 (copy).csv"))).isFalse();
+    }
+
+    /**
      * A bad value in the last record of a large file, and one DuckDB's reader refuses too early in a larger one:
      * the check's error names file, line, record and column, whoever reads the record first.
      */
