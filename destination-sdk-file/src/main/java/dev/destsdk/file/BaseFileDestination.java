@@ -546,7 +546,7 @@ public abstract class BaseFileDestination extends AbstractDestination {
             context.cancellation().checkCancellation("load of " + table.table() + " before the commit");
             TableDefinition definition = definition(table, mode);
             CommitResult result = committer.commit(new CommitRequest(definition, partition, files, deletes,
-                    mode, sync, table.keyColumns()));
+                    mode, sync, table.keyColumns(), context.cancellation()));
             deleteQuietly(manifestKey);
             deleteQuietly(pathLayout().leaseKey(table.table(), partition));
             unused.forEach(this::deleteQuietly);

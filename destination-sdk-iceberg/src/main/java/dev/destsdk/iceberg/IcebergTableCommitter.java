@@ -91,8 +91,8 @@ import org.slf4j.LoggerFactory;
  *       ({@code ParquetUtil.footerMetrics}); its field ids must be the table's (else another writer changed the
  *       schema since the stage: a retryable error). When the spec partitions by a data column (not only by the
  *       sync's constant tracking columns), the staged files are read back and written again, one file per
- *       partition, leaving out the rows the stage's position deletes hide; the staged files are deleted after the
- *       commit.</li>
+ *       partition, leaving out the rows the stage's position deletes hide (checking the load's cancellation
+ *       before each file and every 1,024 rows); the staged files are deleted after the commit.</li>
  *   <li>APPEND appends; OVERWRITE and TRUNCATE_AND_LOAD replace every data and delete file in one overwrite
  *       snapshot (older snapshots stay readable until expired); MERGE commits the new rows with the stage's
  *       equality deletes (the batch's keys) and position deletes (rows superseded within the batch, and hard-deleted
@@ -387,7 +387,7 @@ public final class IcebergTableCommitter implements TableCommitter {
             // position deletes hide (superseded in the batch, hard-deleted), so that only equality deletes remain
             StagedRewrite rewrite = new StagedRewrite(this, tx.table(), metrics);
             attempt.rewrite = rewrite;
-            data.addAll(rewrite.rewrite(request.dataFiles(), staged));
+            data.addAll(rewrite.rewrite(request.dataFiles(), staged, request.cancellation()));
             staged = staged.stream().filter(d -> d.kind().isEquality()).toList();
             rows = rewrite.rows();
         } else {
@@ -429,7 +429,8 @@ public final class IcebergTableCommitter implements TableCommitter {
                 boolean hardDeletes = request.deleteFiles().stream()
                         .anyMatch(d -> d.kind() == RowDeleteFile.Kind.POSITION_HARD_DELETED);
                 matched = MergeCounts.count(table, schema, request.deleteFiles(), request.keyColumns(),
-                        hardDeletes, this::fileLocation);
+                        hardDeletes, this::fileLocation, () -> request.cancellation().checkCancellation(
+                                "MERGE count of " + request.definition().id()));
                 RowDelta delta = attempt.bind(tx.newRowDelta());
                 data.forEach(delta::addRows);
                 deletes.forEach(delta::addDeletes);

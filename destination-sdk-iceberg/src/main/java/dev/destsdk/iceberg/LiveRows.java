@@ -23,7 +23,8 @@ import org.apache.iceberg.types.Types;
  * Reads the rows of a scan task's data file that are still live: its position deletes and equality deletes applied,
  * without Hadoop ({@link ParquetRows}), for a compaction. Each delete file is read once per instance and kept: the
  * positions of a position delete file, the keys of an equality delete file (in memory, as Iceberg's own readers hold
- * them). Also the helpers {@link MergeCounts} shares. One table, one thread.
+ * them). {@link MergeCounts} takes the positions its position deletes hide ({@link #hidden}). One table, one
+ * thread.
  */
 final class LiveRows {
     private final Table table;

@@ -1,7 +1,9 @@
 package dev.destsdk.iceberg;
 
+import dev.destsdk.core.control.CancellationSignal;
 import dev.destsdk.file.commit.RowDeleteFile;
 import dev.destsdk.file.format.WrittenFile;
+import dev.destsdk.iceberg.internal.ParquetKeys;
 import dev.destsdk.iceberg.internal.ParquetRows;
 import dev.destsdk.iceberg.internal.PartitionedFileWriter;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -25,11 +26,13 @@ import org.slf4j.LoggerFactory;
  * Rewrites a stage's data files by the table's partition spec when the spec partitions by data columns (the file
  * engine writes a sync's rows in arrival order, each file across partitions): reads them back without Hadoop
  * ({@link ParquetRows}), drops the rows the stage's position deletes hide, and writes one file per partition beside
- * them. The staged files are deleted after the commit; a failed commit deletes the rewritten ones. One load.
+ * them. The staged files are deleted after the commit; a failed or cancelled commit deletes the rewritten ones. One
+ * load.
  */
 final class StagedRewrite {
     private static final Logger LOG = LoggerFactory.getLogger(StagedRewrite.class);
-    static final Schema POSITION_SCHEMA = new Schema(MetadataColumns.DELETE_FILE_PATH, MetadataColumns.DELETE_FILE_POS);
+    /** Rows between two cancellation checks. */
+    static final int CHECK_EVERY = 1024;
 
     private final IcebergTableCommitter committer;
     private final Table table;
@@ -46,10 +49,13 @@ final class StagedRewrite {
     /**
      * @param files the staged data files
      * @param deletes the staged delete files (position deletes are applied, equality deletes ignored here)
+     * @param cancellation checked before each file and every {@value #CHECK_EVERY} rows; when it is cancelled the
+     *     open files are aborted and the CANCELLED error thrown (the caller deletes the finished ones)
      * @return the rewritten data files, one or more per partition
      * @throws IOException when the store fails
      */
-    List<DataFile> rewrite(List<WrittenFile> files, List<RowDeleteFile> deletes) throws IOException {
+    List<DataFile> rewrite(List<WrittenFile> files, List<RowDeleteFile> deletes, CancellationSignal cancellation)
+            throws IOException {
         if (files.isEmpty()) {
             return List.of();
         }
@@ -61,13 +67,18 @@ final class StagedRewrite {
         writer = new PartitionedFileWriter(committer.store(), committer.parquet(), prefix, committer::fileLocation,
                 table.schema(), table.spec(), committer.targetFileSize(), metrics);
         try {
+            String phase = "rewrite by partition of the stage for " + table.name();
             for (WrittenFile f : files) {
+                cancellation.checkCancellation(phase);
                 String location = committer.fileLocation(f.key());
                 BitSet drop = hidden.getOrDefault(location, new BitSet());
                 int pos = 0;
                 try (CloseableIterable<Record> records = ParquetRows.read(table.io().newInputFile(location),
                         table.schema())) {
                     for (Record r : records) {
+                        if (pos % CHECK_EVERY == CHECK_EVERY - 1) {
+                            cancellation.checkCancellation(phase);
+                        }
                         if (!drop.get(pos++)) {
                             writer.write(r);
                             rows++;
@@ -91,16 +102,7 @@ final class StagedRewrite {
     static Map<String, BitSet> positions(Table table, List<String> locations) throws IOException {
         Map<String, BitSet> out = new HashMap<>();
         for (String location : locations) {
-            try (CloseableIterable<Record> records = ParquetRows.read(table.io().newInputFile(location),
-                    POSITION_SCHEMA)) {
-                for (Record r : records) {
-                    long pos = (Long) r.get(1);
-                    if (pos > Integer.MAX_VALUE) {
-                        throw new IOException("position " + pos + " in " + location + " is beyond 2^31 rows");
-                    }
-                    out.computeIfAbsent(r.get(0).toString(), k -> new BitSet()).set((int) pos);
-                }
-            }
+            ParquetKeys.positions(table.io().newInputFile(location), out);
         }
         return out;
     }

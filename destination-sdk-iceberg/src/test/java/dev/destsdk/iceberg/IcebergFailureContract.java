@@ -18,6 +18,7 @@ import dev.destsdk.file.store.ObjectStore;
 import dev.destsdk.testkit.file.FailingObjectStore;
 import dev.destsdk.testkit.runner.Pipeline;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -208,21 +209,69 @@ abstract class IcebergFailureContract {
                 break;
             }
             cancelled++;
-            assertThat(t).isInstanceOf(ConnectorException.class);
-            assertThat(((ConnectorException) t).getErrorType()).as(t.getMessage()).isEqualTo(ErrorType.CANCELLED);
-            assertThat(h.table("c1").currentSnapshot().snapshotId()).isEqualTo(snapshot);
-            assertThat(h.rows("c1", "id", "v")).containsExactlyElementsOf(EXISTING);
-            List<String> left = h.unreferencedObjects("c1");
-            if (t.getMessage().contains("before load")) {
-                // the executor cancelled between stage and load: the stage stays unpublished for a retry
-                assertThat(left).allSatisfy(k -> assertThat(k).contains("/sync_id=s2/"));
-            } else {
-                assertThat(left).as("cancelled at check %s: %s", after + 1, t.getMessage()).isEmpty();
-            }
+            assertCancelledAtThePreviousSnapshot(h, "c1", snapshot, t, after);
         }
         assertThat(cancelled).isGreaterThan(2);
         assertThat(h.rows("c1", "id", "v")).containsExactlyElementsOf(MERGED);
         assertThat(h.unreferencedObjects("c1")).isEmpty();
+    }
+
+    /**
+     * A MERGE into a table partitioned by a data column rewrites the staged files by partition inside the commit
+     * (here one file of more than 1,024 rows), then counts the matched rows: a cancellation at any check there stops
+     * the load with CANCELLED, the table at its previous snapshot and no rewritten file left; the retry merges.
+     */
+    @Test
+    void cancellationDuringThePartitionedRewriteAndCountLeavesThePreviousSnapshot() {
+        IcebergHarness ph = new IcebergHarness(config(store).withOptions(IcebergTableOptions.DEFAULT
+                .withPartitioning(List.of("bucket(4, v)"))), dir.resolve("pwork"));
+        try {
+            ph.run(ph.pipeline(), ph.spec(table("pc"), LoadMode.APPEND, "s1").rows(EXISTING));
+            assertThat(ph.table("pc").spec().isPartitioned()).isTrue();
+            long snapshot = ph.table("pc").currentSnapshot().snapshotId();
+            List<List<Object>> batch = new ArrayList<>(BATCH);
+            List<List<Object>> merged = new ArrayList<>(MERGED);
+            for (long i = 100; i < 1200; i++) {
+                batch.add(row(i, "n" + i));
+                merged.add(row(i, "n" + i));
+            }
+            merged.sort(java.util.Comparator.comparing(Object::toString));
+            List<String> phases = new ArrayList<>();
+            for (int after = 0; after < 200; after++) {
+                CancellationSignal signal = cancelAfter(after);
+                Throwable t = catchThrowable(() -> ph.run(ph.pipeline(), ph.spec(table("pc"), LoadMode.MERGE, "s2")
+                        .rowsPerFile(5000).rows(batch).cancellation(signal)));
+                if (t == null) {
+                    break;
+                }
+                phases.add(t.getMessage());
+                assertCancelledAtThePreviousSnapshot(ph, "pc", snapshot, t, after);
+            }
+            assertThat(phases).filteredOn(m -> m.contains("rewrite by partition")).as("%s", phases).hasSize(2);
+            assertThat(phases).filteredOn(m -> m.contains("MERGE count")).as("%s", phases).isNotEmpty();
+            assertThat(ph.rows("pc", "id", "v")).containsExactlyElementsOf(merged);
+            assertThat(ph.unreferencedObjects("pc")).isEmpty();
+        } finally {
+            ph.close();
+        }
+    }
+
+    /**
+     * A cancelled MERGE failed with CANCELLED and left the table at its snapshot, with its rows, and nothing
+     * unreferenced but (when the executor cancelled between stage and load) the stage, kept for a retry.
+     */
+    private static void assertCancelledAtThePreviousSnapshot(IcebergHarness h, String table, long snapshot,
+                                                             Throwable t, int after) {
+        assertThat(t).isInstanceOf(ConnectorException.class);
+        assertThat(((ConnectorException) t).getErrorType()).as(t.getMessage()).isEqualTo(ErrorType.CANCELLED);
+        assertThat(h.table(table).currentSnapshot().snapshotId()).isEqualTo(snapshot);
+        assertThat(h.rows(table, "id", "v")).containsExactlyElementsOf(EXISTING);
+        List<String> left = h.unreferencedObjects(table);
+        if (t.getMessage().contains("before load")) {
+            assertThat(left).allSatisfy(k -> assertThat(k).contains("/sync_id=s2/"));
+        } else {
+            assertThat(left).as("cancelled at check %s: %s", after + 1, t.getMessage()).isEmpty();
+        }
     }
 
     /**

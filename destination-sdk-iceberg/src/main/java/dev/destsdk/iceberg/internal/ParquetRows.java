@@ -160,8 +160,8 @@ public final class ParquetRows {
         }
     }
 
-    /** parquet-java's input over an Iceberg input file. */
-    private record ParquetInput(InputFile file) implements org.apache.parquet.io.InputFile {
+    /** parquet-java's input over an Iceberg input file (shared with {@link ParquetKeys}). */
+    record ParquetInput(InputFile file) implements org.apache.parquet.io.InputFile {
         @Override
         public long getLength() {
             return file.getLength();

@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *       MERGE of the batch into the base table (dedup index, equality and position deletes, one row-delta
  *       commit).</li>
  * </ol>
- * Each phase reports wall time and the peak heap (sum of the heap pools' peaks, reset before the phase). Run with
+ * Each phase reports wall time, the process's CPU time (all threads; less sensitive than wall time to other work on
+ * the machine) and the peak heap (sum of the heap pools' peaks, reset before the phase). Run with
  * {@code -Xmx256m}; the runtime class path has no Hadoop jar.
  */
 public final class IcebergMergeBenchmark {
@@ -177,6 +178,7 @@ public final class IcebergMergeBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
+        long startCpu = processCpuNanos();
         ObjectMetadata named = source.toBuilder().name(table).build();
         ObjectMetadata mapped = destination.mapToTargetObject(named, NamespaceRules.defaults(), Optional.empty());
         MetadataMapping mapping = new MetadataMapping(mapped, Optional.empty(), Optional.empty());
@@ -186,11 +188,18 @@ public final class IcebergMergeBenchmark {
         LoadResponse loaded = destination.load(LoadRequest.builder(sync, mapping, data)
                 .stageLocation(staged.stageLocation().orElseThrow()).loadMode(mode).build());
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - startCpu) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-        String line = String.format(Locale.ROOT, "%-50s %7.2f s wall, peak heap %4d MiB, %s", name, seconds, peak,
-                loaded.message());
+        String line = String.format(Locale.ROOT, "%-50s %7.2f s wall, %7.2f s CPU, peak heap %4d MiB, %s", name,
+                seconds, cpu, peak, loaded.message());
         LOG.info(line);
         return line;
+    }
+
+    /** @return the CPU time of the whole process (every thread, GC included), or 0 where the JVM cannot tell */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private static void delete(Path dir) throws IOException {
