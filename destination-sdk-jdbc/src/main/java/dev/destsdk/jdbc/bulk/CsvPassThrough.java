@@ -40,6 +40,9 @@ import java.util.Set;
  *
  * <p>The stream reads the file with {@link DataFileStreams#open} (gunzipped, ending once the job is cancelled) and
  * holds two buffers; memory does not grow with the file. Not thread-safe; close it.
+ *
+ * <p>{@link #checkOnly} makes a stream that runs the same checks and produces no output, for a loader whose database
+ * reads the file itself.
  */
 public final class CsvPassThrough extends CsvChunkStream {
     private static final int BUFFER = 1 << 16;
@@ -47,6 +50,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private static final byte CR = '\r';
 
     private final InputStream in;
+    /** Whether no output is produced (only the checks run): nothing is copied, {@link #output} stays empty. */
+    private final boolean checkOnly;
     private final byte delimiter;
     private final byte quote;
     private final boolean dropBlankLines;
@@ -149,7 +154,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                           CancellationSignal cancellation) {
         this(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
                 Objects.requireNonNull(cancellation, "cancellation is null")), file.format(), fields, null, nullToken,
-                constants);
+                constants, false);
     }
 
     /**
@@ -171,7 +176,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                           CancellationSignal cancellation) {
         this(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
                 Objects.requireNonNull(cancellation, "cancellation is null")), file.format(),
-                Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants);
+                Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants, false);
     }
 
     /**
@@ -186,7 +191,7 @@ public final class CsvPassThrough extends CsvChunkStream {
      */
     public CsvPassThrough(InputStream in, CsvFileFormat format, ValueRules rules, String nullToken,
                           List<String> constants) {
-        this(in, format, Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants);
+        this(in, format, Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants, false);
     }
 
     /**
@@ -213,11 +218,49 @@ public final class CsvPassThrough extends CsvChunkStream {
      * @throws IllegalArgumentException when the format is not supported or the token is not writable
      */
     public CsvPassThrough(InputStream in, CsvFileFormat format, int fields, String nullToken, List<String> constants) {
-        this(in, format, fields, null, nullToken, constants);
+        this(in, format, fields, null, nullToken, constants, false);
+    }
+
+    /**
+     * Opens the file to check it with the SDK's {@link ValueRules} and produce nothing: the same checks, failures,
+     * {@link #records()}, {@link #largestRecord()}, {@link #hasQuotedCarriageReturn()} and
+     * {@link #firstCarriageReturnLineEnd()} as the checking constructors, but no rewritten output (no byte is
+     * copied), for a loader whose database reads the file itself. Read it with {@link #advance()}, which goes one
+     * input buffer (64 KiB) further per call, until it returns false; then {@link #throwIfFailed}. ({@code read}
+     * works too but returns -1 only once the whole file is checked, producing no byte.)
+     *
+     * @param file the data file, in a format {@link #supports} accepts; not null
+     * @param rules the checks; not null
+     * @param cancellation the job's signal: the stream ends once it fires; not null
+     * @return the stream, which the caller closes
+     * @throws IllegalArgumentException when the format is not supported
+     * @throws dev.destsdk.core.error.ConnectorException IO_ERROR when the file cannot be opened
+     */
+    public static CsvPassThrough checkOnly(LoadFile file, ValueRules rules, CancellationSignal cancellation) {
+        Objects.requireNonNull(rules, "rules is null");
+        return new CsvPassThrough(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
+                Objects.requireNonNull(cancellation, "cancellation is null")), file.format(), rules.fields(), rules,
+                "", List.of(), true);
+    }
+
+    /**
+     * Checks an already opened (uncompressed) stream and produces nothing, as {@link #checkOnly(LoadFile,
+     * ValueRules, CancellationSignal)} does.
+     *
+     * @param in the file's bytes; not null; closed by {@link #close()}
+     * @param format the bytes' format, one {@link #supports} accepts; not null
+     * @param rules the checks; not null
+     * @return the stream, which the caller closes
+     * @throws IllegalArgumentException when the format is not supported
+     */
+    public static CsvPassThrough checkOnly(InputStream in, CsvFileFormat format, ValueRules rules) {
+        Objects.requireNonNull(rules, "rules is null");
+        return new CsvPassThrough(in, format, rules.fields(), rules, "", List.of(), true);
     }
 
     private CsvPassThrough(InputStream in, CsvFileFormat format, int fields, ValueRules rules, String nullToken,
-                           List<String> constants) {
+                           List<String> constants, boolean checkOnly) {
+        this.checkOnly = checkOnly;
         this.rules = rules;
         this.in = Objects.requireNonNull(in, "in is null");
         if (fields < 0) {
@@ -239,7 +282,8 @@ public final class CsvPassThrough extends CsvChunkStream {
         this.headerRecordsLeft = format.skipHeader();
         this.suffix = suffix(constants, (char) delimiter, (char) quote);
         Set<String> nulls = nullTexts(format);
-        this.rewriteNulls = !nulls.equals(Set.of(nullToken));
+        // with no output, there is nothing to rewrite
+        this.rewriteNulls = !checkOnly && !nulls.equals(Set.of(nullToken));
         List<byte[]> texts = new ArrayList<>();
         int limit = nullToken.getBytes(StandardCharsets.UTF_8).length;
         for (String n : nulls) {
@@ -255,7 +299,7 @@ public final class CsvPassThrough extends CsvChunkStream {
         // The most one event can add to the output beyond the input bytes it consumes: a field replaced by the
         // quoted token, the constants and a line feed.
         this.reserve = limit + 3 + suffix.length + 1;
-        this.output = new byte[2 * BUFFER + 2 * reserve + 2];
+        this.output = checkOnly ? new byte[0] : new byte[2 * BUFFER + 2 * reserve + 2];
         // Delimiters matter only to NULL markers and the field count; otherwise they are copied like any byte.
         classes[delimiter & 0xff] = rewriteNulls || fields > 0 || rules != null ? DELIMITER : ORDINARY;
         classes[quote & 0xff] = QUOTE;
@@ -681,7 +725,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             endRecord(end, false);
             if (!failed()) {
                 flush(end);
-                output[out++] = LF;
+                lineFeed();
             }
         } else if (!failed()) {
             flush(end);
@@ -780,7 +824,7 @@ public final class CsvPassThrough extends CsvChunkStream {
 
     /** Copies the input bytes from {@link #from} up to {@code to} to the output, unless in a dropped header row. */
     private void flush(int to) {
-        if (!dropping && to > from) {
+        if (!dropping && to > from && !checkOnly) {
             System.arraycopy(input, from, output, out, to - from);
             out += to - from;
         }
@@ -788,8 +832,17 @@ public final class CsvPassThrough extends CsvChunkStream {
     }
 
     private void emit(byte[] bytes) {
+        if (checkOnly) {
+            return;
+        }
         System.arraycopy(bytes, 0, output, out, bytes.length);
         out += bytes.length;
+    }
+
+    private void lineFeed() {
+        if (!checkOnly) {
+            output[out++] = LF;
+        }
     }
 
     private void startRecord(int i) {
@@ -905,7 +958,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             flush(i);
             emit(suffix);
             if (cr) {
-                output[out++] = LF;
+                lineFeed();
             }
         }
     }
