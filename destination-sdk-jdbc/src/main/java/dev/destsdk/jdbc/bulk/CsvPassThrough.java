@@ -42,7 +42,8 @@ import java.util.Set;
  * holds two buffers; memory does not grow with the file. Not thread-safe; close it.
  *
  * <p>{@link #checkOnly} makes a stream that runs the same checks and produces no output, for a loader whose database
- * reads the file itself.
+ * reads the file itself. The scan skips ordinary bytes eight at a time and checks a value where it
+ * lies in the input buffer; a value cut by the buffer's end is copied first.
  */
 public final class CsvPassThrough extends CsvChunkStream {
     private static final int BUFFER = 1 << 16;
@@ -62,6 +63,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private final byte[] quotedToken;
     private final byte[] emptyValue;
     private final int fieldLimit;
+    /** The longest of {@link #nullTexts}. */
+    private final int nullTextLimit;
     private final int reserve;
     private final int expectedFields;
     /** The checks every value, header and record gets; null for none. */
@@ -80,6 +83,10 @@ public final class CsvPassThrough extends CsvChunkStream {
     private final byte[] classes = new byte[256];
     /** Byte classes inside quoted fields, when values are checked: ORDINARY, QUOTE, LINE_FEED or NUL. */
     private final byte[] quotedClasses = new byte[256];
+    /** Finds the next byte that is not ORDINARY in {@link #classes}, eight bytes at a time. */
+    private final ByteFinder plainFinder;
+    /** Finds the next byte that ends a run inside a quoted field: see {@link #quotedClasses}, or the quote alone. */
+    private final ByteFinder quotedFinder;
     private final byte[] input = new byte[BUFFER];
     private int inputLength;
     private int inputPosition;
@@ -111,6 +118,13 @@ public final class CsvPassThrough extends CsvChunkStream {
     private boolean capture;
     private byte[] captured = new byte[64];
     private int capturedLength;
+    /**
+     * Where the captured text begins in {@link #input} while it is still one slice of it, not copied (the usual
+     * case: a value that is one run of bytes within this input buffer); -1 once it is copied to {@link #captured},
+     * or when there is none.
+     */
+    private int sliceBegin = -1;
+    private int sliceEnd;
     private List<String> headerNames;
     private boolean bomChecked;
     private boolean headerSeen;
@@ -292,6 +306,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             limit = Math.max(limit, b.length);
         }
         this.nullTexts = texts.toArray(new byte[0][]);
+        this.nullTextLimit = texts.stream().mapToInt(b -> b.length).max().orElse(-1);
         this.token = nullToken.getBytes(StandardCharsets.UTF_8);
         this.quotedToken = (quoteChar() + nullToken + quoteChar()).getBytes(StandardCharsets.UTF_8);
         this.emptyValue = new byte[] {quote, quote};
@@ -316,6 +331,10 @@ public final class CsvPassThrough extends CsvChunkStream {
                 quotedClasses[b] = HIGH;
             }
         }
+        this.plainFinder = ByteFinder.of(classes);
+        byte[] quoteOnly = new byte[256];
+        quoteOnly[quote & 0xff] = QUOTE;
+        this.quotedFinder = ByteFinder.of(rules != null ? quotedClasses : quoteOnly);
     }
 
     private String quoteChar() {
@@ -389,6 +408,7 @@ public final class CsvPassThrough extends CsvChunkStream {
         outputLength = 0;
         if (!inputEnded && (inputPosition >= inputLength || carry)) {
             // keep the bytes not yet rewritten (a field that may be a NULL marker) and read after them
+            copySlice();
             int rest = inputLength - inputPosition;
             base += inputPosition;
             System.arraycopy(input, inputPosition, input, 0, rest);
@@ -442,13 +462,15 @@ public final class CsvPassThrough extends CsvChunkStream {
             if (inQuote) {
                 int j = i;
                 if (rules == null) {
-                    while (j < end && src[j] != quote) {
-                        j++;
-                    }
+                    j = quotedFinder.next(src, j, end);
                 } else {
                     final byte[] qk = quotedClasses;
                     int wait = -1;
                     while (j < end) {
+                        j = quotedFinder.next(src, j, end);
+                        if (j >= end) {
+                            break;
+                        }
                         byte qc = qk[src[j] & 0xff];
                         if (qc == ORDINARY) {
                             j++;
@@ -564,9 +586,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                 }
                 // a multi-byte UTF-8 sequence (already checked) is consumed whole
                 i += c < 0 && rules != null ? utf8Length(src, i, end) : 1;
-                while (i < end && k[src[i] & 0xff] == ORDINARY) {
-                    i++;
-                }
+                i = ordinaryRun(src, i, end);
                 if (capture) {
                     keep(src, run, i);
                 }
@@ -702,11 +722,33 @@ public final class CsvPassThrough extends CsvChunkStream {
         outputLength = out;
     }
 
+    /**
+     * Returns the end of the run of ordinary bytes (and, when values are checked, valid multi-byte UTF-8 sequences
+     * whole in the input) that starts at {@code i}: where the next byte the rewrite looks at is, or {@code end}.
+     */
+    private int ordinaryRun(byte[] src, int i, int end) {
+        final ByteFinder finder = plainFinder;
+        final boolean checked = rules != null;
+        while (true) {
+            i = finder.next(src, i, end);
+            if (i >= end || !checked || src[i] >= 0) {
+                return i;
+            }
+            int n = utf8Length(src, i, end);
+            if (n <= 0) {
+                // not UTF-8, or cut by the input's end: the caller looks at it
+                return i;
+            }
+            i += n;
+        }
+    }
+
     /** Goes back to the start of a field that may still be a NULL marker, to read it again; returns where. */
     private int rewindField() {
         buffering = false;
         fieldStart = true;
         capturedLength = 0;
+        sliceBegin = -1;
         return fieldBegin;
     }
 
@@ -763,8 +805,36 @@ public final class CsvPassThrough extends CsvChunkStream {
         outputLength = out;
     }
 
-    /** Appends bytes of the current field to the captured text. */
+    /**
+     * Appends bytes of the current field (in {@link #input}) to the captured text: the first run is only noted, as a
+     * slice of the input, and copied when a second run that does not follow it directly comes, or before the input
+     * buffer is refilled ({@link #copySlice()}).
+     */
     private void keep(byte[] src, int begin, int end) {
+        if (sliceBegin >= 0) {
+            if (begin == sliceEnd) {
+                sliceEnd = end;
+                return;
+            }
+            copySlice();
+        } else if (capturedLength == 0) {
+            sliceBegin = begin;
+            sliceEnd = end;
+            return;
+        }
+        append(src, begin, end);
+    }
+
+    /** Copies the captured text's slice of the input to {@link #captured} (the input is about to change). */
+    private void copySlice() {
+        if (sliceBegin >= 0) {
+            int begin = sliceBegin;
+            sliceBegin = -1;
+            append(input, begin, sliceEnd);
+        }
+    }
+
+    private void append(byte[] src, int begin, int end) {
         int n = end - begin;
         if (capturedLength + n > captured.length) {
             captured = java.util.Arrays.copyOf(captured, Math.max(captured.length * 2, capturedLength + n));
@@ -781,6 +851,7 @@ public final class CsvPassThrough extends CsvChunkStream {
         fieldQuoted = false;
         quoteClosed = false;
         capturedLength = 0;
+        sliceBegin = -1;
         capture = dropping ? headerNames != null : rules.parses(fields - 1);
     }
 
@@ -790,20 +861,32 @@ public final class CsvPassThrough extends CsvChunkStream {
             return;
         }
         capture = false;
+        byte[] text = captured;
+        int begin = 0;
+        int length = capturedLength;
+        if (sliceBegin >= 0) {
+            text = input;
+            begin = sliceBegin;
+            length = sliceEnd - sliceBegin;
+        }
         if (dropping) {
-            headerNames.add(new String(captured, 0, capturedLength, StandardCharsets.UTF_8));
+            headerNames.add(new String(text, begin, length, StandardCharsets.UTF_8));
             return;
         }
-        if (!fieldQuoted && isNullBytes()) {
-            rules.nullValue(fields - 1, recordLine, records + 1).ifPresent(this::fail);
-            return;
+        Optional<ConnectorException> bad = !fieldQuoted && isNullBytes(text, begin, length)
+                ? rules.nullValue(fields - 1, recordLine, records + 1)
+                : rules.value(fields - 1, text, begin, length, recordLine, records + 1);
+        if (bad.isPresent()) {
+            fail(bad.get());
         }
-        rules.value(fields - 1, captured, capturedLength, recordLine, records + 1).ifPresent(this::fail);
     }
 
-    private boolean isNullBytes() {
+    private boolean isNullBytes(byte[] text, int begin, int length) {
+        if (length > nullTextLimit) {
+            return false;
+        }
         for (byte[] n : nullTexts) {
-            if (n.length == capturedLength && java.util.Arrays.equals(n, 0, n.length, captured, 0, capturedLength)) {
+            if (n.length == length && java.util.Arrays.equals(n, 0, n.length, text, begin, begin + length)) {
                 return true;
             }
         }
