@@ -346,20 +346,40 @@ public final class CanonicalText {
     }
 
     private static boolean uuid(byte[] b, int off, int len) {
-        if (len != 36) {
+        if (len != 36 || b[off + 8] != '-' || b[off + 13] != '-' || b[off + 18] != '-' || b[off + 23] != '-') {
             return false;
         }
-        for (int i = 0; i < 36; i++) {
-            byte c = b[off + i];
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!digit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F')) {
-                return false;
-            }
+        // the 32 hex digits, without a branch per byte: a byte that is not one sets a bit of notHex
+        final byte[] table = NOT_HEX;
+        int notHex = 0;
+        for (int i = off; i < off + 8; i++) {
+            notHex |= table[b[i] & 0xff];
         }
-        return true;
+        for (int i = off + 9; i < off + 13; i++) {
+            notHex |= table[b[i] & 0xff];
+        }
+        for (int i = off + 14; i < off + 18; i++) {
+            notHex |= table[b[i] & 0xff];
+        }
+        for (int i = off + 19; i < off + 23; i++) {
+            notHex |= table[b[i] & 0xff];
+        }
+        for (int i = off + 24; i < off + 36; i++) {
+            notHex |= table[b[i] & 0xff];
+        }
+        return notHex == 0;
+    }
+
+    /** 1 for every byte that is not a hex digit ({@code 0-9a-fA-F}), 0 for the digits. */
+    private static final byte[] NOT_HEX = notHex();
+
+    private static byte[] notHex() {
+        byte[] t = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            t[c] = (byte) (hex ? 0 : 1);
+        }
+        return t;
     }
 
     /**

@@ -66,6 +66,32 @@ class CanonicalTextTest {
                 BinaryFormat.BASE64, text)).isEmpty();
     }
 
+    /** Every ASCII character at every position of a UUID: the fast test accepts exactly what the full one does. */
+    @org.junit.jupiter.api.Test
+    void theFastUuidTestAgreesWithTheFullOneAtEveryPosition() {
+        String canonical = "123e4567-E89B-42d3-a456-426614174000";
+        for (int at = 0; at < canonical.length(); at++) {
+            for (char c = 1; c < 0x80; c++) {
+                String text = canonical.substring(0, at) + c + canonical.substring(at + 1);
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                boolean full = CanonicalText.problem(CanonicalType.UUID, Optional.empty(), Optional.empty(),
+                        BinaryFormat.BASE64, text).isEmpty();
+                assertThat(CanonicalText.isCertainlyCanonical(CanonicalType.UUID, -1, 0, b, 0, b.length))
+                        .as("'%s'", text).isEqualTo(full);
+                // and inside a larger array, at an offset
+                byte[] padded = ("xx" + text + "yy").getBytes(StandardCharsets.UTF_8);
+                assertThat(CanonicalText.isCertainlyCanonical(CanonicalType.UUID, -1, 0, padded, 2, b.length))
+                        .as("'%s' at offset 2", text).isEqualTo(full);
+            }
+            byte[] high = canonical.getBytes(StandardCharsets.UTF_8);
+            high[at] = (byte) 0xC3;
+            assertThat(CanonicalText.isCertainlyCanonical(CanonicalType.UUID, -1, 0, high, 0, high.length)).isFalse();
+        }
+        byte[] shorter = canonical.substring(1).getBytes(StandardCharsets.UTF_8);
+        assertThat(CanonicalText.isCertainlyCanonical(CanonicalType.UUID, -1, 0, shorter, 0, shorter.length))
+                .isFalse();
+    }
+
     private static String mutate(String text, Random random) {
         StringBuilder sb = new StringBuilder(text);
         int edits = random.nextInt(3);

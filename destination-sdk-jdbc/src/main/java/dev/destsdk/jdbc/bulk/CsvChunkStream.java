@@ -157,22 +157,46 @@ public abstract class CsvChunkStream extends InputStream {
         return n;
     }
 
+    /**
+     * Drops what is left of the current chunk and produces the next one without handing its bytes to the caller: for
+     * a caller that wants only the checks and the counts ({@link #records()}, {@link #failure()}, ...) of the stream,
+     * e.g. a check that runs while the database reads the file itself. Reading a stream so costs no copy of its
+     * output; a stream made to produce no output (such as {@link CsvPassThrough#checkOnly}) does one piece of its
+     * input per call, so that the caller can stop between calls.
+     *
+     * <p>Called by the one thread that reads the stream, instead of or after {@code read}; what follows the call is
+     * the next chunk.
+     *
+     * @return false once the stream has ended: the file ended, the job was cancelled, or bad input ended it (then
+     *     {@link #failure()} holds it)
+     * @throws IOException when the file cannot be read
+     */
+    public final boolean advance() throws IOException {
+        position = limit;
+        return produce();
+    }
+
     private boolean ensure() throws IOException {
         while (position >= limit) {
-            try {
-                if (!nextChunk()) {
-                    return false;
-                }
-            } catch (EOFException | ZipException e) {
-                // a cut-off or corrupt gzip file: end the stream like other bad input, so the reader (and the
-                // connection it streams on) sees a clean end and the loader reports the file
-                fail(unreadable(e).toBuilder().cause(e).build());
-                limit = 0;
-                position = 0;
+            if (!produce()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Calls {@link #nextChunk()} once; a cut-off or corrupt gzip file ends the stream as bad input. */
+    private boolean produce() throws IOException {
+        try {
+            return nextChunk();
+        } catch (EOFException | ZipException e) {
+            // a cut-off or corrupt gzip file: end the stream like other bad input, so the reader (and the
+            // connection it streams on) sees a clean end and the loader reports the file
+            fail(unreadable(e).toBuilder().cause(e).build());
+            limit = 0;
+            position = 0;
+            return false;
+        }
     }
 
     /**

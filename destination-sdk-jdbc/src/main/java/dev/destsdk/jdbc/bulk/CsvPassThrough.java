@@ -40,6 +40,10 @@ import java.util.Set;
  *
  * <p>The stream reads the file with {@link DataFileStreams#open} (gunzipped, ending once the job is cancelled) and
  * holds two buffers; memory does not grow with the file. Not thread-safe; close it.
+ *
+ * <p>{@link #checkOnly} makes a stream that runs the same checks and produces no output, for a loader whose database
+ * reads the file itself. The scan skips ordinary bytes eight at a time and checks a value where it
+ * lies in the input buffer; a value cut by the buffer's end is copied first.
  */
 public final class CsvPassThrough extends CsvChunkStream {
     private static final int BUFFER = 1 << 16;
@@ -47,6 +51,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private static final byte CR = '\r';
 
     private final InputStream in;
+    /** Whether no output is produced (only the checks run): nothing is copied, {@link #output} stays empty. */
+    private final boolean checkOnly;
     private final byte delimiter;
     private final byte quote;
     private final boolean dropBlankLines;
@@ -57,6 +63,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private final byte[] quotedToken;
     private final byte[] emptyValue;
     private final int fieldLimit;
+    /** The longest of {@link #nullTexts}. */
+    private final int nullTextLimit;
     private final int reserve;
     private final int expectedFields;
     /** The checks every value, header and record gets; null for none. */
@@ -75,6 +83,10 @@ public final class CsvPassThrough extends CsvChunkStream {
     private final byte[] classes = new byte[256];
     /** Byte classes inside quoted fields, when values are checked: ORDINARY, QUOTE, LINE_FEED or NUL. */
     private final byte[] quotedClasses = new byte[256];
+    /** Finds the next byte that is not ORDINARY in {@link #classes}, eight bytes at a time. */
+    private final ByteFinder plainFinder;
+    /** Finds the next byte that ends a run inside a quoted field: see {@link #quotedClasses}, or the quote alone. */
+    private final ByteFinder quotedFinder;
     private final byte[] input = new byte[BUFFER];
     private int inputLength;
     private int inputPosition;
@@ -106,6 +118,13 @@ public final class CsvPassThrough extends CsvChunkStream {
     private boolean capture;
     private byte[] captured = new byte[64];
     private int capturedLength;
+    /**
+     * Where the captured text begins in {@link #input} while it is still one slice of it, not copied (the usual
+     * case: a value that is one run of bytes within this input buffer); -1 once it is copied to {@link #captured},
+     * or when there is none.
+     */
+    private int sliceBegin = -1;
+    private int sliceEnd;
     private List<String> headerNames;
     private boolean bomChecked;
     private boolean headerSeen;
@@ -149,7 +168,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                           CancellationSignal cancellation) {
         this(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
                 Objects.requireNonNull(cancellation, "cancellation is null")), file.format(), fields, null, nullToken,
-                constants);
+                constants, false);
     }
 
     /**
@@ -171,7 +190,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                           CancellationSignal cancellation) {
         this(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
                 Objects.requireNonNull(cancellation, "cancellation is null")), file.format(),
-                Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants);
+                Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants, false);
     }
 
     /**
@@ -186,7 +205,7 @@ public final class CsvPassThrough extends CsvChunkStream {
      */
     public CsvPassThrough(InputStream in, CsvFileFormat format, ValueRules rules, String nullToken,
                           List<String> constants) {
-        this(in, format, Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants);
+        this(in, format, Objects.requireNonNull(rules, "rules is null").fields(), rules, nullToken, constants, false);
     }
 
     /**
@@ -213,11 +232,49 @@ public final class CsvPassThrough extends CsvChunkStream {
      * @throws IllegalArgumentException when the format is not supported or the token is not writable
      */
     public CsvPassThrough(InputStream in, CsvFileFormat format, int fields, String nullToken, List<String> constants) {
-        this(in, format, fields, null, nullToken, constants);
+        this(in, format, fields, null, nullToken, constants, false);
+    }
+
+    /**
+     * Opens the file to check it with the SDK's {@link ValueRules} and produce nothing: the same checks, failures,
+     * {@link #records()}, {@link #largestRecord()}, {@link #hasQuotedCarriageReturn()} and
+     * {@link #firstCarriageReturnLineEnd()} as the checking constructors, but no rewritten output (no byte is
+     * copied), for a loader whose database reads the file itself. Read it with {@link #advance()}, which goes one
+     * input buffer (64 KiB) further per call, until it returns false; then {@link #throwIfFailed}. ({@code read}
+     * works too but returns -1 only once the whole file is checked, producing no byte.)
+     *
+     * @param file the data file, in a format {@link #supports} accepts; not null
+     * @param rules the checks; not null
+     * @param cancellation the job's signal: the stream ends once it fires; not null
+     * @return the stream, which the caller closes
+     * @throws IllegalArgumentException when the format is not supported
+     * @throws dev.destsdk.core.error.ConnectorException IO_ERROR when the file cannot be opened
+     */
+    public static CsvPassThrough checkOnly(LoadFile file, ValueRules rules, CancellationSignal cancellation) {
+        Objects.requireNonNull(rules, "rules is null");
+        return new CsvPassThrough(DataFileStreams.open(Objects.requireNonNull(file, "file is null"),
+                Objects.requireNonNull(cancellation, "cancellation is null")), file.format(), rules.fields(), rules,
+                "", List.of(), true);
+    }
+
+    /**
+     * Checks an already opened (uncompressed) stream and produces nothing, as {@link #checkOnly(LoadFile,
+     * ValueRules, CancellationSignal)} does.
+     *
+     * @param in the file's bytes; not null; closed by {@link #close()}
+     * @param format the bytes' format, one {@link #supports} accepts; not null
+     * @param rules the checks; not null
+     * @return the stream, which the caller closes
+     * @throws IllegalArgumentException when the format is not supported
+     */
+    public static CsvPassThrough checkOnly(InputStream in, CsvFileFormat format, ValueRules rules) {
+        Objects.requireNonNull(rules, "rules is null");
+        return new CsvPassThrough(in, format, rules.fields(), rules, "", List.of(), true);
     }
 
     private CsvPassThrough(InputStream in, CsvFileFormat format, int fields, ValueRules rules, String nullToken,
-                           List<String> constants) {
+                           List<String> constants, boolean checkOnly) {
+        this.checkOnly = checkOnly;
         this.rules = rules;
         this.in = Objects.requireNonNull(in, "in is null");
         if (fields < 0) {
@@ -239,7 +296,8 @@ public final class CsvPassThrough extends CsvChunkStream {
         this.headerRecordsLeft = format.skipHeader();
         this.suffix = suffix(constants, (char) delimiter, (char) quote);
         Set<String> nulls = nullTexts(format);
-        this.rewriteNulls = !nulls.equals(Set.of(nullToken));
+        // with no output, there is nothing to rewrite
+        this.rewriteNulls = !checkOnly && !nulls.equals(Set.of(nullToken));
         List<byte[]> texts = new ArrayList<>();
         int limit = nullToken.getBytes(StandardCharsets.UTF_8).length;
         for (String n : nulls) {
@@ -248,6 +306,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             limit = Math.max(limit, b.length);
         }
         this.nullTexts = texts.toArray(new byte[0][]);
+        this.nullTextLimit = texts.stream().mapToInt(b -> b.length).max().orElse(-1);
         this.token = nullToken.getBytes(StandardCharsets.UTF_8);
         this.quotedToken = (quoteChar() + nullToken + quoteChar()).getBytes(StandardCharsets.UTF_8);
         this.emptyValue = new byte[] {quote, quote};
@@ -255,7 +314,7 @@ public final class CsvPassThrough extends CsvChunkStream {
         // The most one event can add to the output beyond the input bytes it consumes: a field replaced by the
         // quoted token, the constants and a line feed.
         this.reserve = limit + 3 + suffix.length + 1;
-        this.output = new byte[2 * BUFFER + 2 * reserve + 2];
+        this.output = checkOnly ? new byte[0] : new byte[2 * BUFFER + 2 * reserve + 2];
         // Delimiters matter only to NULL markers and the field count; otherwise they are copied like any byte.
         classes[delimiter & 0xff] = rewriteNulls || fields > 0 || rules != null ? DELIMITER : ORDINARY;
         classes[quote & 0xff] = QUOTE;
@@ -272,6 +331,10 @@ public final class CsvPassThrough extends CsvChunkStream {
                 quotedClasses[b] = HIGH;
             }
         }
+        this.plainFinder = ByteFinder.of(classes);
+        byte[] quoteOnly = new byte[256];
+        quoteOnly[quote & 0xff] = QUOTE;
+        this.quotedFinder = ByteFinder.of(rules != null ? quotedClasses : quoteOnly);
     }
 
     private String quoteChar() {
@@ -345,6 +408,7 @@ public final class CsvPassThrough extends CsvChunkStream {
         outputLength = 0;
         if (!inputEnded && (inputPosition >= inputLength || carry)) {
             // keep the bytes not yet rewritten (a field that may be a NULL marker) and read after them
+            copySlice();
             int rest = inputLength - inputPosition;
             base += inputPosition;
             System.arraycopy(input, inputPosition, input, 0, rest);
@@ -398,13 +462,15 @@ public final class CsvPassThrough extends CsvChunkStream {
             if (inQuote) {
                 int j = i;
                 if (rules == null) {
-                    while (j < end && src[j] != quote) {
-                        j++;
-                    }
+                    j = quotedFinder.next(src, j, end);
                 } else {
                     final byte[] qk = quotedClasses;
                     int wait = -1;
                     while (j < end) {
+                        j = quotedFinder.next(src, j, end);
+                        if (j >= end) {
+                            break;
+                        }
                         byte qc = qk[src[j] & 0xff];
                         if (qc == ORDINARY) {
                             j++;
@@ -520,9 +586,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                 }
                 // a multi-byte UTF-8 sequence (already checked) is consumed whole
                 i += c < 0 && rules != null ? utf8Length(src, i, end) : 1;
-                while (i < end && k[src[i] & 0xff] == ORDINARY) {
-                    i++;
-                }
+                i = ordinaryRun(src, i, end);
                 if (capture) {
                     keep(src, run, i);
                 }
@@ -658,11 +722,33 @@ public final class CsvPassThrough extends CsvChunkStream {
         outputLength = out;
     }
 
+    /**
+     * Returns the end of the run of ordinary bytes (and, when values are checked, valid multi-byte UTF-8 sequences
+     * whole in the input) that starts at {@code i}: where the next byte the rewrite looks at is, or {@code end}.
+     */
+    private int ordinaryRun(byte[] src, int i, int end) {
+        final ByteFinder finder = plainFinder;
+        final boolean checked = rules != null;
+        while (true) {
+            i = finder.next(src, i, end);
+            if (i >= end || !checked || src[i] >= 0) {
+                return i;
+            }
+            int n = utf8Length(src, i, end);
+            if (n <= 0) {
+                // not UTF-8, or cut by the input's end: the caller looks at it
+                return i;
+            }
+            i += n;
+        }
+    }
+
     /** Goes back to the start of a field that may still be a NULL marker, to read it again; returns where. */
     private int rewindField() {
         buffering = false;
         fieldStart = true;
         capturedLength = 0;
+        sliceBegin = -1;
         return fieldBegin;
     }
 
@@ -681,7 +767,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             endRecord(end, false);
             if (!failed()) {
                 flush(end);
-                output[out++] = LF;
+                lineFeed();
             }
         } else if (!failed()) {
             flush(end);
@@ -719,8 +805,36 @@ public final class CsvPassThrough extends CsvChunkStream {
         outputLength = out;
     }
 
-    /** Appends bytes of the current field to the captured text. */
+    /**
+     * Appends bytes of the current field (in {@link #input}) to the captured text: the first run is only noted, as a
+     * slice of the input, and copied when a second run that does not follow it directly comes, or before the input
+     * buffer is refilled ({@link #copySlice()}).
+     */
     private void keep(byte[] src, int begin, int end) {
+        if (sliceBegin >= 0) {
+            if (begin == sliceEnd) {
+                sliceEnd = end;
+                return;
+            }
+            copySlice();
+        } else if (capturedLength == 0) {
+            sliceBegin = begin;
+            sliceEnd = end;
+            return;
+        }
+        append(src, begin, end);
+    }
+
+    /** Copies the captured text's slice of the input to {@link #captured} (the input is about to change). */
+    private void copySlice() {
+        if (sliceBegin >= 0) {
+            int begin = sliceBegin;
+            sliceBegin = -1;
+            append(input, begin, sliceEnd);
+        }
+    }
+
+    private void append(byte[] src, int begin, int end) {
         int n = end - begin;
         if (capturedLength + n > captured.length) {
             captured = java.util.Arrays.copyOf(captured, Math.max(captured.length * 2, capturedLength + n));
@@ -737,6 +851,7 @@ public final class CsvPassThrough extends CsvChunkStream {
         fieldQuoted = false;
         quoteClosed = false;
         capturedLength = 0;
+        sliceBegin = -1;
         capture = dropping ? headerNames != null : rules.parses(fields - 1);
     }
 
@@ -746,20 +861,32 @@ public final class CsvPassThrough extends CsvChunkStream {
             return;
         }
         capture = false;
+        byte[] text = captured;
+        int begin = 0;
+        int length = capturedLength;
+        if (sliceBegin >= 0) {
+            text = input;
+            begin = sliceBegin;
+            length = sliceEnd - sliceBegin;
+        }
         if (dropping) {
-            headerNames.add(new String(captured, 0, capturedLength, StandardCharsets.UTF_8));
+            headerNames.add(new String(text, begin, length, StandardCharsets.UTF_8));
             return;
         }
-        if (!fieldQuoted && isNullBytes()) {
-            rules.nullValue(fields - 1, recordLine, records + 1).ifPresent(this::fail);
-            return;
+        Optional<ConnectorException> bad = !fieldQuoted && isNullBytes(text, begin, length)
+                ? rules.nullValue(fields - 1, recordLine, records + 1)
+                : rules.value(fields - 1, text, begin, length, recordLine, records + 1);
+        if (bad.isPresent()) {
+            fail(bad.get());
         }
-        rules.value(fields - 1, captured, capturedLength, recordLine, records + 1).ifPresent(this::fail);
     }
 
-    private boolean isNullBytes() {
+    private boolean isNullBytes(byte[] text, int begin, int length) {
+        if (length > nullTextLimit) {
+            return false;
+        }
         for (byte[] n : nullTexts) {
-            if (n.length == capturedLength && java.util.Arrays.equals(n, 0, n.length, captured, 0, capturedLength)) {
+            if (n.length == length && java.util.Arrays.equals(n, 0, n.length, text, begin, begin + length)) {
                 return true;
             }
         }
@@ -780,7 +907,7 @@ public final class CsvPassThrough extends CsvChunkStream {
 
     /** Copies the input bytes from {@link #from} up to {@code to} to the output, unless in a dropped header row. */
     private void flush(int to) {
-        if (!dropping && to > from) {
+        if (!dropping && to > from && !checkOnly) {
             System.arraycopy(input, from, output, out, to - from);
             out += to - from;
         }
@@ -788,8 +915,17 @@ public final class CsvPassThrough extends CsvChunkStream {
     }
 
     private void emit(byte[] bytes) {
+        if (checkOnly) {
+            return;
+        }
         System.arraycopy(bytes, 0, output, out, bytes.length);
         out += bytes.length;
+    }
+
+    private void lineFeed() {
+        if (!checkOnly) {
+            output[out++] = LF;
+        }
     }
 
     private void startRecord(int i) {
@@ -905,7 +1041,7 @@ public final class CsvPassThrough extends CsvChunkStream {
             flush(i);
             emit(suffix);
             if (cr) {
-                output[out++] = LF;
+                lineFeed();
             }
         }
     }

@@ -4,7 +4,6 @@ import dev.destsdk.core.control.CancellationSignal;
 import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -28,8 +27,8 @@ public final class DataFileCheck {
     }
 
     /**
-     * Streams the file through the checks: byte-level ({@link CsvPassThrough}) when the format allows, else record
-     * by record ({@link CsvTranscoder}).
+     * Streams the file through the checks: byte-level ({@link CsvPassThrough#checkOnly}, which produces no output)
+     * when the format allows, else record by record ({@link CsvTranscoder}, its output dropped).
      *
      * @param file the data file; not null
      * @param rules the checks; not null
@@ -40,10 +39,12 @@ public final class DataFileCheck {
      */
     public static Checked check(LoadFile file, ValueRules rules, CancellationSignal cancellation) {
         CsvChunkStream stream = CsvPassThrough.supports(file.format())
-                ? new CsvPassThrough(file, rules, "", List.of(), cancellation)
+                ? CsvPassThrough.checkOnly(file, rules, cancellation)
                 : new CsvTranscoder(file, rules, CsvOutput.EMPTY_IS_NULL, List.of(), List.of(), cancellation);
         try (CsvChunkStream in = stream) {
-            in.transferTo(OutputStream.nullOutputStream());
+            while (in.advance()) {
+                // each call checks the next piece of the file; nothing is copied out
+            }
         } catch (IOException e) {
             throw ConnectorException.builder(ErrorType.IO_ERROR, "reading the data file failed: " + e.getMessage())
                     .file(file.displayName()).cause(e).build();

@@ -59,21 +59,33 @@ public final class KeyOrder {
      * @param length how many of them, from index 0
      */
     public void accept(byte[] bytes, int length) {
+        accept(bytes, 0, length);
+    }
+
+    /**
+     * Takes the next key, already accepted as a canonical integer by the value checks.
+     *
+     * @param bytes holds the key's text as UTF-8 bytes; not null
+     * @param offset where the text begins in {@code bytes}
+     * @param length how many bytes it has
+     */
+    public void accept(byte[] bytes, int offset, int length) {
         if (!increasing) {
             keys++;
             return;
         }
         if (length > 18) {
-            accept(Long.parseLong(new String(bytes, 0, length, StandardCharsets.US_ASCII)));
+            accept(Long.parseLong(new String(bytes, offset, length, StandardCharsets.US_ASCII)));
             return;
         }
-        int i = 0;
-        boolean negative = length > 0 && bytes[0] == '-';
+        int i = offset;
+        int end = offset + length;
+        boolean negative = length > 0 && bytes[offset] == '-';
         if (negative) {
             i++;
         }
         long v = 0;
-        for (; i < length; i++) {
+        for (; i < end; i++) {
             v = v * 10 + (bytes[i] - '0');
         }
         accept(negative ? -v : v);

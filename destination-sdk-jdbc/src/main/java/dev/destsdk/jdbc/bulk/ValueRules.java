@@ -162,13 +162,32 @@ public final class ValueRules {
      * @return the failure, if the value is not canonical
      */
     public Optional<ConnectorException> value(int column, byte[] bytes, int length, long line, long record) {
-        if (CanonicalText.isCertainlyCanonical(types[column], precisions[column], scales[column], bytes, 0, length)) {
+        return value(column, bytes, 0, length, line, record);
+    }
+
+    /**
+     * Checks a non-NULL value given as UTF-8 bytes inside a larger array (a reader's buffer), as
+     * {@link #value(int, byte[], int, long, long)} does.
+     *
+     * @param column 0-based column
+     * @param bytes holds the value's bytes; not null; not kept
+     * @param offset where the value begins in {@code bytes}
+     * @param length how many bytes it has
+     * @param line the physical line the record starts on
+     * @param record the 1-based data record
+     * @return the failure, if the value is not canonical
+     */
+    public Optional<ConnectorException> value(int column, byte[] bytes, int offset, int length, long line,
+                                              long record) {
+        if (CanonicalText.isCertainlyCanonical(types[column], precisions[column], scales[column], bytes, offset,
+                length)) {
             if (column == keyColumn) {
-                keyOrder.accept(bytes, length);
+                keyOrder.accept(bytes, offset, length);
             }
             return Optional.empty();
         }
-        return value(column, new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8), line, record);
+        return value(column, new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8), line,
+                record);
     }
 
     /**
