@@ -440,7 +440,7 @@ public interface SqlDialect {
      * One statement that does what {@link #updateFromStaging} followed by {@link #insertMissingFromStaging} do, for
      * databases where that saves a pass over the target (e.g. a writable CTE whose insert is checked against the
      * keys the update returned rather than against the whole target). It returns one row of two numbers: the rows
-     * updated and the rows inserted; or, where {@link #upsertCountsQuery} gives them, nothing.
+     * updated and the rows inserted; or, where {@link #upsertCounters} counts them, nothing.
      *
      * @param target the target; not null
      * @param staging the staging table (no duplicate keys); not null
@@ -451,7 +451,7 @@ public interface SqlDialect {
      * @param uniqueKeyIndex whether the target has a unique index over exactly the key columns (see
      *     {@link #uniqueKeyIndexesQuery}) and, where {@link #uniqueIndexesQuery} lists them, no other unique index,
      *     so that a native upsert ({@code INSERT … ON CONFLICT}) can find the matching rows through it
-     * @return the query (or, with {@link #upsertCountsQuery}, the statement), or empty when the database has no such
+     * @return the query (or, with {@link #upsertCounters}, the statement), or empty when the database has no such
      *     statement (then the two statements run)
      */
     Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
@@ -459,22 +459,17 @@ public interface SqlDialect {
                                        Optional<String> stagingFilter, boolean uniqueKeyIndex);
 
     /**
-     * Where {@link #upsertFromStaging} renders a statement that returns no counts (MariaDB's {@code INSERT …
-     * ON DUPLICATE KEY UPDATE}, whose affected-row count does not tell an unchanged updated row from an inserted
-     * one): the query a load runs just before that statement, in the same transaction, returning one row of two
-     * numbers: the staging rows passing the filter whose key the target holds (the rows the upsert updates) and the
-     * others (the rows it inserts). The load reports these as the upsert's counts, exact when nothing else writes
-     * the target's keys meanwhile. Empty (the default) when {@link #upsertFromStaging} is itself that query.
+     * Where the statement of {@link #upsertFromStaging} returns no counts but counts its rows into the session as it
+     * runs (MariaDB's {@code INSERT … ON DUPLICATE KEY UPDATE}, whose affected-row count cannot tell an unchanged
+     * updated row from an inserted one, increments user variables instead): the statement a load runs just before
+     * the upsert to set the counters to zero, and the query it runs just after it to read them, on the same
+     * connection and in the same transaction. The counts come from the statement itself, so they are exact whatever
+     * else writes the target meanwhile.
      *
-     * @param target the target; not null
-     * @param staging the staging table (no duplicate keys); not null
-     * @param keyColumns the key columns; not empty
-     * @param stagingFilter a condition on the staging rows (alias {@code s}), if any
-     * @param uniqueKeyIndex as for {@link #upsertFromStaging}
-     * @return the query, or empty when the upsert returns its counts itself
+     * @return the counters, or empty (the default) when {@link #upsertFromStaging} is itself a query returning its
+     *     counts
      */
-    default Optional<String> upsertCountsQuery(TableName target, TableName staging, List<String> keyColumns,
-                                               Optional<String> stagingFilter, boolean uniqueKeyIndex) {
+    default Optional<UpsertCounters> upsertCounters() {
         return Optional.empty();
     }
 

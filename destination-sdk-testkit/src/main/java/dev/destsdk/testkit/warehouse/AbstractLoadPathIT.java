@@ -45,11 +45,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -291,10 +293,17 @@ public abstract class AbstractLoadPathIT {
 
     /** Reads id, name, seq, job id and deleted, ordered by id then name. */
     private List<List<String>> rows(ObjectMetadata mapped) {
-        List<CanonicalType> types = List.of(CanonicalType.LONG, CanonicalType.STRING, CanonicalType.INTEGER,
-                CanonicalType.STRING, CanonicalType.BOOLEAN);
-        String sql = "SELECT " + List.of("id", "name", "seq", "_supa_job_id", "_supa_deleted").stream()
-                .map(this::quote).collect(Collectors.joining(", ")) + " FROM " + table(mapped) + " ORDER BY 1, 2, 3";
+        return select(mapped, List.of("id", "name", "seq", "_supa_job_id", "_supa_deleted"),
+                List.of(CanonicalType.LONG, CanonicalType.STRING, CanonicalType.INTEGER, CanonicalType.STRING,
+                        CanonicalType.BOOLEAN));
+    }
+
+    /** Reads the columns of every row, ordered by the first three (or as many as there are). */
+    private List<List<String>> select(ObjectMetadata mapped, List<String> columns, List<CanonicalType> types) {
+        String order = IntStream.rangeClosed(1, Math.min(3, columns.size()))
+                .mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        String sql = "SELECT " + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + " FROM "
+                + table(mapped) + " ORDER BY " + order;
         List<List<String>> out = new ArrayList<>();
         try (Statement st = inspector.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -308,6 +317,16 @@ public abstract class AbstractLoadPathIT {
             throw new AssertionError("reading back failed: " + sql, e);
         }
         return out;
+    }
+
+    private long rowCount(ObjectMetadata mapped) {
+        String sql = "SELECT COUNT(*) FROM " + table(mapped);
+        try (Statement st = inspector.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError("counting failed: " + sql, e);
+        }
     }
 
     private List<String> syncTimes(ObjectMetadata mapped) {
@@ -534,17 +553,12 @@ public abstract class AbstractLoadPathIT {
     /** The progress message of a MERGE that runs the database's upsert ({@code SqlDialect#upsertFromStaging}). */
     private static final String UPSERT = "updating rows with matching keys and inserting the others";
 
-    /** Whether the dialect counts an upsert's rows with a query before it ({@code SqlDialect#upsertCountsQuery}). */
-    private boolean countsBeforeUpsert() {
-        TableName t = TableName.of(schema(), "t");
-        return dialect().upsertCountsQuery(t, t.sibling("s"), List.of("id"), Optional.empty(), true).isPresent();
-    }
-
     /**
      * A MERGE of a batch loaded again with the same sync (a retried sync: same values, same tracking columns) finds
      * every key and changes nothing, yet counts each row as updated; a batch of an unchanged, a changed and a new row
      * counts one each as it is. Where the target's unique key index allows it the database's upsert runs, and where
-     * its statement returns no counts (MariaDB's ON DUPLICATE KEY UPDATE) they are counted before it.
+     * its statement returns no counts (MariaDB's ON DUPLICATE KEY UPDATE) it counts its rows itself
+     * ({@code SqlDialect#upsertCounters}).
      */
     @Test
     public void aMergeCountsRowsItLeavesUnchangedAsUpdatedExactly() {
@@ -563,9 +577,6 @@ public abstract class AbstractLoadPathIT {
         if (readsIndexes()) {
             assertThat(messages).as("progress of the MERGE").contains(UPSERT);
         }
-        if (countsBeforeUpsert()) {
-            assertThat(messages).as("progress of the MERGE").contains("counting the batch's keys the table holds");
-        }
 
         Run mixed = run(source, LoadMode.MERGE, "s1", CsvFileFormat.DEFAULT, List.of(List.of(row("1", "a", "1"),
                 row("2", "b2", "2"), row("4", "d", "1"))), b -> b.sync(first.sync()));
@@ -575,6 +586,131 @@ public abstract class AbstractLoadPathIT {
         assertThat(syncTimes(mixed.mapped())).hasSize(1);
         assertThat(mixed.response().rowsUpdated()).as("rows updated, one unchanged and one changed").isEqualTo(2);
         assertThat(mixed.response().rowsInserted()).as("rows inserted").isEqualTo(1);
+        assertThat(helperTables()).isEmpty();
+    }
+
+    /**
+     * A later MERGE's counts against the table itself. A batch of 200 rows, alternating between keys the table of 200
+     * holds and new keys: the 100 whose key the table held count as updated, whatever happens to them (changed,
+     * set to NULL, marked deleted, or identical but for the tracking columns), and the 100 others as inserted, the
+     * table growing by exactly that. The same batch again with the same sync (a retry) changes nothing and counts
+     * all 200 as updated.
+     */
+    @Test
+    public void aLaterMergeCountsTheKeysTheTableHeldAsUpdatedAndTheOthersAsInsertedExactly() {
+        ObjectMetadata source = object(testName, fieldsWithDeleted());
+        List<List<String>> initial = new ArrayList<>();
+        for (int id = 1; id <= 200; id++) {
+            initial.add(row(Integer.toString(id), id % 7 == 0 ? null : "n" + id, "1", "false"));
+        }
+        Run first = run(source, LoadMode.MERGE, "s1", initial);
+        assertThat(rowCount(first.mapped())).isEqualTo(200);
+
+        List<List<String>> batch = new ArrayList<>();
+        Map<Long, List<String>> expected = new TreeMap<>();
+        for (List<String> r : initial) {
+            expected.put(Long.parseLong(r.get(0)), stored(r.get(0), r.get(1), r.get(2), "s1", "false"));
+        }
+        for (int i = 0; i < 200; i++) {
+            int id = i % 2 == 0 ? 101 + i / 2 : 201 + i / 2;
+            String key = Integer.toString(id);
+            List<String> r = switch (id % 4) {
+                case 0 -> row(key, expected.containsKey((long) id) ? expected.get((long) id).get(1) : "new" + id, "1",
+                        "false");
+                case 1 -> row(key, null, "2", null);
+                case 2 -> row(key, "gone" + id, "2", "true");
+                default -> row(key, "m" + id, "3", "false");
+            };
+            batch.add(r);
+            expected.put((long) id, stored(key, r.get(1), r.get(2), "s2", r.get(3)));
+        }
+        Run second = run(source, LoadMode.MERGE, "s2", batch);
+        assertThat(rows(second.mapped())).containsExactlyElementsOf(expected.values());
+        assertThat(second.response().rowsUpdated()).as("rows updated: the batch's keys the table held").isEqualTo(100);
+        assertThat(second.response().rowsInserted()).as("rows inserted: what the table gained")
+                .isEqualTo(rowCount(second.mapped()) - 200).isEqualTo(100);
+        assertThat(second.response().rowsDeleted()).isZero();
+
+        Run retry = run(source, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT, List.of(batch),
+                b -> b.sync(second.sync()));
+        assertThat(rows(retry.mapped())).containsExactlyElementsOf(expected.values());
+        assertThat(retry.response().rowsUpdated()).as("rows updated by the retry, all unchanged").isEqualTo(200);
+        assertThat(retry.response().rowsInserted()).as("rows inserted by the retry").isZero();
+        assertThat(helperTables()).isEmpty();
+    }
+
+    /**
+     * A later MERGE with hard deletes: a row marked deleted deletes its key's row (counted deleted when the table
+     * held it) and is neither updated nor inserted; the other rows count as in any MERGE (a NULL marker is not
+     * deleted). Retried with the same sync, nothing is left to delete and the rows kept count as updated.
+     */
+    @Test
+    public void aLaterMergeWithHardDeletesCountsDeletedUpdatedAndInsertedRowsExactly() {
+        ObjectMetadata source = object(testName, fieldsWithDeleted());
+        run(source, LoadMode.MERGE, "s1", List.of(row("1", "a", "1", "false"), row("2", "b", "1", "false"),
+                row("3", "c", "1", "false"), row("4", "d", "1", "false")));
+        List<List<String>> batch = List.of(row("1", "a", "2", "true"), row("2", "b2", "2", "false"),
+                row("5", "e", "1", null), row("6", "f", "1", "true"));
+        Run merged = run(source, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT, List.of(batch),
+                b -> b.hardDeletes(true));
+        List<List<String>> expected = List.of(stored("2", "b2", "2", "s2", "false"),
+                stored("3", "c", "1", "s1", "false"), stored("4", "d", "1", "s1", "false"),
+                stored("5", "e", "1", "s2", null));
+        assertThat(rows(merged.mapped())).containsExactlyElementsOf(expected);
+        assertThat(merged.response().rowsDeleted()).as("rows deleted").isEqualTo(1);
+        assertThat(merged.response().rowsUpdated()).as("rows updated").isEqualTo(1);
+        assertThat(merged.response().rowsInserted()).as("rows inserted").isEqualTo(1);
+
+        Run retry = run(source, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT, List.of(batch),
+                b -> b.hardDeletes(true).sync(merged.sync()));
+        assertThat(rows(retry.mapped())).containsExactlyElementsOf(expected);
+        assertThat(retry.response().rowsDeleted()).as("rows deleted by the retry").isZero();
+        assertThat(retry.response().rowsUpdated()).as("rows updated by the retry").isEqualTo(2);
+        assertThat(retry.response().rowsInserted()).as("rows inserted by the retry").isZero();
+        assertThat(helperTables()).isEmpty();
+    }
+
+    /**
+     * MERGE counts where the key is every data column: a table of only the key column, and one whose two columns
+     * form the key. Only the tracking columns are left to update, and a retry with the same sync leaves every row as
+     * it was; each key the table held counts as updated, each new one as inserted.
+     */
+    @Test
+    public void aMergeWhereTheKeyIsEveryDataColumnCountsExactly() {
+        ObjectMetadata only = object(testName + "_only", List.of(
+                FieldMetadata.builder("id", CanonicalType.LONG).primaryKey(true).nullable(false).build()));
+        List<CanonicalType> types = List.of(CanonicalType.LONG, CanonicalType.STRING);
+        run(only, LoadMode.MERGE, "s1", List.of(row("1"), row("2"), row("3")));
+        Run merged = run(only, LoadMode.MERGE, "s2", List.of(row("3"), row("4"), row("2"), row("5")));
+        List<List<String>> expected = List.of(row("1", "s1"), row("2", "s2"), row("3", "s2"), row("4", "s2"),
+                row("5", "s2"));
+        assertThat(select(merged.mapped(), List.of("id", "_supa_job_id"), types)).isEqualTo(expected);
+        assertThat(merged.response().rowsUpdated()).as("rows updated, key only").isEqualTo(2);
+        assertThat(merged.response().rowsInserted()).as("rows inserted, key only").isEqualTo(2);
+        Run retry = run(only, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT,
+                List.of(List.of(row("3"), row("4"), row("2"), row("5"))), b -> b.sync(merged.sync()));
+        assertThat(select(retry.mapped(), List.of("id", "_supa_job_id"), types)).isEqualTo(expected);
+        assertThat(retry.response().rowsUpdated()).as("rows updated by the retry, key only").isEqualTo(4);
+        assertThat(retry.response().rowsInserted()).as("rows inserted by the retry, key only").isZero();
+
+        ObjectMetadata pair = object(testName + "_pair", List.of(
+                FieldMetadata.builder("id", CanonicalType.LONG).primaryKey(true).nullable(false).build(),
+                FieldMetadata.builder("seq", CanonicalType.INTEGER).primaryKey(true).nullable(false).build()));
+        List<String> columns = List.of("id", "seq", "_supa_job_id");
+        List<CanonicalType> pairTypes = List.of(CanonicalType.LONG, CanonicalType.INTEGER, CanonicalType.STRING);
+        run(pair, LoadMode.MERGE, "s1", List.of(row("1", "1"), row("1", "2"), row("2", "1")));
+        Run pairMerged = run(pair, LoadMode.MERGE, "s2", List.of(row("1", "2"), row("2", "2"), row("2", "1"),
+                row("3", "1")));
+        List<List<String>> pairExpected = List.of(row("1", "1", "s1"), row("1", "2", "s2"), row("2", "1", "s2"),
+                row("2", "2", "s2"), row("3", "1", "s2"));
+        assertThat(select(pairMerged.mapped(), columns, pairTypes)).isEqualTo(pairExpected);
+        assertThat(pairMerged.response().rowsUpdated()).as("rows updated, two-column key").isEqualTo(2);
+        assertThat(pairMerged.response().rowsInserted()).as("rows inserted, two-column key").isEqualTo(2);
+        Run pairRetry = run(pair, LoadMode.MERGE, "s2", CsvFileFormat.DEFAULT, List.of(List.of(row("1", "2"),
+                row("2", "2"), row("2", "1"), row("3", "1"))), b -> b.sync(pairMerged.sync()));
+        assertThat(select(pairRetry.mapped(), columns, pairTypes)).isEqualTo(pairExpected);
+        assertThat(pairRetry.response().rowsUpdated()).as("rows updated by the retry, two-column key").isEqualTo(4);
+        assertThat(pairRetry.response().rowsInserted()).as("rows inserted by the retry, two-column key").isZero();
         assertThat(helperTables()).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.dialect.UpsertCounters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,10 +135,11 @@ public final class GoldenStatements {
                 dialect.insertFromStaging(TARGET, STAGING, names, Optional.of(notDeleted))));
         out.put("upsert_from_staging.sql", sql(dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names,
                 Optional.of(notDeleted), false).orElse("-- none")));
-        out.put("upsert_from_staging_unique_key.sql", sql(Stream.of(dialect.upsertCountsQuery(TARGET, STAGING, keys,
-                Optional.of(notDeleted), true), dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names,
-                Optional.of(notDeleted), true).or(() -> Optional.of("-- none"))).flatMap(Optional::stream)
-                .toArray(String[]::new)));
+        Optional<UpsertCounters> counters = dialect.upsertCounters();
+        out.put("upsert_from_staging_unique_key.sql", sql(Stream.of(counters.map(UpsertCounters::reset),
+                dialect.upsertFromStaging(TARGET, STAGING, keys, nonKeys, names, Optional.of(notDeleted), true)
+                        .or(() -> Optional.of("-- none")), counters.map(UpsertCounters::read))
+                .flatMap(Optional::stream).toArray(String[]::new)));
         out.put("update_from_staging.sql", sql(dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys,
                 Optional.empty()), dialect.updateFromStaging(TARGET, STAGING, keys, nonKeys, Optional.of(notDeleted))));
         out.put("insert_missing_from_staging.sql", sql(dialect.insertMissingFromStaging(TARGET, STAGING, keys, names,

@@ -6,6 +6,7 @@ import dev.destsdk.core.spi.LoadMode;
 import dev.destsdk.jdbc.SqlExecutor;
 import dev.destsdk.jdbc.dialect.SqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.dialect.UpsertCounters;
 import dev.destsdk.jdbc.internal.load.LoadPlan.ThroughStaging;
 import dev.destsdk.jdbc.plan.TableLayout;
 import java.sql.Connection;
@@ -81,19 +82,7 @@ final class StagingExecutor {
                     List<String> nonKeys = all.stream().filter(n -> !layout.keyColumns().contains(n)).toList();
                     Optional<String> upsert = d.upsertFromStaging(target, staging, layout.keyColumns(), nonKeys, all,
                             keep, plan.uniqueKeyIndex());
-                    Optional<String> countsFirst = d.upsertCountsQuery(target, staging, layout.keyColumns(), keep,
-                            plan.uniqueKeyIndex());
-                    if (upsert.isPresent() && countsFirst.isPresent()) {
-                        if (optimistic) {
-                            steps.deduplicateStaging(); // the counts need one row per key
-                        }
-                        run.report("counting the batch's keys the table holds");
-                        long[] counts = upsert(countsFirst.get());
-                        run.report("updating rows with matching keys and inserting the others");
-                        sql.update(upsert.get());
-                        updated = counts[0];
-                        inserted = counts[1];
-                    } else if (upsert.isPresent()) {
+                    if (upsert.isPresent()) {
                         run.report("updating rows with matching keys and inserting the others");
                         long[] counts = optimistic ? upsertRepeatingKeys(upsert.get()) : upsert(upsert.get());
                         updated = counts[0];
@@ -124,10 +113,41 @@ final class StagingExecutor {
         }
     }
 
-    /** @return the rows the upsert updated and inserted (or, for a counts query, will update and insert) */
+    /**
+     * Runs the upsert: a query returning its counts, or, where the dialect has {@link SqlDialect#upsertCounters},
+     * the counters' reset, the statement and the counters' read.
+     *
+     * @return the rows the upsert updated and inserted
+     */
     private long[] upsert(String statement) {
-        return run.sql.query(statement, rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)}
-                : new long[] {0, 0});
+        Optional<UpsertCounters> counters = run.d.upsertCounters();
+        if (counters.isEmpty()) {
+            return counts(statement);
+        }
+        run.sql.update(counters.get().reset());
+        run.sql.update(statement);
+        return counts(counters.get().read());
+    }
+
+    /**
+     * @return the two numbers of the query's row (no row: zero each)
+     * @throws ConnectorException INTERNAL_ERROR when one is NULL (counters the upsert did not keep), which fails the
+     *     load before it commits
+     */
+    private long[] counts(String query) {
+        return run.sql.query(query, rs -> {
+            long[] counts = new long[2];
+            if (rs.next()) {
+                for (int i = 0; i < 2; i++) {
+                    counts[i] = rs.getLong(i + 1);
+                    if (rs.wasNull()) {
+                        throw ConnectorException.builder(ErrorType.INTERNAL_ERROR, "the upsert's counts read NULL: "
+                                + query).object(run.target.toString()).build();
+                    }
+                }
+            }
+            return counts;
+        });
     }
 
     /**

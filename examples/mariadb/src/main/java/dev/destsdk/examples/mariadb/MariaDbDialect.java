@@ -9,7 +9,9 @@ import dev.destsdk.jdbc.dialect.ColumnType;
 import dev.destsdk.jdbc.dialect.DialectTraits;
 import dev.destsdk.jdbc.dialect.GeneralSqlDialect;
 import dev.destsdk.jdbc.dialect.TableName;
+import dev.destsdk.jdbc.dialect.UpsertCounters;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,6 +37,10 @@ public final class MariaDbDialect extends GeneralSqlDialect {
     static final int KEY_PREFIX = 191;
     /** At most this many key columns go into the key index, to stay under the maximum key length. */
     static final int MAX_INDEXED_KEYS = 4;
+    /** The user variable counting the rows {@link #upsertFromStaging}'s SELECT hands to the insert. */
+    private static final String UPSERT_ROWS = "@destsdk_upsert_rows";
+    /** The user variable counting the rows of {@link #upsertFromStaging} that find their key. */
+    private static final String UPSERT_MATCHED = "@destsdk_upsert_matched";
 
     /**
      * The words MariaDB does not accept as unquoted names: those of {@code information_schema.KEYWORDS} its parser
@@ -279,9 +285,14 @@ public final class MariaDbDialect extends GeneralSqlDialect {
      * With a unique key index and no other unique index ({@link #uniqueIndexesQuery}): {@code INSERT INTO target
      * (cols) SELECT s.cols FROM staging s [WHERE filter] ON DUPLICATE KEY UPDATE c = VALUES(c), …}, one pass that
      * finds each staging row's match through the index, where an {@code UPDATE … JOIN} followed by an
-     * {@code INSERT … WHERE NOT EXISTS} looks every key up twice. It returns no counts: its affected-row count (1 per
-     * insert, 2 per changed row, 0 or 1 per unchanged one) cannot tell them apart, so {@link #upsertCountsQuery}
-     * counts first. Without a unique key index (or with no column to update): none; the two statements run.
+     * {@code INSERT … WHERE NOT EXISTS} looks every key up twice. Its affected-row count (1 per insert, 2 per
+     * changed row, 0 or, with the driver's default CLIENT_FOUND_ROWS, 1 per unchanged one) cannot tell an unchanged
+     * row from an inserted one, so the statement counts its rows itself ({@link #upsertCounters}): the last inserted
+     * column's value is {@code IF((@rows := @rows + 1) > 0, s.c, s.c)}, evaluated once per row the SELECT hands to
+     * the insert, and the last updated column's {@code IF((@matched := @matched + 1) > 0, VALUES(c), VALUES(c))},
+     * evaluated once per row that finds its key, whether it then changes or not. Both branches being the same
+     * expression, the values and their types are those of the plain column. Without a unique key index (or with
+     * no column to update): none; the two statements run.
      */
     @Override
     public Optional<String> upsertFromStaging(TableName target, TableName staging, List<String> keyColumns,
@@ -290,28 +301,37 @@ public final class MariaDbDialect extends GeneralSqlDialect {
         if (!uniqueKeyIndex || updateColumns.isEmpty()) {
             return Optional.empty();
         }
-        String set = updateColumns.stream().map(c -> quote(c) + " = VALUES(" + quote(c) + ")")
-                .collect(Collectors.joining(", "));
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < insertColumns.size(); i++) {
+            String value = column(insertColumns.get(i), Optional.of(STAGING));
+            select.add(i == insertColumns.size() - 1 ? counted(UPSERT_ROWS, value) : value);
+        }
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < updateColumns.size(); i++) {
+            String c = quote(updateColumns.get(i));
+            String value = "VALUES(" + c + ")";
+            set.add(c + " = " + (i == updateColumns.size() - 1 ? counted(UPSERT_MATCHED, value) : value));
+        }
         return Optional.of("INSERT INTO " + qualify(target) + " (" + columnList(insertColumns, Optional.empty())
-                + ") SELECT " + columnList(insertColumns, Optional.of(STAGING)) + " FROM " + qualify(staging) + " "
-                + STAGING + stagingFilter.map(f -> " WHERE " + f).orElse("") + " ON DUPLICATE KEY UPDATE " + set);
+                + ") SELECT " + String.join(", ", select) + " FROM " + qualify(staging) + " " + STAGING
+                + stagingFilter.map(f -> " WHERE " + f).orElse("") + " ON DUPLICATE KEY UPDATE "
+                + String.join(", ", set));
+    }
+
+    /** {@code IF((counter := counter + 1) > 0, value, value)}: the value, counting each evaluation. */
+    private static String counted(String counter, String value) {
+        return "IF((" + counter + " := " + counter + " + 1) > 0, " + value + ", " + value + ")";
     }
 
     /**
-     * For the upsert of {@link #upsertFromStaging}: {@code SELECT COUNT(t.k), COUNT(*) - COUNT(t.k) FROM staging s
-     * LEFT JOIN target t ON keys [WHERE filter]}, one lookup per staging row in the unique key index: the staging
-     * keys the target holds are the rows the upsert updates (changed or not), the others the rows it inserts.
+     * The counters of {@link #upsertFromStaging}: {@code SET} both to 0 before it; after it, the rows that found
+     * their key are the rows updated (changed or not), and the other rows read are the rows inserted. User
+     * variables belong to the session, so loads on other connections do not touch them.
      */
     @Override
-    public Optional<String> upsertCountsQuery(TableName target, TableName staging, List<String> keyColumns,
-                                              Optional<String> stagingFilter, boolean uniqueKeyIndex) {
-        if (!uniqueKeyIndex) {
-            return Optional.empty();
-        }
-        String matched = "COUNT(" + column(keyColumns.get(0), Optional.of(TARGET)) + ")";
-        return Optional.of("SELECT " + matched + ", COUNT(*) - " + matched + " FROM " + qualify(staging) + " "
-                + STAGING + " LEFT JOIN " + qualify(target) + " " + TARGET + " ON "
-                + keyJoin(keyColumns, TARGET, STAGING) + stagingFilter.map(f -> " WHERE " + f).orElse(""));
+    public Optional<UpsertCounters> upsertCounters() {
+        return Optional.of(new UpsertCounters("SET " + UPSERT_ROWS + " := 0, " + UPSERT_MATCHED + " := 0",
+                "SELECT " + UPSERT_MATCHED + ", " + UPSERT_ROWS + " - " + UPSERT_MATCHED));
     }
 
     /** {@code UPDATE target t JOIN staging s ON keys SET t.c = s.c [WHERE filter]}. */
