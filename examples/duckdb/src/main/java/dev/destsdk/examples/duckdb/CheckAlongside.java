@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SDK's check of a data file, run on its own thread while DuckDB's statement reads the same file: the check's
- * stream ({@link CsvChunkStream}, bad input ends it early) is read to its end and its output dropped.
+ * stream ({@link CsvChunkStream}, bad input ends it early; a check-only stream, which produces no output) is
+ * advanced to its end one input buffer at a time, so that {@link #abandon} takes effect within a buffer.
  *
  * <p>A failed check does not cancel DuckDB's statement, which then reads on to the end of the file: an interrupt
  * that lands as a DuckDB statement ends makes DuckDB end the whole transaction, after which the caller's rollback
@@ -23,7 +24,6 @@ final class CheckAlongside implements Runnable {
     /** The thread's name, which tests look for. */
     static final String THREAD_NAME = "destsdk-duckdb-check";
     private static final Logger LOG = LoggerFactory.getLogger(CheckAlongside.class);
-    private static final int BUFFER = 1 << 16;
 
     private final CsvChunkStream stream;
     private final Thread thread;
@@ -40,7 +40,8 @@ final class CheckAlongside implements Runnable {
     /**
      * Starts checking.
      *
-     * @param stream the checking stream over the file; not null; closed by the caller after {@link #finish}
+     * @param stream the checking stream over the file (a {@code CsvPassThrough.checkOnly} stream, or any stream whose
+     *     output may be dropped); not null; closed by the caller after {@link #finish}
      * @return the running check
      */
     static CheckAlongside start(CsvChunkStream stream) {
@@ -53,9 +54,8 @@ final class CheckAlongside implements Runnable {
     public void run() {
         long started = System.nanoTime();
         try {
-            byte[] buffer = new byte[BUFFER];
-            while (!abandoned && stream.read(buffer) >= 0) {
-                // the output is the rewritten file, which DuckDB does not need: it reads the file itself
+            while (!abandoned && stream.advance()) {
+                // one input buffer checked per step; no output is produced (DuckDB reads the file itself)
             }
         } catch (IOException e) {
             if (!abandoned) {

@@ -311,7 +311,7 @@ public final class DuckDbCsvLoader implements BulkLoader {
      */
     static long loadDirectly(SqlExecutor sql, LoadFile file, ValueRules rules, String insert) {
         CancellationSignal cancellation = sql.cancellation();
-        CsvChunkStream stream = new CsvPassThrough(file, rules, "", List.of(), cancellation);
+        CsvChunkStream stream = CsvPassThrough.checkOnly(file, rules, cancellation);
         try (stream) {
             CheckAlongside check = CheckAlongside.start(stream);
             long rows;
