@@ -30,9 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,27 +250,50 @@ class DuckDbCsvLoaderTest {
     @ValueSource(strings = {"\n", "\r\n"})
     void cancellingWhileDuckDbReadsReturnsPromptlyAndStopsTheHelper(String eol) throws Exception {
         Path file = write("big.csv", 2_000_000, -1, "", eol);
-        CancellationToken token = new CancellationToken();
-        long[] cancelledAt = new long[1];
-        long returned;
-        ConnectorException e;
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        try {
-            timer.schedule(() -> {
-                cancelledAt[0] = System.nanoTime();
-                token.cancel();
-            }, 300, TimeUnit.MILLISECONDS);
-            e = failedLoad(connection, () -> load(file, TABLE, token));
-            returned = System.nanoTime();
-        } finally {
-            timer.shutdownNow();
-        }
+        CancelWhileReading signal = new CancelWhileReading(Thread.currentThread(), 4);
 
+        ConnectorException e = failedLoad(connection, () -> load(file, TABLE, signal));
+        long returned = System.nanoTime();
+
+        assertThat(signal.cancelledAt).as("the cancel landed while the helper read the file").isNotZero();
         assertThat(e.getErrorType()).as(e.getMessage()).isEqualTo(ErrorType.CANCELLED);
-        assertThat((returned - cancelledAt[0]) / 1_000_000).as("ms from the cancel to the return")
+        assertThat((returned - signal.cancelledAt) / 1_000_000).as("ms from the cancel to the return")
                 .isLessThan(3_000);
         assertClean();
         assertThat(rows()).containsExactly("0|before|0");
+    }
+
+    /**
+     * Cancels the job from the helper thread (the pipe's feed or the check alongside DuckDB's read) at its
+     * {@code polls}-th look at the signal, so the cancel always lands while the file is being read, however fast the
+     * machine: a timer could fire after a quick load had already ended. The helper waits for the cancel's actions
+     * (the statement's interrupt) to run before it reads on, so the load cannot finish first.
+     */
+    private static final class CancelWhileReading implements CancellationSignal {
+        private final CancellationToken token = new CancellationToken();
+        private final Thread caller;
+        private final int polls;
+        private final AtomicInteger seen = new AtomicInteger();
+        private volatile long cancelledAt;
+
+        CancelWhileReading(Thread caller, int polls) {
+            this.caller = caller;
+            this.polls = polls;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            if (Thread.currentThread() != caller && seen.incrementAndGet() == polls) {
+                cancelledAt = System.nanoTime();
+                token.cancel();
+            }
+            return token.isCancelled();
+        }
+
+        @Override
+        public Registration onCancel(Runnable action) {
+            return token.onCancel(action);
+        }
     }
 
     @ParameterizedTest
