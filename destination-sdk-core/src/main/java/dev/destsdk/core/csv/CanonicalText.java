@@ -153,6 +153,153 @@ public final class CanonicalText {
         }
     }
 
+    /**
+     * One type's {@link #isCertainlyCanonical} test, made once per column for a streaming check that tests millions
+     * of values: the same answers, without the switch over the type per value.
+     *
+     * <p>Each type's test is a class of its own, and a column's test is called through this abstract class. That
+     * call site sees many classes in a file with mixed types, so the JIT calls each test rather than copying every
+     * type's code into the streaming loop: the loop's compiled code stays small and is compiled quickly, and each
+     * test is compiled once, on its own (see docs/BENCHMARKS.md). Immutable and thread-safe.
+     */
+    public abstract static class FastCheck {
+        private FastCheck() {
+        }
+
+        /**
+         * @param b the bytes; not null
+         * @param off where the value starts
+         * @param len its length in bytes
+         * @return what {@link #isCertainlyCanonical} returns for the type this check was made for
+         */
+        public abstract boolean test(byte[] b, int off, int len);
+    }
+
+    /**
+     * @param type the field's type; not null
+     * @param precision the DECIMAL precision, or -1 for none
+     * @param scale the DECIMAL scale (0 when absent)
+     * @return the type's {@link #isCertainlyCanonical} test as an object, for a column tested value by value
+     */
+    public static FastCheck fastCheck(CanonicalType type, int precision, int scale) {
+        Objects.requireNonNull(type, "type is null");
+        return switch (type) {
+            case STRING -> new NoNulCheck();
+            case BOOLEAN -> new BooleanCheck();
+            case SHORT -> new IntegerCheck(Short.MIN_VALUE, Short.MAX_VALUE);
+            case INTEGER -> new IntegerCheck(Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case LONG -> new IntegerCheck(Long.MIN_VALUE, Long.MAX_VALUE);
+            case DECIMAL -> new DecimalCheck(precision, scale);
+            case FLOAT -> new PlainNumberCheck(38);
+            case DOUBLE -> new PlainNumberCheck(308);
+            case DATE -> new DateCheck();
+            case TIME -> new TimeCheck();
+            case TIMESTAMP -> new TimestampCheck();
+            case TIMESTAMP_TZ -> new TimestampTzCheck();
+            case UUID -> new UuidCheck();
+            case JSON, BINARY -> new NeverCertainCheck();
+        };
+    }
+
+    private static final class NoNulCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return noNul(b, off, len);
+        }
+    }
+
+    private static final class BooleanCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return bool(b, off, len);
+        }
+    }
+
+    private static final class IntegerCheck extends FastCheck {
+        private final long min;
+        private final long max;
+
+        IntegerCheck(long min, long max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return integerFits(b, off, len, min, max);
+        }
+    }
+
+    private static final class DecimalCheck extends FastCheck {
+        private final int precision;
+        private final int scale;
+
+        DecimalCheck(int precision, int scale) {
+            this.precision = precision;
+            this.scale = scale;
+        }
+
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return decimalFits(b, off, len, precision, scale);
+        }
+    }
+
+    private static final class PlainNumberCheck extends FastCheck {
+        private final int maxIntegerDigits;
+
+        PlainNumberCheck(int maxIntegerDigits) {
+            this.maxIntegerDigits = maxIntegerDigits;
+        }
+
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return plainNumber(b, off, len, maxIntegerDigits);
+        }
+    }
+
+    private static final class DateCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return len == 10 && date(b, off);
+        }
+    }
+
+    private static final class TimeCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return time(b, off, len);
+        }
+    }
+
+    private static final class TimestampCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return timestamp(b, off, len);
+        }
+    }
+
+    private static final class TimestampTzCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return timestampTz(b, off, len);
+        }
+    }
+
+    private static final class UuidCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return uuid(b, off, len);
+        }
+    }
+
+    private static final class NeverCertainCheck extends FastCheck {
+        @Override
+        public boolean test(byte[] b, int off, int len) {
+            return false;
+        }
+    }
+
     private static boolean noNul(byte[] b, int off, int len) {
         for (int i = off; i < off + len; i++) {
             if (b[i] == 0) {

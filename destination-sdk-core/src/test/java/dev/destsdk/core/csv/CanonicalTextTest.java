@@ -37,6 +37,40 @@ class CanonicalTextTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {4L, 5L})
+    void aColumnsFastCheckAnswersAsTheStaticTestDoes(long seed) {
+        Random random = new Random(seed);
+        int accepted = 0;
+        int refused = 0;
+        for (int n = 0; n < 100_000; n++) {
+            String text = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            // the value inside a larger buffer, as a reader's buffer holds it
+            byte[] padded = new byte[bytes.length + 7];
+            System.arraycopy(bytes, 0, padded, 3, bytes.length);
+            padded[0] = '9';
+            padded[padded.length - 1] = '9';
+            for (CanonicalType type : CanonicalType.values()) {
+                int precision = random.nextBoolean() ? -1 : 1 + random.nextInt(12);
+                int scale = precision < 0 ? 0 : random.nextInt(precision + 1);
+                boolean expected = CanonicalText.isCertainlyCanonical(type, precision, scale, bytes, 0, bytes.length);
+                CanonicalText.FastCheck check = CanonicalText.fastCheck(type, precision, scale);
+                assertThat(check.test(padded, 3, bytes.length))
+                        .as("%s '%s' precision %d scale %d (seed %d)", type, text, precision, scale, seed)
+                        .isEqualTo(expected);
+                if (expected) {
+                    accepted++;
+                } else {
+                    refused++;
+                }
+            }
+        }
+        // the corpus holds both answers in numbers, so that agreement means something
+        assertThat(accepted).isGreaterThan(10_000);
+        assertThat(refused).isGreaterThan(10_000);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2024-01-31T13:45:00Z", "2024-01-31T13:45:00.123456-08:00", "9999-12-31T23:59:59Z"})
     void canonicalTimestampsPassBothTests(String text) {

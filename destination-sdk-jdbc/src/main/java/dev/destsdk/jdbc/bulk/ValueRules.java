@@ -39,9 +39,8 @@ public final class ValueRules {
     private final boolean header;
     private final HeaderMatcher matcher;
     private final boolean[] parsed;
-    private final CanonicalType[] types;
-    private final int[] precisions;
-    private final int[] scales;
+    /** Each column's {@link CanonicalText#isCertainlyCanonical} test. */
+    private final CanonicalText.FastCheck[] fastChecks;
     /** Where accepted keys go; null for nowhere. */
     private final KeyOrder keyOrder;
     private final int keyColumn;
@@ -84,15 +83,12 @@ public final class ValueRules {
         this.header = format.skipHeader() > 0;
         this.matcher = Objects.requireNonNull(matcher, "matcher is null");
         this.parsed = new boolean[this.columns.size()];
-        this.types = new CanonicalType[parsed.length];
-        this.precisions = new int[parsed.length];
-        this.scales = new int[parsed.length];
+        this.fastChecks = new CanonicalText.FastCheck[parsed.length];
         for (int i = 0; i < parsed.length; i++) {
-            types[i] = this.columns.get(i).canonicalType();
-            precisions[i] = this.columns.get(i).type().precision().orElse(-1);
-            scales[i] = this.columns.get(i).type().scale().orElse(0);
             ColumnDef c = this.columns.get(i);
             parsed[i] = c.canonicalType() != CanonicalType.STRING || !c.nullable();
+            fastChecks[i] = CanonicalText.fastCheck(c.canonicalType(), c.type().precision().orElse(-1),
+                    c.type().scale().orElse(0));
         }
     }
 
@@ -179,8 +175,7 @@ public final class ValueRules {
      */
     public Optional<ConnectorException> value(int column, byte[] bytes, int offset, int length, long line,
                                               long record) {
-        if (CanonicalText.isCertainlyCanonical(types[column], precisions[column], scales[column], bytes, offset,
-                length)) {
+        if (fastChecks[column].test(bytes, offset, length)) {
             if (column == keyColumn) {
                 keyOrder.accept(bytes, offset, length);
             }
