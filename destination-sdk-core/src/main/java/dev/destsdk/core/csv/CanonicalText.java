@@ -105,10 +105,11 @@ public final class CanonicalText {
     }
 
     /**
-     * A fast, allocation-free test for the common case of a canonical value given as UTF-8 bytes: true only when the
-     * bytes certainly are a canonical value of the type (never for a value {@link #problem} would refuse); false
-     * when they are not, or when this test cannot tell (JSON, BINARY, an exponent, very long numbers), in which
-     * case the caller asks {@link #problem}. For streaming checks that see millions of values.
+     * A fast test for the common case of a canonical value given as UTF-8 bytes: true only when the bytes certainly
+     * are a canonical value of the type (never for a value {@link #problem} would refuse); false when they are not,
+     * or when this test cannot tell (JSON, BINARY, an exponent, very long numbers), in which case the caller asks
+     * {@link #problem}. It runs the type's {@link #fastCheck}; a streaming check that sees millions of values gets
+     * each column's test once from {@link #fastCheck} instead.
      *
      * @param type the field's type; not null
      * @param precision the DECIMAL precision, or -1 for none
@@ -120,42 +121,12 @@ public final class CanonicalText {
      */
     public static boolean isCertainlyCanonical(CanonicalType type, int precision, int scale, byte[] b, int off,
                                                int len) {
-        // Kept small (each type's test in its own method) so that the JIT inlines it into the streaming loop.
-        switch (type) {
-            case STRING:
-                return noNul(b, off, len);
-            case BOOLEAN:
-                return bool(b, off, len);
-            case SHORT:
-                return integerFits(b, off, len, Short.MIN_VALUE, Short.MAX_VALUE);
-            case INTEGER:
-                return integerFits(b, off, len, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case LONG:
-                return integerFits(b, off, len, Long.MIN_VALUE, Long.MAX_VALUE);
-            case DECIMAL:
-                return decimalFits(b, off, len, precision, scale);
-            case FLOAT:
-                return plainNumber(b, off, len, 38);
-            case DOUBLE:
-                return plainNumber(b, off, len, 308);
-            case DATE:
-                return len == 10 && date(b, off);
-            case TIME:
-                return time(b, off, len);
-            case TIMESTAMP:
-                return timestamp(b, off, len);
-            case TIMESTAMP_TZ:
-                return timestampTz(b, off, len);
-            case UUID:
-                return uuid(b, off, len);
-            default:
-                return false;
-        }
+        return fastCheck(type, precision, scale).test(b, off, len);
     }
 
     /**
-     * One type's {@link #isCertainlyCanonical} test, made once per column for a streaming check that tests millions
-     * of values: the same answers, without the switch over the type per value.
+     * One type's {@link #isCertainlyCanonical} test, obtained once per column by a streaming check that tests
+     * millions of values, so that no value pays for a switch over the types.
      *
      * <p>Each type's test is a class of its own, and a column's test is called through this abstract class. That
      * call site sees many classes in a file with mixed types, so the JIT calls each test rather than copying every
@@ -179,27 +150,42 @@ public final class CanonicalText {
      * @param type the field's type; not null
      * @param precision the DECIMAL precision, or -1 for none
      * @param scale the DECIMAL scale (0 when absent)
-     * @return the type's {@link #isCertainlyCanonical} test as an object, for a column tested value by value
+     * @return the type's {@link #isCertainlyCanonical} test as an object, for a column tested value by value (shared
+     *     for every type but DECIMAL, whose test holds its precision and scale)
      */
     public static FastCheck fastCheck(CanonicalType type, int precision, int scale) {
         Objects.requireNonNull(type, "type is null");
         return switch (type) {
-            case STRING -> new NoNulCheck();
-            case BOOLEAN -> new BooleanCheck();
-            case SHORT -> new IntegerCheck(Short.MIN_VALUE, Short.MAX_VALUE);
-            case INTEGER -> new IntegerCheck(Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case LONG -> new IntegerCheck(Long.MIN_VALUE, Long.MAX_VALUE);
+            case STRING -> NO_NUL;
+            case BOOLEAN -> BOOLEAN_CHECK;
+            case SHORT -> SHORT_CHECK;
+            case INTEGER -> INTEGER_CHECK;
+            case LONG -> LONG_CHECK;
             case DECIMAL -> new DecimalCheck(precision, scale);
-            case FLOAT -> new PlainNumberCheck(38);
-            case DOUBLE -> new PlainNumberCheck(308);
-            case DATE -> new DateCheck();
-            case TIME -> new TimeCheck();
-            case TIMESTAMP -> new TimestampCheck();
-            case TIMESTAMP_TZ -> new TimestampTzCheck();
-            case UUID -> new UuidCheck();
-            case JSON, BINARY -> new NeverCertainCheck();
+            case FLOAT -> FLOAT_CHECK;
+            case DOUBLE -> DOUBLE_CHECK;
+            case DATE -> DATE_CHECK;
+            case TIME -> TIME_CHECK;
+            case TIMESTAMP -> TIMESTAMP_CHECK;
+            case TIMESTAMP_TZ -> TIMESTAMP_TZ_CHECK;
+            case UUID -> UUID_CHECK;
+            case JSON, BINARY -> NEVER_CERTAIN;
         };
     }
+
+    private static final FastCheck NO_NUL = new NoNulCheck();
+    private static final FastCheck BOOLEAN_CHECK = new BooleanCheck();
+    private static final FastCheck SHORT_CHECK = new IntegerCheck(Short.MIN_VALUE, Short.MAX_VALUE);
+    private static final FastCheck INTEGER_CHECK = new IntegerCheck(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    private static final FastCheck LONG_CHECK = new IntegerCheck(Long.MIN_VALUE, Long.MAX_VALUE);
+    private static final FastCheck FLOAT_CHECK = new PlainNumberCheck(38);
+    private static final FastCheck DOUBLE_CHECK = new PlainNumberCheck(308);
+    private static final FastCheck DATE_CHECK = new DateCheck();
+    private static final FastCheck TIME_CHECK = new TimeCheck();
+    private static final FastCheck TIMESTAMP_CHECK = new TimestampCheck();
+    private static final FastCheck TIMESTAMP_TZ_CHECK = new TimestampTzCheck();
+    private static final FastCheck UUID_CHECK = new UuidCheck();
+    private static final FastCheck NEVER_CERTAIN = new NeverCertainCheck();
 
     private static final class NoNulCheck extends FastCheck {
         @Override
