@@ -134,7 +134,10 @@ public final class CanonicalText {
      * test is compiled once, on its own (see docs/BENCHMARKS.md). Immutable and thread-safe.
      */
     public abstract static class FastCheck {
-        private FastCheck() {
+        private final boolean plain;
+
+        private FastCheck(boolean plain) {
+            this.plain = plain;
         }
 
         /**
@@ -144,6 +147,36 @@ public final class CanonicalText {
          * @return what {@link #isCertainlyCanonical} returns for the type this check was made for
          */
         public abstract boolean test(byte[] b, int off, int len);
+
+        /**
+         * Whether every text this test accepts consists of {@linkplain #isPlain plain} bytes only: true for every
+         * type but STRING (whose test accepts any text without NUL), JSON and BINARY (whose test accepts nothing).
+         * A CSV scanner whose delimiter and quote are not plain may then take a field this test accepts as the whole
+         * field: no byte of it can end the field or open a quote.
+         *
+         * @return whether accepted texts hold plain bytes only
+         */
+        public final boolean acceptsOnlyPlain() {
+            return plain;
+        }
+
+        /**
+         * @return whether this test accepts every text without a NUL byte, so that a scanner that refuses NUL in
+         *     every value needs not run it (STRING's test)
+         */
+        public boolean acceptsAllButNul() {
+            return false;
+        }
+    }
+
+    /**
+     * @param b a byte
+     * @return whether it is plain: an ASCII letter or digit, {@code +}, {@code -}, {@code .} or {@code :}, the only
+     *     bytes a text accepted by a {@link FastCheck#acceptsOnlyPlain()} test holds
+     */
+    public static boolean isPlain(byte b) {
+        return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '+' || b == '-'
+                || b == '.' || b == ':';
     }
 
     /**
@@ -188,6 +221,15 @@ public final class CanonicalText {
     private static final FastCheck NEVER_CERTAIN = new NeverCertainCheck();
 
     private static final class NoNulCheck extends FastCheck {
+        NoNulCheck() {
+            super(false);
+        }
+
+        @Override
+        public boolean acceptsAllButNul() {
+            return true;
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return noNul(b, off, len);
@@ -195,6 +237,10 @@ public final class CanonicalText {
     }
 
     private static final class BooleanCheck extends FastCheck {
+        BooleanCheck() {
+            super(true);
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return bool(b, off, len);
@@ -206,6 +252,7 @@ public final class CanonicalText {
         private final long max;
 
         IntegerCheck(long min, long max) {
+            super(true);
             this.min = min;
             this.max = max;
         }
@@ -221,6 +268,7 @@ public final class CanonicalText {
         private final int scale;
 
         DecimalCheck(int precision, int scale) {
+            super(true);
             this.precision = precision;
             this.scale = scale;
         }
@@ -235,6 +283,7 @@ public final class CanonicalText {
         private final int maxIntegerDigits;
 
         PlainNumberCheck(int maxIntegerDigits) {
+            super(true);
             this.maxIntegerDigits = maxIntegerDigits;
         }
 
@@ -245,6 +294,10 @@ public final class CanonicalText {
     }
 
     private static final class DateCheck extends FastCheck {
+        DateCheck() {
+            super(true);
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return len == 10 && date(b, off);
@@ -252,6 +305,10 @@ public final class CanonicalText {
     }
 
     private static final class TimeCheck extends FastCheck {
+        TimeCheck() {
+            super(true);
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return time(b, off, len);
@@ -259,6 +316,10 @@ public final class CanonicalText {
     }
 
     private static final class TimestampCheck extends FastCheck {
+        TimestampCheck() {
+            super(true);
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return timestamp(b, off, len);
@@ -266,6 +327,10 @@ public final class CanonicalText {
     }
 
     private static final class TimestampTzCheck extends FastCheck {
+        TimestampTzCheck() {
+            super(true);
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return timestampTz(b, off, len);
@@ -273,6 +338,10 @@ public final class CanonicalText {
     }
 
     private static final class UuidCheck extends FastCheck {
+        UuidCheck() {
+            super(true);
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return uuid(b, off, len);
@@ -280,6 +349,10 @@ public final class CanonicalText {
     }
 
     private static final class NeverCertainCheck extends FastCheck {
+        NeverCertainCheck() {
+            super(false);
+        }
+
         @Override
         public boolean test(byte[] b, int off, int len) {
             return false;

@@ -71,6 +71,72 @@ class CanonicalTextTest {
         assertThat(refused).isGreaterThan(10_000);
     }
 
+    /**
+     * The promise a CSV scanner relies on when it takes a field that a test accepts as the whole field: a test that
+     * {@linkplain CanonicalText.FastCheck#acceptsOnlyPlain accepts only plain bytes} accepts no text with a
+     * delimiter, quote, line break, NUL, space or non-ASCII byte in it, wherever it lies.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {6L, 7L})
+    void aTestThatAcceptsOnlyPlainBytesAcceptsNoOtherByte(long seed) {
+        Random random = new Random(seed);
+        String[] foreign = {",", "\"", "'", "\n", "\r", "\u0000", " ", "\t", ";", "|", "_", "/", "ü", "名", "\u00A0"};
+        int acceptedPlain = 0;
+        int withForeign = 0;
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder sb = new StringBuilder(mutate(SEEDS.get(random.nextInt(SEEDS.size())), random));
+            if (random.nextBoolean()) {
+                sb.insert(random.nextInt(sb.length() + 1), foreign[random.nextInt(foreign.length)]);
+            }
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            boolean plain = true;
+            for (byte b : bytes) {
+                plain &= CanonicalText.isPlain(b);
+            }
+            withForeign += plain ? 0 : 1;
+            for (CanonicalType type : CanonicalType.values()) {
+                int precision = random.nextBoolean() ? -1 : 1 + random.nextInt(12);
+                int scale = precision < 0 ? 0 : random.nextInt(precision + 1);
+                CanonicalText.FastCheck check = CanonicalText.fastCheck(type, precision, scale);
+                assertThat(check.acceptsOnlyPlain()).as("%s", type)
+                        .isEqualTo(type != CanonicalType.STRING && type != CanonicalType.JSON
+                                && type != CanonicalType.BINARY);
+                if (check.acceptsOnlyPlain() && check.test(bytes, 0, bytes.length)) {
+                    assertThat(plain).as("%s accepted '%s' (seed %d)", type, sb, seed).isTrue();
+                    acceptedPlain++;
+                }
+            }
+        }
+        assertThat(acceptedPlain).isGreaterThan(10_000);
+        assertThat(withForeign).isGreaterThan(40_000);
+    }
+
+    @org.junit.jupiter.api.Test
+    void plainBytesAreAsciiLettersDigitsAndFourSigns() {
+        StringBuilder plain = new StringBuilder();
+        for (int b = 0; b < 256; b++) {
+            if (CanonicalText.isPlain((byte) b)) {
+                plain.append((char) b);
+            }
+        }
+        assertThat(plain.toString())
+                .isEqualTo("+-.0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheStringTestAcceptsEveryTextWithoutNul() {
+        byte[] odd = {'a', '\n', (byte) 0xFF, '"', ','};
+        byte[] nul = {'a', 0};
+        for (CanonicalType type : CanonicalType.values()) {
+            CanonicalText.FastCheck check = CanonicalText.fastCheck(type, 10, 2);
+            assertThat(check.acceptsAllButNul()).as("%s", type).isEqualTo(type == CanonicalType.STRING);
+            if (check.acceptsAllButNul()) {
+                assertThat(check.test(odd, 0, odd.length)).isTrue();
+                assertThat(check.test(nul, 0, nul.length)).isFalse();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2024-01-31T13:45:00Z", "2024-01-31T13:45:00.123456-08:00", "9999-12-31T23:59:59Z"})
     void canonicalTimestampsPassBothTests(String text) {
