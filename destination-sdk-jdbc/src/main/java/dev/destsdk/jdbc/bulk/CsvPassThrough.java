@@ -1,6 +1,7 @@
 package dev.destsdk.jdbc.bulk;
 
 import dev.destsdk.core.control.CancellationSignal;
+import dev.destsdk.core.csv.CanonicalText;
 import dev.destsdk.core.csv.CsvBytes;
 import dev.destsdk.core.csv.CsvFileFormat;
 import dev.destsdk.core.error.ConnectorException;
@@ -100,7 +101,8 @@ public final class CsvPassThrough extends CsvChunkStream {
     private final ByteFinder plainFinder;
     /** Finds the next byte that ends a run inside a quoted field: see {@link #quotedClasses}, or the quote alone. */
     private final ByteFinder quotedFinder;
-    private final byte[] input = new byte[BUFFER];
+    /** The input buffer, with room after its {@value #BUFFER} bytes for the fast path's reads ({@link PaddedScan}). */
+    private final byte[] input = new byte[BUFFER + PaddedScan.PADDING];
     /** {@link #CHECK_FIELD}, in an instance field so that the JIT does not inline it: see {@link #checkFieldOutOfLine}. */
     private final MethodHandle checkFieldHandle = CHECK_FIELD;
     private int inputLength;
@@ -145,6 +147,43 @@ public final class CsvPassThrough extends CsvChunkStream {
     private boolean headerSeen;
     /** Where a UTF-8 sequence cut by the buffer's end begins; -1 for none. */
     private int carryAt = -1;
+
+    /**
+     * Whether {@link #wholeRecords} may run: values are checked, and the rewrite changes nothing inside or after a
+     * record (no NULL markers to rewrite, no constants to append), so a record the fast path accepts is copied as
+     * it is.
+     */
+    private final boolean fastPath;
+    /** The positions in {@link #input} of each field's value, begin and end, for {@link #wholeRecords}. */
+    private final int[] bounds;
+    /** Per field, for {@link #wholeRecords}: 0 unquoted, 1 quoted, 2 quoted with doubled quotes inside. */
+    private final byte[] quoting;
+    /** Per column, what {@link #wholeRecords} does with a value: {@link #SKIP} ... {@link #FUSED}. */
+    private final byte[] columnWork;
+    /** Per column, its values' quick test, for {@link #FUSED} columns. */
+    private final CanonicalText.FastCheck[] columnTests;
+    /** The column whose values go to the rules' key order; -1 for none. */
+    private final int keyColumn;
+    /** A column whose values are not looked at: nullable STRING. */
+    private static final byte SKIP = 0;
+    /** A column that refuses NULL and takes any other text (NOT NULL STRING): only the NULL check runs. */
+    private static final byte NOT_NULL = 1;
+    /** A column whose values are checked. */
+    private static final byte CHECKED = 2;
+    /**
+     * A checked column whose quick test accepts only plain bytes, none of them the delimiter or quote, and none of
+     * the format's NULL texts.
+     */
+    private static final byte FUSED = 3;
+    /**
+     * The fast path is tried only at a record start from here on in {@link #input}: after it gave a record up, the
+     * general scan reads that record first.
+     */
+    private int fastFrom;
+    /** The records {@link #wholeRecords} took. */
+    private long fastRecords;
+    /** The line feeds inside quoted fields of the record {@link #wholeRecord} took last. */
+    private int recordLineFeeds;
 
     /** Where the bytes not yet copied to the output begin, in {@link #input}, during {@link #rewrite()}. */
     private int from;
@@ -350,6 +389,32 @@ public final class CsvPassThrough extends CsvChunkStream {
         byte[] quoteOnly = new byte[256];
         quoteOnly[quote & 0xff] = QUOTE;
         this.quotedFinder = ByteFinder.of(rules != null ? quotedClasses : quoteOnly);
+        this.fastPath = rules != null && !rewriteNulls && suffix.length == 0 && fields > 0
+                && fields == rules.fields();
+        this.bounds = new int[fastPath ? 2 * fields : 0];
+        this.quoting = new byte[fastPath ? fields : 0];
+        this.keyColumn = rules != null ? rules.keyColumn().orElse(-1) : -1;
+        this.columnWork = new byte[fastPath ? fields : 0];
+        this.columnTests = new CanonicalText.FastCheck[columnWork.length];
+        boolean plainSeparators = !CanonicalText.isPlain(delimiter) && !CanonicalText.isPlain(quote);
+        for (int f = 0; f < columnWork.length; f++) {
+            CanonicalText.FastCheck test = rules.fastCheck(f);
+            columnTests[f] = test;
+            columnWork[f] = !rules.parses(f) ? SKIP
+                    : test.acceptsAllButNul() && f != keyColumn ? NOT_NULL
+                    : test.acceptsOnlyPlain() && plainSeparators && !acceptsNullText(test) ? FUSED
+                    : CHECKED;
+        }
+    }
+
+    /** Whether a test accepts one of the texts the format reads as NULL (then NULL must be looked for first). */
+    private boolean acceptsNullText(CanonicalText.FastCheck test) {
+        for (byte[] n : nullTexts) {
+            if (test.test(n, 0, n.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String quoteChar() {
@@ -429,8 +494,9 @@ public final class CsvPassThrough extends CsvChunkStream {
             System.arraycopy(input, inputPosition, input, 0, rest);
             inputLength = rest;
             inputPosition = 0;
+            fastFrom = 0;
             carry = false;
-            int n = in.read(input, rest, input.length - rest);
+            int n = in.read(input, rest, BUFFER - rest);
             if (n < 0) {
                 inputEnded = true;
             } else {
@@ -474,6 +540,14 @@ public final class CsvPassThrough extends CsvChunkStream {
             }
         }
         while (i < end) {
+            if (lineStart && fastPath && i >= fastFrom && headerRecordsLeft == 0) {
+                i = wholeRecords(src, i, end);
+                // the record here, if any, is one the fast path gave up: the general scan below reads it
+                fastFrom = i + 1;
+                if (i >= end) {
+                    break;
+                }
+            }
             if (inQuote) {
                 int j = i;
                 if (rules == null) {
@@ -735,6 +809,195 @@ public final class CsvPassThrough extends CsvChunkStream {
         flush(i);
         inputPosition = i;
         outputLength = out;
+    }
+
+    /**
+     * The fast path for the usual records: checks whole records that lie in {@code src[i, end)} one after another,
+     * from the start of a record, and returns where the first record begins that it does not take (or {@code end}).
+     *
+     * <p>It takes a record only when the record is plain: it ends with LF within the input, has the expected number
+     * of fields, no CR, no NUL, valid UTF-8, every quoted field closed right before a delimiter or the line feed,
+     * and every checked value passes. Anything else (a blank line, a header row, bad input, a record cut by the
+     * buffer's end) is left to the general scan in {@link #rewrite()}, which reads it from its first byte, so
+     * failures and their messages come from one place. Until it takes a record, the fast path changes no state: the
+     * value checks it runs have no effect ({@link ValueRules#check(int, byte[], int, int, long, long)}), and the key
+     * value goes to the key order once the record is taken.
+     *
+     * <p>A field of a {@link #FUSED} column is first read as its type's {@link CanonicalText.FastCheck} expects:
+     * the field ends at the first delimiter (or, for the last field, line feed), and when the test accepts the text
+     * before it, that text is the field, since it holds only plain bytes and none of them ends a field or opens a
+     * quote. Otherwise the field is scanned as any other. So most typed values are read once, by their test.
+     *
+     * <p>Why: the general scan keeps its state in fields of this object and goes through several calls for every
+     * field. Here the state lives in locals for a whole buffer of records (docs/BENCHMARKS.md).
+     */
+    private int wholeRecords(byte[] src, int i, int end) {
+        long lineNow = line;
+        long recordsNow = records;
+        long largest = 0;
+        int start = i;
+        while (start < end) {
+            int p = wholeRecord(src, start, end, lineNow, recordsNow + 1);
+            if (p < 0) {
+                break;
+            }
+            largest = Math.max(largest, p - 1 - start);
+            recordsNow++;
+            lineNow += 1 + recordLineFeeds;
+            start = p;
+        }
+        fastRecords += recordsNow - records;
+        records = recordsNow;
+        line = lineNow;
+        recordSize(largest);
+        return start;
+    }
+
+    /** @return the records {@link #wholeRecords} took so far (the rest were read by the general scan); for tests */
+    long fastRecords() {
+        return fastRecords;
+    }
+
+    /**
+     * One record for {@link #wholeRecords}: a method of its own, called once per record, so that the JIT compiles it
+     * once as a whole method instead of several times on the stack of a long-running loop (on-stack replacement).
+     *
+     * <p>Fields are found by the delimiter, quote and line feed alone ({@link PaddedScan}, which reads up to eight
+     * bytes past {@code end}: {@link #input} has room for that): a multi-byte UTF-8 character never holds an ASCII
+     * byte, so it cannot hide one of them. The scans note CR, NUL, bytes from 0x80 and line feeds inside quotes as
+     * they pass; a field with one is checked once more by {@link PaddedScan#lineFeedsIfClean}. A field of a
+     * {@link #FUSED} column whose test accepted it holds only plain bytes, none of them rare.
+     *
+     * @return where the next record begins, after this one's line feed; -1 when the fast path does not take the
+     *     record (nothing changed then); {@link #recordLineFeeds} holds the line feeds inside its quoted fields
+     */
+    private int wholeRecord(byte[] src, int start, int end, long lineNow, long record) {
+        final int n = expectedFields;
+        final byte q = quote;
+        final byte d = delimiter;
+        final long pd = PaddedScan.pattern(d);
+        final long pq = PaddedScan.pattern(q);
+        final long plf = PaddedScan.pattern(LF);
+        final int[] b = bounds;
+        final byte[] quoted = quoting;
+        final byte[] work = columnWork;
+        final CanonicalText.FastCheck[] tests = columnTests;
+        final ValueRules r = rules;
+        int p = start;
+        int lineFeeds = 0;
+        if (src[p] == LF) {
+            return -1;
+        }
+        for (int f = 0; f < n; f++) {
+            boolean last = f == n - 1;
+            byte want = last ? LF : d;
+            byte w = work[f];
+            if (w == FUSED && src[p] != q) {
+                int e = PaddedScan.find(src, p, end, last ? plf : pd);
+                if (e < end && tests[f].test(src, p, e - p)) {
+                    b[2 * f] = p;
+                    b[2 * f + 1] = e;
+                    quoted[f] = 0;
+                    p = e + 1;
+                    continue;
+                }
+                // not certainly canonical (or cut by the buffer's end): scanned and checked as any field
+            }
+            byte kind = 0;
+            if (p < end && src[p] == q) {
+                kind = 1;
+                p++;
+                b[2 * f] = p;
+                int rare = 0;
+                while (true) {
+                    int found = PaddedScan.findQuoteNotingRare(src, p, end, pq);
+                    rare |= found;
+                    p = found & PaddedScan.POSITION;
+                    if (p + 1 >= end) {
+                        // no closing quote, or none known to be one, within the buffer
+                        return -1;
+                    }
+                    if (src[p + 1] != q) {
+                        break;
+                    }
+                    kind = 2;
+                    p += 2;
+                }
+                b[2 * f + 1] = p;
+                if ((rare & PaddedScan.RARE) != 0) {
+                    int inside = PaddedScan.lineFeedsIfClean(src, b[2 * f], p);
+                    if (inside < 0) {
+                        return -1;
+                    }
+                    lineFeeds += inside;
+                }
+                p++;
+            } else {
+                b[2 * f] = p;
+                int found = PaddedScan.findAnyNotingRare(src, p, end, pd, pq, plf);
+                p = found & PaddedScan.POSITION;
+                b[2 * f + 1] = p;
+                if ((found & PaddedScan.RARE) != 0 && PaddedScan.lineFeedsIfClean(src, b[2 * f], p) < 0) {
+                    return -1;
+                }
+            }
+            quoted[f] = kind;
+            if (p >= end || src[p] != want) {
+                return -1;
+            }
+            p++;
+            if (w == SKIP) {
+                continue;
+            }
+            int begin = b[2 * f];
+            int length = b[2 * f + 1] - begin;
+            Optional<ConnectorException> bad;
+            if (kind == 0 && isNullBytes(src, begin, length)) {
+                bad = r.nullValue(f, lineNow, record);
+            } else if (w == NOT_NULL) {
+                // any text but NUL, which the pass over the record refuses
+                continue;
+            } else if (kind == 2) {
+                if (f == keyColumn) {
+                    return -1;
+                }
+                // the value without its doubled quotes
+                length = unescape(src, begin, length);
+                bad = r.check(f, captured, 0, length, lineNow, record);
+            } else {
+                bad = r.check(f, src, begin, length, lineNow, record);
+            }
+            if (bad.isPresent()) {
+                return -1;
+            }
+        }
+        int key = keyColumn;
+        if (key >= 0) {
+            r.keyAccepted(src, b[2 * key], b[2 * key + 1] - b[2 * key]);
+        }
+        recordLineFeeds = lineFeeds;
+        return p;
+    }
+
+    /**
+     * Copies a quoted field's text, whose quotes are all doubled, to {@link #captured} with each pair as one quote.
+     *
+     * @return the value's length in {@link #captured}
+     */
+    private int unescape(byte[] src, int begin, int length) {
+        if (captured.length < length) {
+            captured = java.util.Arrays.copyOf(captured, Math.max(captured.length * 2, length));
+        }
+        byte[] to = captured;
+        int n = 0;
+        for (int k = begin, end = begin + length; k < end; k++) {
+            byte c = src[k];
+            to[n++] = c;
+            if (c == quote) {
+                k++;
+            }
+        }
+        return n;
     }
 
     /**

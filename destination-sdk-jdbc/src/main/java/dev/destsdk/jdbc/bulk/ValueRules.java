@@ -8,9 +8,11 @@ import dev.destsdk.core.error.ConnectorException;
 import dev.destsdk.core.error.ErrorType;
 import dev.destsdk.core.metadata.CanonicalType;
 import dev.destsdk.jdbc.dialect.ColumnDef;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The checks every data file gets on its way to any database, whatever that database's own reader would accept, so
@@ -181,8 +183,62 @@ public final class ValueRules {
             }
             return Optional.empty();
         }
-        return value(column, new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8), line,
-                record);
+        return value(column, new String(bytes, offset, length, StandardCharsets.UTF_8), line, record);
+    }
+
+    /**
+     * Checks a non-NULL value as {@link #value(int, byte[], int, int, long, long)} does, without passing a key
+     * value on to the key order: for a caller that checks a whole record before it takes it, then passes the key
+     * with {@link #keyAccepted}.
+     *
+     * @param column 0-based column
+     * @param bytes holds the value's bytes; not null; not kept
+     * @param offset where the value begins in {@code bytes}
+     * @param length how many bytes it has
+     * @param line the physical line the record starts on
+     * @param record the 1-based data record
+     * @return the failure, if the value is not canonical
+     */
+    public Optional<ConnectorException> check(int column, byte[] bytes, int offset, int length, long line,
+                                              long record) {
+        if (fastChecks[column].test(bytes, offset, length)) {
+            return Optional.empty();
+        }
+        return check(column, new String(bytes, offset, length, StandardCharsets.UTF_8), line, record);
+    }
+
+    /**
+     * @param column 0-based column
+     * @return the column's quick test ({@link CanonicalText#fastCheck}): a value it accepts is canonical; one it
+     *     refuses is decided by {@link #check(int, byte[], int, int, long, long)}
+     */
+    public CanonicalText.FastCheck fastCheck(int column) {
+        return fastChecks[column];
+    }
+
+    /** @return the column whose values go to the key order, if any (see {@link KeyOrder}) */
+    public OptionalInt keyColumn() {
+        return keyColumn < 0 ? OptionalInt.empty() : OptionalInt.of(keyColumn);
+    }
+
+    /**
+     * Passes a record's key value to the key order, for a record whose values {@link #check(int, byte[], int, int,
+     * long, long)} accepted; once per record, in file order.
+     *
+     * @param bytes holds the key value's bytes; not null; not kept
+     * @param offset where the value begins in {@code bytes}
+     * @param length how many bytes it has
+     * @throws IllegalStateException when there is no key column
+     */
+    public void keyAccepted(byte[] bytes, int offset, int length) {
+        if (keyColumn < 0) {
+            throw new IllegalStateException("these rules have no key column");
+        }
+        if (fastChecks[keyColumn].test(bytes, offset, length)) {
+            keyOrder.accept(bytes, offset, length);
+        } else {
+            keyOrder.accept(new String(bytes, offset, length, StandardCharsets.UTF_8));
+        }
     }
 
     /**

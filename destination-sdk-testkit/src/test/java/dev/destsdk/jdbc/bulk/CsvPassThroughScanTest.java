@@ -11,7 +11,6 @@ import dev.destsdk.jdbc.dialect.ColumnDef;
 import dev.destsdk.jdbc.dialect.ColumnType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +50,6 @@ class CsvPassThroughScanTest {
                 format, String::equals);
     }
 
-    private static String describe(ConnectorException e) {
-        return e.getErrorType() + " " + e.getContext() + " " + e.getMessage();
-    }
-
-    private static InputStream oneByteAtATime(byte[] bytes) {
-        return new FilterInputStream(new ByteArrayInputStream(bytes)) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return super.read(b, off, Math.min(len, 1));
-            }
-        };
-    }
-
     private static Outcome rewrite(InputStream in, CsvFileFormat format, boolean checked, String token)
             throws IOException {
         CsvPassThrough pass = checked ? new CsvPassThrough(in, format, rules(format), token, List.of())
@@ -72,7 +58,7 @@ class CsvPassThroughScanTest {
         try (pass) {
             output = pass.readAllBytes();
         }
-        return new Outcome(output, pass.records(), pass.failure().map(CsvPassThroughScanTest::describe),
+        return new Outcome(output, pass.records(), pass.failure().map(PassThroughStreams::describe),
                 pass.largestRecord(), pass.hasQuotedCarriageReturn(), pass.firstCarriageReturnLineEnd());
     }
 
@@ -84,7 +70,7 @@ class CsvPassThroughScanTest {
             }
             assertThat(pass.read()).isEqualTo(-1);
         }
-        return new Outcome(new byte[0], pass.records(), pass.failure().map(CsvPassThroughScanTest::describe),
+        return new Outcome(new byte[0], pass.records(), pass.failure().map(PassThroughStreams::describe),
                 pass.largestRecord(), pass.hasQuotedCarriageReturn(), pass.firstCarriageReturnLineEnd());
     }
 
@@ -95,7 +81,7 @@ class CsvPassThroughScanTest {
     private static Outcome agree(byte[] file, CsvFileFormat format, boolean checked, String token)
             throws IOException {
         Outcome fast = rewrite(new ByteArrayInputStream(file), format, checked, token);
-        Outcome slow = rewrite(oneByteAtATime(file), format, checked, token);
+        Outcome slow = rewrite(PassThroughStreams.oneByteAtATime(file), format, checked, token);
         String context = new String(file, 0, Math.min(file.length, 200), StandardCharsets.UTF_8);
         assertThat(fast.failure()).as(context).isEqualTo(slow.failure());
         if (fast.failure().isEmpty()) {
@@ -108,7 +94,7 @@ class CsvPassThroughScanTest {
         assertThat(fast.firstCrLineEnd()).as(context).isEqualTo(slow.firstCrLineEnd());
         if (checked && token.isEmpty()) {
             for (Outcome only : List.of(checkOnly(new ByteArrayInputStream(file), format),
-                    checkOnly(oneByteAtATime(file), format))) {
+                    checkOnly(PassThroughStreams.oneByteAtATime(file), format))) {
                 assertThat(only.records()).as(context).isEqualTo(fast.records());
                 assertThat(only.failure()).as(context).isEqualTo(fast.failure());
                 assertThat(only.largestRecord()).as(context).isEqualTo(fast.largestRecord());
