@@ -180,6 +180,10 @@ public final class CsvPassThrough extends CsvChunkStream {
      * general scan reads that record first.
      */
     private int fastFrom;
+    /** {@link #wholeRecord}'s answer for a record that may go on past the input's end. */
+    private static final int CUT = -2;
+    /** Whether the record at which {@link #wholeRecords} stopped last may go on past the input's end. */
+    private boolean cutRecord;
     /** The records {@link #wholeRecords} took. */
     private long fastRecords;
     /** The line feeds inside quoted fields of the record {@link #wholeRecord} took last. */
@@ -542,11 +546,19 @@ public final class CsvPassThrough extends CsvChunkStream {
         while (i < end) {
             if (lineStart && fastPath && i >= fastFrom && headerRecordsLeft == 0) {
                 i = wholeRecords(src, i, end);
-                // the record here, if any, is one the fast path gave up: the general scan below reads it
-                fastFrom = i + 1;
                 if (i >= end) {
                     break;
                 }
+                if (cutRecord && i > 0 && !inputEnded) {
+                    // the record goes on past the buffer: read it again from the buffer's start, with more input
+                    flush(i);
+                    carry = true;
+                    inputPosition = i;
+                    outputLength = out;
+                    return;
+                }
+                // a record the fast path gave up: the general scan below reads it
+                fastFrom = i + 1;
             }
             if (inQuote) {
                 int j = i;
@@ -836,9 +848,11 @@ public final class CsvPassThrough extends CsvChunkStream {
         long recordsNow = records;
         long largest = 0;
         int start = i;
+        cutRecord = false;
         while (start < end) {
             int p = wholeRecord(src, start, end, lineNow, recordsNow + 1);
             if (p < 0) {
+                cutRecord = p == CUT;
                 break;
             }
             largest = Math.max(largest, p - 1 - start);
@@ -869,7 +883,8 @@ public final class CsvPassThrough extends CsvChunkStream {
      * {@link #FUSED} column whose test accepted it holds only plain bytes, none of them rare.
      *
      * @return where the next record begins, after this one's line feed; -1 when the fast path does not take the
-     *     record (nothing changed then); {@link #recordLineFeeds} holds the line feeds inside its quoted fields
+     *     record, {@link #CUT} when the record may go on past {@code end} (nothing changed then);
+     *     {@link #recordLineFeeds} holds the line feeds inside its quoted fields
      */
     private int wholeRecord(byte[] src, int start, int end, long lineNow, long record) {
         final int n = expectedFields;
@@ -915,7 +930,7 @@ public final class CsvPassThrough extends CsvChunkStream {
                     p = found & PaddedScan.POSITION;
                     if (p + 1 >= end) {
                         // no closing quote, or none known to be one, within the buffer
-                        return -1;
+                        return CUT;
                     }
                     if (src[p + 1] != q) {
                         break;
@@ -936,13 +951,16 @@ public final class CsvPassThrough extends CsvChunkStream {
                 b[2 * f] = p;
                 int found = PaddedScan.findAnyNotingRare(src, p, end, pd, pq, plf);
                 p = found & PaddedScan.POSITION;
+                if (p >= end) {
+                    return CUT;
+                }
                 b[2 * f + 1] = p;
                 if ((found & PaddedScan.RARE) != 0 && PaddedScan.lineFeedsIfClean(src, b[2 * f], p) < 0) {
                     return -1;
                 }
             }
             quoted[f] = kind;
-            if (p >= end || src[p] != want) {
+            if (src[p] != want) {
                 return -1;
             }
             p++;
