@@ -177,13 +177,11 @@ public final class ValueRules {
      */
     public Optional<ConnectorException> value(int column, byte[] bytes, int offset, int length, long line,
                                               long record) {
-        if (fastChecks[column].test(bytes, offset, length)) {
-            if (column == keyColumn) {
-                keyOrder.accept(bytes, offset, length);
-            }
-            return Optional.empty();
+        Optional<ConnectorException> failure = check(column, bytes, offset, length, line, record);
+        if (column == keyColumn && failure.isEmpty()) {
+            keyAccepted(bytes, offset, length);
         }
-        return value(column, new String(bytes, offset, length, StandardCharsets.UTF_8), line, record);
+        return failure;
     }
 
     /**
